@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kochbuch",
+    products: [
+        .executable(name: "kochbuch", targets: ["kochbuch"]),
+        .library(name: "Kochbuch", targets: ["Kochbuch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        // The C boundary: libxml2 and nothing else.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "KochbuchXML", dependencies: ["CLibXML2"]),
+
+        // The document model: recipes, laws, topics, glossary, diagnostics.
+        .target(name: "KochbuchModel"),
+
+        // Reading a book from disk: safe parsing, schema validation, model building.
+        .target(
+            name: "KochbuchLoading",
+            dependencies: ["KochbuchModel", "KochbuchXML"],
+            resources: [.copy("Schemas")]
+        ),
+
+        // The link graph: who cites, links to and relates to whom.
+        .target(name: "KochbuchLinking", dependencies: ["KochbuchModel"]),
+
+        // The checks no schema can express.
+        .target(name: "KochbuchChecking", dependencies: ["KochbuchModel", "KochbuchLinking"]),
+
+        // Importers for law texts and the OZG catalog.
+        .target(
+            name: "KochbuchImport",
+            dependencies: ["KochbuchModel", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+
+        // The engine facade the CLI calls.
+        .target(
+            name: "Kochbuch",
+            dependencies: ["KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchImport"]
+        ),
+
+        // The command line: parses arguments, calls the engine.
+        .executableTarget(
+            name: "kochbuch",
+            dependencies: ["Kochbuch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "KochbuchXMLTests", dependencies: ["KochbuchXML"]),
+        .testTarget(
+            name: "KochbuchLoadingTests",
+            dependencies: ["KochbuchLoading", "KochbuchModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KochbuchCheckingTests",
+            dependencies: ["Kochbuch", "KochbuchChecking", "KochbuchLoading", "KochbuchModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "KochbuchImportTests", dependencies: ["KochbuchImport", "KochbuchModel", "Kochbuch"]),
+        .testTarget(name: "KochbuchLinkingTests", dependencies: ["KochbuchLinking", "Kochbuch"]),
+        .testTarget(name: "KochbuchCLITests", dependencies: ["Kochbuch"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
