@@ -1,0 +1,146 @@
+import Foundation
+import KochbuchModel
+import KochbuchXML
+
+/// A book read from disk, with every problem found while reading it.
+public struct LoadedBook: Sendable {
+    public var book: Book
+    /// Problems found while reading: unreadable files, malformed XML, schema errors.
+    public var diagnostics: [Diagnostic]
+    /// The display paths of all XML files read, in order.
+    public var files: [String]
+}
+
+/// Reads every XML file of a book folder, refuses hostile input, validates each file against
+/// its schema (compiled once per run) and builds the model. Never stops at the first problem.
+public struct BookLoader: Sendable {
+    /// The image formats a figure may show.
+    public static let imageExtensions: Set<String> = ["svg", "png", "jpg", "jpeg", "webp"]
+
+    public let directory: URL
+    public let displayPrefix: String
+    private let schemas: SchemaSet
+
+    /// - Parameters:
+    ///   - directory: the book folder (`Recipes/`).
+    ///   - displayPrefix: how diagnostics name the folder, e.g. `Recipes`.
+    public init(directory: URL, displayPrefix: String? = nil, schemas: SchemaSet = SchemaSet()) {
+        self.directory = directory.standardizedFileURL
+        self.displayPrefix = displayPrefix ?? directory.path
+        self.schemas = schemas
+    }
+
+    /// The path diagnostics show for a path relative to the book folder.
+    public func displayPath(forRelativePath relative: String) -> String {
+        displayPrefix.isEmpty || displayPrefix == "." ? relative : "\(displayPrefix)/\(relative)"
+    }
+
+    public func load() -> LoadedBook {
+        var book = Book()
+        var diagnostics: [Diagnostic] = []
+        var files: [String] = []
+        let listing = BookDirectory(root: directory)
+        diagnostics += listing.problems.map { problem in
+            Diagnostic(.error, .fileOutsideBook, "'\(problem)' points outside the book and is not read",
+                       at: SourceLocation(path: displayPath(forRelativePath: problem)),
+                       hint: "keep every file of the book inside its folder; replace the link by the file itself")
+        }
+        book.imagePaths = Set(listing.files.filter {
+            BookLoader.imageExtensions.contains(($0 as NSString).pathExtension.lowercased())
+        })
+        for relative in listing.files where relative.lowercased().hasSuffix(".xml") {
+            let display = displayPath(forRelativePath: relative)
+            files.append(display)
+            read(relative: relative, display: display, into: &book, diagnostics: &diagnostics)
+        }
+        return LoadedBook(book: book, diagnostics: diagnostics, files: files)
+    }
+
+    private func read(relative: String, display: String, into book: inout Book, diagnostics: inout [Diagnostic]) {
+        let url = directory.appendingPathComponent(relative)
+        let whole = SourceLocation(path: display)
+        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        if size > InputGuard.maximumFileSize {
+            diagnostics.append(Diagnostic(
+                .error, .fileTooLarge,
+                "file is \(size / 1024 / 1024) MiB; the limit is \(InputGuard.maximumFileSize / 1024 / 1024) MiB",
+                at: whole, hint: "split the content into several recipes; a recipe is typically under 20 KB"))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(Diagnostic(.error, .fileUnreadable, "file cannot be read", at: whole,
+                                          hint: "check that the file exists and is readable"))
+            return
+        }
+        let bytes = [UInt8](data)
+        let text: String
+        switch InputGuard.check(bytes, displayPath: display) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return
+        case .success(let decoded):
+            text = decoded
+        }
+        let file = SourceFile(displayPath: display, bytes: bytes, text: text)
+        let outcome = XMLParser.parse(bytes, name: display)
+        guard let document = outcome.document else {
+            diagnostics += outcome.problems.filter { $0.level != .warning }.prefix(10).map { parseDiagnostic($0, file: file) }
+            return
+        }
+        let root = document.root
+        guard root.namespace == DocumentKind.namespace, let kind = DocumentKind(rawValue: root.name) else {
+            let found = root.namespace.map { "{\($0)}\(root.name)" } ?? root.name
+            diagnostics.append(Diagnostic(
+                .error, .xmlUnknownRoot, "unknown root element '\(found)'",
+                at: file.location(ofElement: root.name, line: root.line),
+                hint: "a book file's root is one of \(DocumentKind.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")) in the namespace \(DocumentKind.namespace)"))
+            return
+        }
+        switch schemas.schema(for: kind) {
+        case .success(let schema):
+            diagnostics += schema.validate(document).filter { $0.level != .warning }
+                .map { SchemaMessageTranslator.diagnostic(for: $0, in: file) }
+        case .failure(let error):
+            diagnostics.append(Diagnostic(.error, .schemaInvalid,
+                                          "the schema \(kind.schemaFileName) cannot be compiled: \(error.problems.first?.message ?? "unknown error")",
+                                          at: whole, hint: "reinstall kochbuch; its built-in schemas are damaged"))
+            return
+        }
+        let content = ContentReader(file: file)
+        switch kind {
+        case .recipe:
+            book.recipes.append(RecipeReader(content: content).read(root))
+        case .law:
+            book.laws.append(LawReader(content: content).read(root))
+        case .topics:
+            if book.topics != nil { duplicate("topic catalog", at: whole, &diagnostics) }
+            book.topics = TopicReader(content: content).topics(root)
+        case .ozgLeistungen:
+            if book.ozgLeistungen != nil { duplicate("OZG-Leistungen catalog", at: whole, &diagnostics) }
+            book.ozgLeistungen = TopicReader(content: content).ozgLeistungen(root)
+        case .leika:
+            book.leika = (book.leika ?? []) + TopicReader(content: content).leika(root)
+        case .glossary:
+            if book.glossary != nil { duplicate("glossary", at: whole, &diagnostics) }
+            book.glossary = GlossaryReader(content: content).read(root)
+        case .book:
+            if book.manifest != nil { duplicate("book manifest", at: whole, &diagnostics) }
+            book.manifest = ManifestReader(content: content).read(root)
+        }
+    }
+
+    private func duplicate(_ what: String, at location: SourceLocation, _ diagnostics: inout [Diagnostic]) {
+        diagnostics.append(Diagnostic(.error, .catalogDuplicate, "a second \(what) in the book", at: location,
+                                      hint: "a book has exactly one \(what); merge the files"))
+    }
+
+    private func parseDiagnostic(_ problem: XMLProblem, file: SourceFile) -> Diagnostic {
+        let location = file.location(line: problem.line, column: problem.column)
+        if problem.message.contains("Excessive depth") {
+            return Diagnostic(.error, .xmlTooDeep, "elements are nested more than 256 levels deep", at: location,
+                              hint: "recipes need only a few levels; the file is damaged or hostile")
+        }
+        return Diagnostic(.error, .xmlMalformed, problem.message, at: location,
+                          hint: "the file is not well-formed XML; fix the markup at this place")
+    }
+}

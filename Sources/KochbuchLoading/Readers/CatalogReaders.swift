@@ -1,0 +1,143 @@
+import KochbuchModel
+import KochbuchXML
+
+/// Builds a `Law` from a `<law>` element.
+struct LawReader {
+    let content: ContentReader
+
+    func read(_ root: XMLElement) -> Law {
+        var sections: [LawSection] = []
+        for child in root.elements {
+            switch child.name {
+            case "section":
+                sections.append(section(child, division: nil))
+            case "division":
+                let title = child.attribute("title")
+                sections += child.elements(named: "section").map { section($0, division: title) }
+            default:
+                break
+            }
+        }
+        return Law(
+            id: root.attribute("id") ?? "",
+            abbreviation: root.attribute("abbreviation") ?? "",
+            title: content.text(root.firstElement(named: "title")),
+            status: Law.Status(rawValue: root.attribute("status") ?? "") ?? .inForce,
+            enacted: root.attribute("enacted").flatMap(CalendarDate.init),
+            supersedes: root.attribute("supersedes"),
+            version: content.text(root.firstElement(named: "version")),
+            source: content.text(root.firstElement(named: "source")),
+            preamble: root.firstElement(named: "preamble").map(text) ?? [],
+            sections: sections,
+            annexes: root.elements(named: "annex").map { LawAnnex(title: $0.attribute("title") ?? "", text: text($0)) },
+            location: content.location(of: root))
+    }
+
+    private func section(_ element: XMLElement, division: String?) -> LawSection {
+        LawSection(number: element.attribute("number") ?? "", title: element.attribute("title") ?? "",
+                   status: LawSection.Status(rawValue: element.attribute("status") ?? "") ?? .inForce,
+                   division: division, text: text(element))
+    }
+
+    private func text(_ element: XMLElement) -> [LawText] {
+        element.elements.compactMap { child in
+            switch child.name {
+            case "heading": .heading(content.text(child))
+            case "paragraph": .paragraph(LawParagraph(number: child.attribute("number"), parts: parts(child)))
+            default: nil
+            }
+        }
+    }
+
+    private func parts(_ element: XMLElement) -> [LawTextPart] {
+        element.elements.compactMap { child in
+            switch child.name {
+            case "text": .text(content.text(child))
+            case "item": .item(label: child.attribute("label") ?? "", parts: parts(child))
+            default: nil
+            }
+        }
+    }
+}
+
+/// Builds the topic catalogs from `<topics>`, `<ozg-leistungen>` and `<leika>`.
+struct TopicReader {
+    let content: ContentReader
+
+    func topics(_ root: XMLElement) -> TopicCatalog {
+        TopicCatalog(
+            themenfelder: root.elements(named: "themenfeld").map { field in
+                let id = field.attribute("id") ?? ""
+                return Themenfeld(
+                    id: id, number: Int(field.attribute("number") ?? "") ?? 0, name: field.attribute("name") ?? "",
+                    lebenslagen: field.elements(named: "lebenslage").map {
+                        Lebenslage(id: $0.attribute("id") ?? "", number: Int($0.attribute("number") ?? "") ?? 0,
+                                   name: $0.attribute("name") ?? "", themenfeld: id)
+                    })
+            },
+            source: content.text(root.firstElement(named: "source")))
+    }
+
+    func ozgLeistungen(_ root: XMLElement) -> [OZGLeistung] {
+        root.elements(named: "leistung").map {
+            OZGLeistung(id: $0.attribute("id") ?? "", name: $0.attribute("name") ?? "",
+                        lebenslage: $0.attribute("lebenslage") ?? "")
+        }
+    }
+
+    func leika(_ root: XMLElement) -> [LeiKaLeistung] {
+        root.elements(named: "leistung").map {
+            LeiKaLeistung(key: $0.attribute("key") ?? "", name: $0.attribute("name") ?? "", ozgID: $0.attribute("ozg"))
+        }
+    }
+}
+
+/// Builds glossary entries from `<glossary>`.
+struct GlossaryReader {
+    let content: ContentReader
+
+    func read(_ root: XMLElement) -> [GlossaryEntry] {
+        root.elements(named: "entry").map { entry in
+            GlossaryEntry(
+                id: entry.attribute("id") ?? "",
+                term: content.text(entry.firstElement(named: "term")),
+                expansion: entry.firstElement(named: "expansion").map { content.text($0) },
+                definition: entry.firstElement(named: "definition").map(content.inlines) ?? [],
+                seeAlso: entry.elements(named: "see").map {
+                    CatalogReference(id: $0.attribute("ref") ?? "", location: content.attributeLocation("ref", of: $0))
+                },
+                location: content.attributeLocation("id", of: entry))
+        }
+    }
+}
+
+/// Builds the `BookManifest` from `<book>`.
+struct ManifestReader {
+    let content: ContentReader
+
+    func read(_ root: XMLElement) -> BookManifest {
+        let edition = root.firstElement(named: "edition")
+        let licence = root.firstElement(named: "licence")
+        return BookManifest(
+            id: root.attribute("id") ?? "",
+            language: root.attribute("lang", namespace: XMLNamespace.xml) ?? "de",
+            title: content.text(root.firstElement(named: "title")),
+            subtitle: root.firstElement(named: "subtitle").map { content.text($0) },
+            edition: content.text(edition),
+            editionDate: edition?.attribute("date").flatMap(CalendarDate.init),
+            editors: root.firstElement(named: "editors")?.elements(named: "editor").map { content.text($0) } ?? [],
+            publisher: content.text(root.firstElement(named: "publisher")),
+            licence: content.text(licence),
+            licenceURL: licence?.attribute("href"),
+            introduction: root.firstElement(named: "introduction").map(content.blocks) ?? [],
+            chapters: root.firstElement(named: "chapters")?.elements(named: "chapter").map { chapter in
+                Chapter(id: chapter.attribute("id") ?? "",
+                        title: content.text(chapter.firstElement(named: "title")),
+                        recipes: chapter.elements(named: "recipe").map {
+                            CatalogReference(id: $0.attribute("ref") ?? "",
+                                             location: content.attributeLocation("ref", of: $0))
+                        })
+            } ?? [],
+            location: content.location(of: root))
+    }
+}

@@ -1,0 +1,163 @@
+import KochbuchModel
+import KochbuchXML
+
+/// Turns the shared block and inline vocabulary into model values. Lenient: it reads
+/// what is there, so that a schema-invalid file still yields its references for checking.
+struct ContentReader {
+    let file: SourceFile
+
+    func location(of element: XMLElement) -> SourceLocation {
+        file.location(ofElement: element.name, line: element.line)
+    }
+
+    func attributeLocation(_ attribute: String, of element: XMLElement) -> SourceLocation {
+        file.location(ofAttribute: attribute, element: element.name, line: element.line)
+    }
+
+    // MARK: Inline
+
+    /// The element's mixed content as inlines, whitespace collapsed and trimmed at both ends.
+    func inlines(_ element: XMLElement) -> [Inline] {
+        Self.trimmed(rawInlines(element.children))
+    }
+
+    /// The element's text with whitespace collapsed.
+    func text(_ element: XMLElement?) -> String {
+        guard let element else { return "" }
+        return Self.collapse(element.textContent).trimmingCharacters(in: .whitespaces)
+    }
+
+    private func rawInlines(_ children: [XMLContent]) -> [Inline] {
+        var result: [Inline] = []
+        for child in children {
+            switch child {
+            case .text(let text), .cdata(let text):
+                result.append(.text(Self.collapse(text)))
+            case .element(let element):
+                if let inline = inline(element) { result.append(inline) }
+            case .comment, .processingInstruction:
+                break
+            }
+        }
+        return Self.merged(result)
+    }
+
+    private func inline(_ element: XMLElement) -> Inline? {
+        let content = { rawInlines(element.children) }
+        switch element.name {
+        case "em": return .emphasis(content())
+        case "strong": return .strong(content())
+        case "code": return .code(element.textContent)
+        case "link":
+            return .link(ExternalLink(href: element.attribute("href") ?? "", content: content(),
+                                      location: attributeLocation("href", of: element)))
+        case "xref":
+            return .crossReference(CrossReference(
+                recipe: element.attribute("recipe"), step: element.attribute("step"),
+                content: content(), location: location(of: element)))
+        case "cite":
+            return .citation(lawReference(element), content())
+        case "term":
+            return .term(TermReference(id: element.attribute("ref") ?? "", content: content(),
+                                       location: location(of: element)))
+        case "abbr":
+            return .abbreviation(text: Self.collapse(element.textContent), title: element.attribute("title") ?? "")
+        default:
+            return nil
+        }
+    }
+
+    func lawReference(_ element: XMLElement) -> LawReference {
+        LawReference(law: element.attribute("law") ?? "", section: element.attribute("section"),
+                     paragraph: element.attribute("paragraph"), location: location(of: element))
+    }
+
+    // MARK: Blocks
+
+    /// The block children of an element (other children are ignored).
+    func blocks(_ element: XMLElement) -> [Block] {
+        element.elements.compactMap(block)
+    }
+
+    func block(_ element: XMLElement) -> Block? {
+        switch element.name {
+        case "p": return .paragraph(inlines(element))
+        case "ul", "ol": return .list(list(element))
+        case "note":
+            return .note(Note(kind: Note.Kind(rawValue: element.attribute("type") ?? "note") ?? .note,
+                              blocks: blocks(element)))
+        case "table":
+            return .table(Table(
+                caption: element.firstElement(named: "caption").map(inlines) ?? [],
+                header: element.firstElement(named: "head").map { $0.elements(named: "cell").map(inlines) },
+                rows: element.elements(named: "row").map { $0.elements(named: "cell").map(inlines) }))
+        case "figure":
+            return .figure(Figure(
+                source: element.attribute("src") ?? "",
+                alternativeText: element.attribute("alt") ?? "",
+                caption: element.firstElement(named: "caption").map(inlines) ?? [],
+                location: attributeLocation("src", of: element)))
+        default:
+            return nil
+        }
+    }
+
+    private func list(_ element: XMLElement) -> List {
+        List(ordered: element.name == "ol", items: element.elements(named: "li").map { item in
+            let inlineChildren = item.children.filter {
+                if case .element(let child) = $0 { return child.name != "ul" && child.name != "ol" }
+                return true
+            }
+            return ListItem(
+                content: Self.trimmed(rawInlines(inlineChildren)),
+                sublists: item.elements.filter { $0.name == "ul" || $0.name == "ol" }.map(list))
+        })
+    }
+
+    // MARK: Whitespace
+
+    static func collapse(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                pendingSpace = true
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        if pendingSpace { result.unicodeScalars.append(" ") }
+        return result
+    }
+
+    private static func merged(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        for inline in inlines {
+            if case .text(let text) = inline, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous.hasSuffix(" ") && text.hasPrefix(" ")
+                                                 ? previous + text.dropFirst() : previous + text)
+            } else {
+                result.append(inline)
+            }
+        }
+        return result
+    }
+
+    static func trimmed(_ inlines: [Inline]) -> [Inline] {
+        var result = inlines
+        if case .text(let first)? = result.first {
+            let trimmed = String(first.drop { $0 == " " })
+            if trimmed.isEmpty { result.removeFirst() } else { result[0] = .text(trimmed) }
+        }
+        if case .text(let last)? = result.last {
+            let trimmed = String(last.reversed().drop { $0 == " " }.reversed())
+            if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(trimmed) }
+        }
+        return result
+    }
+}
+
+import Foundation

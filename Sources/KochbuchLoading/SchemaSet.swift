@@ -1,0 +1,60 @@
+import Foundation
+import KochbuchModel
+import KochbuchXML
+
+/// The kinds of document a book holds, told apart by their root element.
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case recipe
+    case book
+    case law
+    case topics
+    case ozgLeistungen = "ozg-leistungen"
+    case leika
+    case glossary
+
+    /// The namespace of every Kochbuch document (format version 1.0).
+    public static let namespace = "urn:kochbuch:1.0"
+
+    /// The schema file that describes this kind.
+    public var schemaFileName: String {
+        switch self {
+        case .recipe: "recipe.xsd"
+        case .book: "book.xsd"
+        case .law: "law.xsd"
+        case .topics, .ozgLeistungen, .leika: "topics.xsd"
+        case .glossary: "glossary.xsd"
+        }
+    }
+}
+
+/// The schemas that ship with the tool, each compiled at most once per process.
+public final class SchemaSet: @unchecked Sendable {
+    /// The folder holding the built-in schemas (the same files as `Recipes/schema/`).
+    public static var builtInDirectory: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("Schemas")
+    }
+
+    private let directory: URL
+    private let lock = NSLock()
+    private var compiled: [String: Result<XMLSchema, XMLSchema.CompileError>] = [:]
+
+    public init(directory: URL = SchemaSet.builtInDirectory) {
+        self.directory = directory
+    }
+
+    /// The compiled schema for a kind of document.
+    public func schema(for kind: DocumentKind) -> Result<XMLSchema, XMLSchema.CompileError> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result = compiled[kind.schemaFileName] { return result }
+        let path = directory.appendingPathComponent(kind.schemaFileName).path
+        let result: Result<XMLSchema, XMLSchema.CompileError>
+        do {
+            result = .success(try XMLSchema(contentsOf: path))
+        } catch {
+            result = .failure(error)
+        }
+        compiled[kind.schemaFileName] = result
+        return result
+    }
+}

@@ -1,0 +1,32 @@
+/// A whole book as loaded from its folder: manifest, recipes and catalogs.
+public struct Book: Sendable {
+    public var manifest: BookManifest?
+    public var recipes: [Recipe]
+    public var laws: [Law]
+    public var topics: TopicCatalog?
+    public var ozgLeistungen: [OZGLeistung]?
+    /// The LeiKa catalog, when the book ships it.
+    public var leika: [LeiKaLeistung]?
+    public var glossary: [GlossaryEntry]?
+    /// Paths of the image files in the book, relative to the book folder.
+    public var imagePaths: Set<String>
+
+    public init(manifest: BookManifest? = nil, recipes: [Recipe] = [], laws: [Law] = [],
+                topics: TopicCatalog? = nil, ozgLeistungen: [OZGLeistung]? = nil, leika: [LeiKaLeistung]? = nil,
+                glossary: [GlossaryEntry]? = nil, imagePaths: Set<String> = []) {
+        self.manifest = manifest
+        self.recipes = recipes
+        self.laws = laws
+        self.topics = topics
+        self.ozgLeistungen = ozgLeistungen
+        self.leika = leika
+        self.glossary = glossary
+        self.imagePaths = imagePaths
+    }
+
+    /// The recipe with this id.
+    public func recipe(_ id: String) -> Recipe? { recipes.first { $0.id == id } }
+
+    /// The law with this id.
+    public func law(_ id: String) -> Law? { laws.first { $0.id == id } }
+}
