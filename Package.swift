@@ -51,7 +51,7 @@ let package = Package(
         // The command line: parses arguments, calls the engine.
         .executableTarget(
             name: "kochbuch",
-            dependencies: ["Kochbuch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kochbuch", "KochbuchImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "KochbuchXMLTests", dependencies: ["KochbuchXML"]),

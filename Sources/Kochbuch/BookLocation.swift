@@ -1,0 +1,49 @@
+import Foundation
+import KochbuchLoading
+import KochbuchModel
+
+/// Where a book lives and how diagnostics name its files.
+public struct BookLocation: Sendable {
+    /// The book folder, absolute.
+    public let directory: URL
+    /// How the user named it (`Recipes`, `--book /tmp/x`): the prefix of every path in diagnostics.
+    public let displayPrefix: String
+
+    /// - Parameter path: the folder as the user gave it, relative to the working directory or absolute.
+    public init(path: String, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
+        directory = url.standardizedFileURL
+        var prefix = path
+        while prefix.hasSuffix("/") && prefix.count > 1 { prefix.removeLast() }
+        if prefix.hasPrefix("./") { prefix.removeFirst(2) }
+        displayPrefix = prefix
+    }
+
+    /// A loader for this book.
+    public var loader: BookLoader { BookLoader(directory: directory, displayPrefix: displayPrefix) }
+
+    /// Whether the folder exists.
+    public var exists: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The display path of a file the user named, or a diagnostic if it is not a file of the book.
+    public func displayPath(forUserPath path: String,
+                            workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        -> Result<String, Diagnostic> {
+        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path))
+            .standardizedFileURL.resolvingSymlinksInPath()
+        let root = directory.resolvingSymlinksInPath().path
+        guard url.path.hasPrefix(root + "/") else {
+            return .failure(Diagnostic(.error, .fileOutsideBook, "'\(path)' is not a file of the book in \(displayPrefix)",
+                                       at: SourceLocation(path: path), hint: "name files inside the book folder, or pass --book"))
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return .failure(Diagnostic(.error, .fileUnreadable, "'\(path)' does not exist", at: SourceLocation(path: path),
+                                       hint: "check the path"))
+        }
+        let relative = String(url.path.dropFirst(root.count + 1))
+        return .success(loader.displayPath(forRelativePath: relative))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import KochbuchModel
+
+/// Prints diagnostics IDE-style (`path:line:col: error: message [code]`) or as JSON.
+public struct DiagnosticFormatter: Sendable {
+    public enum Style: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public var style: Style
+    /// Colour the severity (only on a terminal).
+    public var colour: Bool
+
+    public init(style: Style = .text, colour: Bool = false) {
+        self.style = style
+        self.colour = colour
+    }
+
+    /// The whole report: every diagnostic, then the summary line.
+    public func format(_ report: ValidationReport) -> String {
+        switch style {
+        case .text:
+            var lines = report.diagnostics.map(format)
+            lines.append(report.summary)
+            return lines.joined(separator: "\n") + "\n"
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let document = JSONReport(
+                passed: report.passed, files: report.fileCount, errors: report.errorCount,
+                warnings: report.warningCount,
+                diagnostics: report.diagnostics.map {
+                    JSONReport.Entry(severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message,
+                                     path: $0.location.path, line: $0.location.line, column: $0.location.column, hint: $0.hint)
+                })
+            return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+        }
+    }
+
+    /// One diagnostic, with its hint on a second line.
+    public func format(_ diagnostic: Diagnostic) -> String {
+        let severity = diagnostic.severity.rawValue
+        let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
+        var text = "\(diagnostic.location.description): \(painted): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
+        if let hint = diagnostic.hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+
+    private struct JSONReport: Encodable {
+        struct Entry: Encodable {
+            var severity: String
+            var code: String
+            var message: String
+            var path: String
+            var line: Int
+            var column: Int
+            var hint: String?
+        }
+
+        var passed: Bool
+        var files: Int
+        var errors: Int
+        var warnings: Int
+        var diagnostics: [Entry]
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import KochbuchChecking
+import KochbuchLinking
+import KochbuchLoading
+import KochbuchModel
+
+/// The result of validating a book.
+public struct ValidationReport: Sendable {
+    /// The diagnostics to show, sorted by file and line.
+    public var diagnostics: [Diagnostic]
+    /// How many files were checked.
+    public var fileCount: Int
+    public var strict: Bool
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// Whether the book may be published: no errors, and no warnings in strict mode.
+    public var passed: Bool { errorCount == 0 && (!strict || warningCount == 0) }
+
+    /// "validated 47 files: 2 errors, 1 warning".
+    public var summary: String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        return "validated \(plural(fileCount, "file")): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
+            + (strict && warningCount > 0 ? " (--strict: warnings fail)" : "")
+    }
+}
+
+/// Validates a book: every file against its schema, then the checks no schema can express.
+public struct Validator: Sendable {
+    public var book: BookLocation
+    public var strict: Bool
+    public var today: CalendarDate
+
+    public init(book: BookLocation, strict: Bool = false, today: CalendarDate = .today) {
+        self.book = book
+        self.strict = strict
+        self.today = today
+    }
+
+    /// Validates the whole book and reports on all of it, or only on `paths` (checked against the whole book).
+    public func validate(paths: [String] = []) -> ValidationReport {
+        let loaded = book.loader.load()
+        var diagnostics = loaded.diagnostics
+        diagnostics += BookChecker().check(CheckContext(book: loaded.book, today: today))
+        var fileCount = loaded.files.count
+        if !paths.isEmpty {
+            var selected: Set<String> = []
+            var pathProblems: [Diagnostic] = []
+            for path in paths {
+                switch book.displayPath(forUserPath: path) {
+                case .success(let display): selected.insert(display)
+                case .failure(let diagnostic): pathProblems.append(diagnostic)
+                }
+            }
+            diagnostics = diagnostics.filter { selected.contains($0.location.path) } + pathProblems
+            fileCount = selected.count
+        }
+        return ValidationReport(diagnostics: Diagnostic.sorted(diagnostics), fileCount: fileCount, strict: strict)
+    }
+}
+
+extension CalendarDate {
+    /// Today in the local time zone.
+    public static var today: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
+    }
+}

@@ -1,0 +1,63 @@
+import KochbuchLinking
+import KochbuchModel
+
+/// A check no schema can express. Each check looks at the whole book and returns diagnostics.
+public protocol BookCheck: Sendable {
+    /// The diagnostic codes this check can report.
+    static var codes: [DiagnosticCode] { get }
+    func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+/// What every check may look at: the book, its link graph, lookup tables and today's date.
+public struct CheckContext: Sendable {
+    public let book: Book
+    public let graph: LinkGraph
+    public let today: CalendarDate
+    let recipesByID: [String: Recipe]
+    let lawsByID: [String: Law]
+    let themenfelder: [String: Themenfeld]
+    let lebenslagen: [String: Lebenslage]
+    let ozgLeistungen: Set<String>?
+    let leikaKeys: Set<String>?
+    let glossaryIDs: Set<String>?
+
+    public init(book: Book, graph: LinkGraph? = nil, today: CalendarDate) {
+        self.book = book
+        self.graph = graph ?? LinkGraph(book: book)
+        self.today = today
+        recipesByID = Dictionary(book.recipes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        lawsByID = Dictionary(book.laws.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        themenfelder = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        lebenslagen = Dictionary((book.topics?.lebenslagen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        ozgLeistungen = book.ozgLeistungen.map { Set($0.map(\.id)) }
+        leikaKeys = book.leika.map { Set($0.map(\.key)) }
+        glossaryIDs = book.glossary.map { Set($0.map(\.id)) }
+    }
+}
+
+/// Runs all checks over a book.
+public struct BookChecker: Sendable {
+    /// Every check, in the order they run.
+    public static let allChecks: [any BookCheck] = [
+        RecipeIdentityCheck(),
+        ManifestCheck(),
+        RecipeLinkCheck(),
+        LawCitationCheck(),
+        ClassificationCheck(),
+        TermCheck(),
+        ImageCheck(),
+        OrphanCheck(),
+        ReviewDateCheck(),
+        LawCatalogCheck(),
+    ]
+
+    public let checks: [any BookCheck]
+
+    public init(checks: [any BookCheck] = BookChecker.allChecks) {
+        self.checks = checks
+    }
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        checks.flatMap { $0.check(context) }
+    }
+}

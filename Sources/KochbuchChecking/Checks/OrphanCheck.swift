@@ -1,0 +1,14 @@
+import KochbuchModel
+
+/// Every recipe is reachable: at least one other recipe links to it.
+struct OrphanCheck: BookCheck {
+    static let codes: [DiagnosticCode] = [.recipeOrphan]
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        guard context.book.recipes.count > 1 else { return [] }
+        return context.book.recipes.filter { context.graph.backlinks(to: $0.id).isEmpty }.map { recipe in
+            Diagnostic(.warning, .recipeOrphan, "no other recipe links to '\(recipe.id)'", at: recipe.location,
+                       hint: "add a <relation recipe=\"\(recipe.id)\" …/> or an <xref recipe=\"\(recipe.id)\"/> to a related recipe")
+        }
+    }
+}

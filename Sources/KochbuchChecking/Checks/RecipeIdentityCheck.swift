@@ -1,0 +1,28 @@
+import KochbuchModel
+
+/// Every recipe's id equals its file name, and no two recipes share an id.
+struct RecipeIdentityCheck: BookCheck {
+    static let codes: [DiagnosticCode] = [.recipeIDMismatch, .recipeDuplicateID]
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        for recipe in context.book.recipes {
+            let fileName = String(recipe.location.path.split(separator: "/").last ?? "")
+            let expected = fileName.hasSuffix(".xml") ? String(fileName.dropLast(4)) : fileName
+            if recipe.id != expected {
+                diagnostics.append(Diagnostic(
+                    .error, .recipeIDMismatch, "recipe id '\(recipe.id)' does not match its file name '\(fileName)'",
+                    at: recipe.location, hint: "rename the file to '\(recipe.id).xml' or set id=\"\(expected)\""))
+            }
+            if let first = seen[recipe.id] {
+                diagnostics.append(Diagnostic(
+                    .error, .recipeDuplicateID, "recipe id '\(recipe.id)' is also used by \(first.path)",
+                    at: recipe.location, hint: "give each recipe its own id"))
+            } else {
+                seen[recipe.id] = recipe.location
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Kochbuch
+
+@main
+struct KochbuchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kochbuch",
+        abstract: "Das E-Government-Kochbuch: Rezepte prüfen, verknüpfen und veröffentlichen.",
+        discussion: "Every command works on the book in ./Recipes unless --book names another folder.",
+        version: KochbuchVersion.current,
+        subcommands: [Validate.self, Import.self]
+    )
+}
