@@ -42,7 +42,7 @@ public struct Validator: Sendable {
     public func validate(paths: [String] = []) -> ValidationReport {
         let loaded = book.loader.load()
         var diagnostics = loaded.diagnostics
-        diagnostics += BookChecker().check(CheckContext(book: loaded.book, today: today))
+        diagnostics += BookChecker().check(CheckContext(book: loaded.book, today: today, bookPath: book.displayPrefix))
         var fileCount = loaded.files.count
         if !paths.isEmpty {
             var selected: Set<String> = []

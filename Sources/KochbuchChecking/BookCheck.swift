@@ -13,6 +13,8 @@ public struct CheckContext: Sendable {
     public let book: Book
     public let graph: LinkGraph
     public let today: CalendarDate
+    /// How diagnostics name the book folder (e.g. `Recipes`), for problems about missing files.
+    public let bookPath: String
     let recipesByID: [String: Recipe]
     let lawsByID: [String: Law]
     let themenfelder: [String: Themenfeld]
@@ -21,8 +23,9 @@ public struct CheckContext: Sendable {
     let leikaKeys: Set<String>?
     let glossaryIDs: Set<String>?
 
-    public init(book: Book, graph: LinkGraph? = nil, today: CalendarDate) {
+    public init(book: Book, graph: LinkGraph? = nil, today: CalendarDate, bookPath: String = "") {
         self.book = book
+        self.bookPath = bookPath
         self.graph = graph ?? LinkGraph(book: book)
         self.today = today
         recipesByID = Dictionary(book.recipes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

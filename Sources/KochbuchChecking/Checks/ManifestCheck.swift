@@ -6,11 +6,9 @@ struct ManifestCheck: BookCheck {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         guard let manifest = context.book.manifest else {
-            let path = context.book.recipes.first.map { location in
-                location.location.path.split(separator: "/").dropLast().joined(separator: "/")
-            } ?? ""
+            let path = context.bookPath.isEmpty || context.bookPath == "." ? "book.xml" : "\(context.bookPath)/book.xml"
             return [Diagnostic(.error, .bookManifestMissing, "the book has no manifest (book.xml)",
-                               at: SourceLocation(path: path.isEmpty ? "book.xml" : "\(path)/book.xml"),
+                               at: SourceLocation(path: path),
                                hint: "create book.xml with the book's title, edition and chapters (see Recipes/schema/book.xsd)")]
         }
         var diagnostics: [Diagnostic] = []

@@ -18,23 +18,37 @@ struct SourceFile {
     }
 
     /// The location of the start tag `<name` on `line`, with its 1-based column when it can be found.
+    /// libxml2 numbers an element by the line where its start tag ends, so the search goes back
+    /// from there to the line where `<name` stands.
     func location(ofElement name: String, line: Int) -> SourceLocation {
-        location(line: line, column: column(ofTag: name, line: line))
+        let start = tagStart(name, line: line)
+        return location(line: start, column: column(ofTag: name, line: start))
+    }
+
+    /// The line at or before `line` where the start tag `<name` begins.
+    private func tagStart(_ name: String, line: Int) -> Int {
+        var candidate = line
+        while candidate >= 1, candidate > line - 20 {
+            if column(ofTag: name, line: candidate) > 0 { return candidate }
+            candidate -= 1
+        }
+        return line
     }
 
     /// The location of `attribute=` within the start tag of `element` starting on `line`.
     func location(ofAttribute attribute: String, element: String, line: Int) -> SourceLocation {
-        let tagColumn = column(ofTag: element, line: line)
-        for lineNumber in line..<min(line + 8, lines.count + 1) {
+        let tagLine = tagStart(element, line: line)
+        let tagColumn = column(ofTag: element, line: tagLine)
+        for lineNumber in tagLine..<min(tagLine + 20, lines.count + 1) {
             let text = lines[lineNumber - 1]
-            let start = lineNumber == line ? max(tagColumn - 1, 0) : 0
+            let start = lineNumber == tagLine ? max(tagColumn - 1, 0) : 0
             if let column = Self.column(of: " \(attribute)=", in: text, from: start)
                 ?? Self.column(of: "\t\(attribute)=", in: text, from: start) {
                 return location(line: lineNumber, column: column + 1)
             }
-            if text.contains(">") && lineNumber > line { break }
+            if text.contains(">") { break }
         }
-        return location(line: line, column: tagColumn)
+        return location(line: tagLine, column: tagColumn)
     }
 
     private func column(ofTag name: String, line: Int) -> Int {

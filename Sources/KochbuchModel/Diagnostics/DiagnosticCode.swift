@@ -54,4 +54,46 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let reviewMissing = DiagnosticCode(rawValue: "review.missing")
     public static let reviewFuture = DiagnosticCode(rawValue: "review.future")
     public static let classificationMismatch = DiagnosticCode(rawValue: "classification.mismatch")
+
+    /// Every code the tool can report.
+    public static let all: [DiagnosticCode] = [
+        .fileUnreadable,
+        .fileTooLarge,
+        .fileEmpty,
+        .fileEncoding,
+        .fileOutsideBook,
+        .xmlMalformed,
+        .xmlDoctype,
+        .xmlTooDeep,
+        .xmlUnknownRoot,
+        .schemaInvalid,
+        .linkScheme,
+        .dateInvalid,
+        .recipeIDMismatch,
+        .recipeDuplicateID,
+        .catalogDuplicate,
+        .bookManifestMissing,
+        .bookUnlisted,
+        .bookDuplicateEntry,
+        .referenceRecipe,
+        .referenceStep,
+        .referenceLaw,
+        .referenceLawSection,
+        .referenceLawParagraph,
+        .referenceThemenfeld,
+        .referenceLebenslage,
+        .referenceOZGLeistung,
+        .referenceLeiKa,
+        .referenceTerm,
+        .referenceImage,
+        .imageOutsideBook,
+        .recipeOrphan,
+        .recipeSelfLink,
+        .citationRepealed,
+        .citationDraftLaw,
+        .linkDraft,
+        .reviewMissing,
+        .reviewFuture,
+        .classificationMismatch,
+    ]
 }

@@ -1,0 +1,164 @@
+import Foundation
+import Kochbuch
+import KochbuchModel
+import Testing
+
+/// One planted defect per diagnostic code: the defect is reported with its code, file and line.
+@Suite struct DiagnosticCodeTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        enum Edit: Sendable {
+            case replace(String, String, in: String)
+            case write(String, to: String)
+            case remove(String)
+        }
+
+        var code: DiagnosticCode
+        var severity: Diagnostic.Severity = .error
+        var edits: [Edit]
+        /// The file and the text on the line where the diagnostic must point (nil: whole file).
+        var file: String
+        var lineContaining: String?
+        var messageContains: String?
+        var hintContains: String?
+
+        var testDescription: String { code.rawValue }
+    }
+
+    static let cases: [Case] = [
+        Case(code: .recipeIDMismatch, edits: [.replace("id=\"scannen\"", "id=\"scannen-neu\"", in: "scannen.xml")],
+             file: "scannen.xml", lineContaining: "<recipe", messageContains: "does not match its file name 'scannen.xml'"),
+        Case(code: .recipeDuplicateID, edits: [.write(MiniBookTexts.recipe(id: "e-akte"), to: "archiv/e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<recipe", messageContains: "archiv/e-akte.xml"),
+        Case(code: .referenceRecipe, edits: [.replace("<xref recipe=\"e-akte\"/>", "<xref recipe=\"e-akten\"/>", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "<xref recipe=\"e-akten\"/>", messageContains: "unknown recipe 'e-akten'",
+             hintContains: "did you mean 'e-akte'?"),
+        Case(code: .referenceStep, edits: [.replace("step=\"anfangen\"", "step=\"anfangn\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "step=\"anfangn\"", hintContains: "did you mean 'anfangen'?"),
+        Case(code: .referenceLaw, edits: [.replace("<basis law=\"egovg\" section=\"6\"/>", "<basis law=\"EGovG\" section=\"6\"/>", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<basis law=\"EGovG\"", hintContains: "did you mean 'egovg'?"),
+        Case(code: .referenceLawSection, edits: [.replace("section=\"6\"/>", "section=\"22\"/>", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "section=\"22\"", messageContains: "unknown law section 'EGovG § 22'"),
+        Case(code: .referenceLawParagraph, edits: [.replace("section=\"7\" paragraph=\"2\"", "section=\"7\" paragraph=\"5\"", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "paragraph=\"5\"", hintContains: "Abs. 1, 2"),
+        Case(code: .referenceThemenfeld, edits: [.replace("<themenfeld ref=\"bauen-wohnen\"/>", "<themenfeld ref=\"bauen-wohen\"/>", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "bauen-wohen", hintContains: "did you mean 'bauen-wohnen'?"),
+        Case(code: .referenceLebenslage, edits: [.replace("querschnitt-buerger", "querschnitt-burger", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "querschnitt-burger"),
+        Case(code: .referenceOZGLeistung, edits: [.replace("ref=\"10519\"", "ref=\"10518\"", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "10518"),
+        Case(code: .referenceLeiKa, edits: [.replace("ref=\"99001001000000\"", "ref=\"99001001000009\"", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "99001001000009"),
+        Case(code: .referenceTerm, edits: [.replace("<term ref=\"e-akte\">", "<term ref=\"eakte\">", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "<term ref=\"eakte\">", hintContains: "did you mean 'e-akte'?"),
+        Case(code: .referenceImage, edits: [.replace("images/ablauf.svg", "images/ablauf-neu.svg", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "images/ablauf-neu.svg"),
+        Case(code: .imageOutsideBook, edits: [.replace("images/ablauf.svg", "images/../../../etc/passwd.svg", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "passwd.svg"),
+        Case(code: .linkScheme, edits: [.replace("href=\"https://www.xoev.de/\"", "href=\"javascript:alert(1)\"", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "javascript:", messageContains: "'javascript:alert(1)'"),
+        Case(code: .dateInvalid, edits: [.replace("reviewed=\"2026-11-01\"", "reviewed=\"2026-02-30\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "2026-02-30", messageContains: "'2026-02-30' is not a real date"),
+        Case(code: .schemaInvalid, edits: [.replace("<difficulty>easy</difficulty>", "<difficulty>simple</difficulty>", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<difficulty>", messageContains: "difficulty"),
+        Case(code: .recipeOrphan, severity: .warning, edits: [.write(MiniBookTexts.recipe(id: "neu"), to: "neu.xml")],
+             file: "neu.xml", lineContaining: "<recipe"),
+        Case(code: .recipeSelfLink, severity: .warning,
+             edits: [.replace("<relation recipe=\"everything\" kind=\"see-also\"/>", "<relation recipe=\"e-akte\" kind=\"see-also\"/>", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<relation recipe=\"e-akte\""),
+        Case(code: .citationRepealed, severity: .warning, edits: [.replace("section=\"6\"/>", "section=\"24\"/>", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "section=\"24\"", messageContains: "repealed"),
+        Case(code: .citationDraftLaw, severity: .warning,
+             edits: [.replace("<basis law=\"egovg\" section=\"6\"/>", "<basis law=\"ozg-entwurf-2023\" section=\"9a\"/>", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "ozg-entwurf-2023", hintContains: "'egovg'"),
+        Case(code: .linkDraft, severity: .warning, edits: [.replace("status=\"published\"", "status=\"draft\"", in: "scannen.xml")],
+             file: "everything.xml", lineContaining: "<relation recipe=\"scannen\""),
+        Case(code: .reviewMissing, severity: .warning, edits: [.replace(" reviewed=\"2026-11-01\"", "", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<recipe"),
+        Case(code: .reviewFuture, severity: .warning, edits: [.replace("reviewed=\"2026-11-01\"", "reviewed=\"2099-01-01\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<recipe"),
+        Case(code: .classificationMismatch, severity: .warning,
+             edits: [.replace("<themenfeld ref=\"querschnitt\"/>\n", "", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "<lebenslage ref=\"querschnitt-buerger\"/>"),
+        Case(code: .bookManifestMissing, edits: [.remove("book.xml")], file: "book.xml"),
+        Case(code: .bookUnlisted, severity: .warning, edits: [.replace("<recipe ref=\"scannen\"/>", "", in: "book.xml")],
+             file: "scannen.xml", lineContaining: "<recipe"),
+        Case(code: .bookDuplicateEntry, edits: [.replace("<recipe ref=\"scannen\"/>", "<recipe ref=\"scannen\"/>\n<recipe ref=\"scannen\"/>", in: "book.xml")],
+             file: "book.xml", lineContaining: "<recipe ref=\"scannen\"/>\n<recipe ref=\"scannen\"/>"),
+        Case(code: .catalogDuplicate, edits: [.write(MiniBookTexts.secondGlossary, to: "catalogs/zz-glossar.xml")],
+             file: "catalogs/zz-glossar.xml"),
+        Case(code: .xmlUnknownRoot, edits: [.write("<rezept xmlns=\"urn:kochbuch:1.0\"/>\n", to: "rezept.xml")],
+             file: "rezept.xml", lineContaining: "<rezept"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsPlantedDefect(_ testCase: Case) throws {
+        let book = try FixtureBook()
+        defer { book.cleanUp() }
+        for edit in testCase.edits {
+            switch edit {
+            case .replace(let old, let new, let file): try book.replace(old, with: new, in: file)
+            case .write(let text, let file): try book.write(text, to: file)
+            case .remove(let file): try book.remove(file)
+            }
+        }
+        let report = book.validate()
+        let path = "\(book.directory.path)/\(testCase.file)"
+        let matching = report.diagnostics.filter { $0.code == testCase.code && $0.location.path == path }
+        let diagnostic = try #require(matching.first, "no \(testCase.code) in \(testCase.file); got \(report.diagnostics.map { "\($0.location.description) \($0.code)" })")
+        #expect(diagnostic.severity == testCase.severity)
+        if let needle = testCase.lineContaining {
+            let firstLine = needle.components(separatedBy: "\n").first!
+            let candidates = try (book.read(testCase.file).components(separatedBy: "\n").enumerated()
+                .filter { $0.element.contains(firstLine) }.map { $0.offset + 1 })
+            #expect(candidates.contains(diagnostic.location.line), "line \(diagnostic.location.line), expected one of \(candidates)")
+            #expect(diagnostic.location.column > 0)
+        }
+        if let text = testCase.messageContains { #expect(diagnostic.message.contains(text), "\(diagnostic.message)") }
+        if let text = testCase.hintContains { #expect(diagnostic.hint?.contains(text) == true, "\(diagnostic.hint ?? "no hint")") }
+        #expect(report.errorCount > 0 || testCase.severity == .warning)
+    }
+
+    @Test func fixtureIsClean() throws {
+        let book = try FixtureBook()
+        defer { book.cleanUp() }
+        let report = book.validate(strict: true)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.passed)
+        #expect(report.fileCount == 10)
+    }
+
+    /// Every code the tool can report has a planted-defect test here or in the loading tests.
+    @Test func everyCodeIsCovered() {
+        let loadingCodes: Set<DiagnosticCode> = [
+            .fileUnreadable, .fileTooLarge, .fileEmpty, .fileEncoding, .fileOutsideBook,
+            .xmlMalformed, .xmlDoctype, .xmlTooDeep,
+        ]
+        let covered = Set(Self.cases.map(\.code)).union(loadingCodes)
+        #expect(covered == Set(DiagnosticCode.all), "missing: \(Set(DiagnosticCode.all).subtracting(covered).map(\.rawValue))")
+    }
+}
+
+enum MiniBookTexts {
+    /// A valid draft recipe that links nowhere and that nothing links to.
+    static func recipe(id: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <recipe xmlns="urn:kochbuch:1.0" id="\(id)" status="draft">
+          <title>Noch ein Rezept</title>
+          <summary>Ein Entwurf.</summary>
+          <authors><author>Test</author></authors>
+          <facts><difficulty>easy</difficulty><duration min="P1M"/><cost level="low"/><scope>gemeinde</scope><audience>intern</audience><maturity>1</maturity></facts>
+          <classification><themenfeld ref="querschnitt"/></classification>
+          <ingredients><ingredient kind="legal">Nichts.</ingredient></ingredients>
+          <steps><step id="a"><title>A</title><p>A.</p></step></steps>
+        </recipe>
+        """
+    }
+
+    static let secondGlossary = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <glossary xmlns="urn:kochbuch:1.0">
+      <entry id="bundid"><term>BundID</term><definition>Das Nutzerkonto des Bundes.</definition></entry>
+    </glossary>
+    """
+}
