@@ -15,6 +15,9 @@ public struct LoadedBook: Sendable {
 /// its schema (compiled once per run) and builds the model. Never stops at the first problem.
 public struct BookLoader: Sendable {
     /// The image formats a figure may show.
+    /// Files larger than this are refused unread.
+    public static var maximumFileSize: Int { InputGuard.maximumFileSize }
+
     public static let imageExtensions: Set<String> = ["svg", "png", "jpg", "jpeg", "webp"]
 
     public let directory: URL
