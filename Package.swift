@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "KochbuchImportTests", dependencies: ["KochbuchImport", "KochbuchModel", "Kochbuch"]),
         .testTarget(name: "KochbuchLinkingTests", dependencies: ["KochbuchLinking", "Kochbuch"]),
-        .testTarget(name: "KochbuchCLITests", dependencies: ["Kochbuch"]),
+        .testTarget(name: "KochbuchCLITests", dependencies: ["kochbuch", "Kochbuch"]),
     ],
     swiftLanguageModes: [.v6]
 )
