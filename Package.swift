@@ -67,6 +67,10 @@ let package = Package(
         ),
         .testTarget(name: "KochbuchImportTests", dependencies: ["KochbuchImport", "KochbuchModel", "Kochbuch"]),
         .testTarget(name: "KochbuchLinkingTests", dependencies: ["KochbuchLinking", "Kochbuch"]),
+        .testTarget(
+            name: "CookbookContentTests",
+            dependencies: ["Kochbuch", "KochbuchLinking", "KochbuchModel"]
+        ),
         .testTarget(name: "KochbuchCLITests", dependencies: ["kochbuch", "Kochbuch"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,25 @@
+# Kochbuch: the two commands of the README.
+#   make        set up, build, and validate the book (then build its editions into Exports/)
+#   make test   set up and run every test
+
+SWIFT ?= swift
+BOOK ?= Recipes
+
+.PHONY: all setup build book test clean
+
+all: book
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product kochbuch
+
+book: build
+	.build/release/kochbuch validate --book $(BOOK)
+
+test: setup
+	$(SWIFT) test
+
+clean:
+	rm -rf .build
