@@ -162,3 +162,18 @@ enum MiniBookTexts {
     </glossary>
     """
 }
+
+/// Every code is explained for authors in docs/diagnostics.md, and the page names no code that does not exist.
+@Suite struct DiagnosticDocumentationTests {
+    @Test func everyCodeIsDocumented() throws {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/diagnostics.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let documented = Set(text.components(separatedBy: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `") else { return nil }
+            return line.dropFirst(3).split(separator: "`").first.map(String.init)
+        })
+        #expect(documented == Set(DiagnosticCode.all.map(\.rawValue)),
+                "undocumented: \(Set(DiagnosticCode.all.map(\.rawValue)).subtracting(documented)); unknown: \(documented.subtracting(DiagnosticCode.all.map(\.rawValue)))")
+    }
+}
