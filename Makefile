@@ -1,5 +1,5 @@
 # Kochbuch: the two commands of the README.
-#   make        set up, build, and validate the book (then build its editions into Exports/)
+#   make        set up, build the tool, validate the book and publish its editions into Exports/
 #   make test   set up and run every test
 
 SWIFT ?= swift
@@ -16,7 +16,7 @@ build: setup
 	$(SWIFT) build -c release --product kochbuch
 
 book: build
-	.build/release/kochbuch validate --book $(BOOK)
+	.build/release/kochbuch build --book $(BOOK)
 
 test: setup
 	$(SWIFT) test

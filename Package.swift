@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The C boundary: libxml2 and nothing else.
@@ -19,6 +20,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "KochbuchXML", dependencies: ["CLibXML2"]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
 
         // The document model: recipes, laws, topics, glossary, diagnostics.
         .target(name: "KochbuchModel"),
@@ -36,6 +38,19 @@ let package = Package(
         // The checks no schema can express.
         .target(name: "KochbuchChecking", dependencies: ["KochbuchModel", "KochbuchLinking"]),
 
+        // German-aware search: folding, stemming, compounds, the index.
+        .target(name: "KochbuchSearch", dependencies: ["KochbuchModel", "KochbuchLinking", "CStemmer"]),
+
+        // The HTML edition: a static site from templates.
+        .target(
+            name: "KochbuchHTML",
+            dependencies: [
+                "KochbuchModel", "KochbuchLinking", "KochbuchSearch",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+
         // Importers for law texts and the OZG catalog.
         .target(
             name: "KochbuchImport",
@@ -45,7 +60,10 @@ let package = Package(
         // The engine facade the CLI calls.
         .target(
             name: "Kochbuch",
-            dependencies: ["KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchImport"]
+            dependencies: [
+                "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchImport",
+                "KochbuchSearch", "KochbuchHTML",
+            ]
         ),
 
         // The command line: parses arguments, calls the engine.
@@ -66,6 +84,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KochbuchImportTests", dependencies: ["KochbuchImport", "KochbuchModel", "Kochbuch"]),
+        .testTarget(
+            name: "KochbuchHTMLTests",
+            dependencies: ["KochbuchHTML", "Kochbuch", "KochbuchModel", "KochbuchSearch"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "KochbuchTests", dependencies: ["Kochbuch", "KochbuchModel"]),
         .testTarget(name: "KochbuchLinkingTests", dependencies: ["KochbuchLinking", "Kochbuch"]),
         .testTarget(
             name: "CookbookContentTests",

@@ -40,7 +40,11 @@ public struct Validator: Sendable {
 
     /// Validates the whole book and reports on all of it, or only on `paths` (checked against the whole book).
     public func validate(paths: [String] = []) -> ValidationReport {
-        let loaded = book.loader.load()
+        report(for: book.loader.load(), paths: paths)
+    }
+
+    /// The report for a book already loaded.
+    public func report(for loaded: LoadedBook, paths: [String] = []) -> ValidationReport {
         var diagnostics = loaded.diagnostics
         diagnostics += BookChecker().check(CheckContext(book: loaded.book, today: today, bookPath: book.displayPrefix))
         var fileCount = loaded.files.count

@@ -31,7 +31,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
 public final class SchemaSet: @unchecked Sendable {
     /// The folder holding the built-in schemas (the same files as `Recipes/schema/`).
     public static var builtInDirectory: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("Schemas")
+        Bundle.module.bundleURL.appendingPathComponent("Schemas")
     }
 
     private let directory: URL

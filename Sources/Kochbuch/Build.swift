@@ -1,0 +1,86 @@
+import Foundation
+import KochbuchHTML
+import KochbuchLinking
+import KochbuchModel
+
+/// An edition of the book.
+public enum Edition: String, Sendable, CaseIterable {
+    case html
+
+    /// The folder under `Exports/`.
+    public var folder: String { rawValue }
+}
+
+/// Builds editions: validates the book first and refuses to publish a book with errors,
+/// then renders each edition and publishes it atomically into the output folder.
+public struct Builder: Sendable {
+    public struct Options: Sendable {
+        public var editions: [Edition]
+        public var output: URL
+        public var theme: URL?
+        public var baseURL: String?
+
+        public init(editions: [Edition] = Edition.allCases, output: URL, theme: URL? = nil, baseURL: String? = nil) {
+            self.editions = editions
+            self.output = output
+            self.theme = theme
+            self.baseURL = baseURL
+        }
+    }
+
+    /// What a build did, for the closing summary.
+    public struct Summary: Sendable {
+        public var editions: [(edition: Edition, files: Int, bytes: Int, folder: URL)]
+        public var seconds: Double
+        public var warnings: Int
+
+        public var description: String {
+            let parts = editions.map { "\($0.edition.rawValue): \($0.files) files, \(ByteCountFormatter.string(fromByteCount: Int64($0.bytes), countStyle: .file)) in \($0.folder.path)" }
+            return "built " + parts.joined(separator: "; ") + String(format: " (%.2f s)", seconds)
+                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+        }
+    }
+
+    /// The book has errors; nothing was published.
+    public struct InvalidBook: Error, Sendable {
+        public let report: ValidationReport
+    }
+
+    public let book: BookLocation
+    public let options: Options
+    public let today: CalendarDate
+
+    public init(book: BookLocation, options: Options, today: CalendarDate = .today) {
+        self.book = book
+        self.options = options
+        self.today = today
+    }
+
+    /// Runs the build; `progress` receives one line per step.
+    public func build(progress: (String) -> Void = { _ in }) throws -> Summary {
+        let start = Date()
+        let steps = 1 + options.editions.count
+        progress("[1/\(steps)] validate \(book.displayPrefix)")
+        let validator = Validator(book: book, today: today)
+        let loaded = book.loader.load()
+        let report = validator.report(for: loaded)
+        guard report.errorCount == 0 else { throw InvalidBook(report: report) }
+        let theme = try options.theme.map(Theme.load) ?? .builtIn
+        let site = SiteBook(book: loaded.book)
+        var summary = Summary(editions: [], seconds: 0, warnings: report.warningCount)
+        for (index, edition) in options.editions.enumerated() {
+            progress("[\(index + 2)/\(steps)] \(edition.rawValue) → \(options.output.appendingPathComponent(edition.folder).path)")
+            let files: [(path: String, data: Data)]
+            switch edition {
+            case .html:
+                files = try HTMLSite(book: site, bookDirectory: book.directory, theme: theme,
+                                     baseURL: options.baseURL, today: today).files()
+            }
+            let folder = options.output.appendingPathComponent(edition.folder)
+            try Publisher(target: folder).publish(files)
+            summary.editions.append((edition, files.count, files.reduce(0) { $0 + $1.data.count }, folder))
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+}

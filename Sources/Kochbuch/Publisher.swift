@@ -1,0 +1,81 @@
+import Foundation
+
+/// Publishes an edition atomically: the new files are written into a staging folder beside the
+/// target and swapped in only when complete. A build that fails or is interrupted leaves the
+/// previous edition untouched; leftovers of an interrupted swap are repaired on the next run.
+public struct Publisher: Sendable {
+    public let target: URL
+
+    public init(target: URL) {
+        self.target = target.standardizedFileURL
+    }
+
+    private var parent: URL { target.deletingLastPathComponent() }
+    private var name: String { target.lastPathComponent }
+
+    /// Writes `files` as the new content of the target folder.
+    public func publish(_ files: [(path: String, data: Data)]) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try recover()
+        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: staging)
+        do {
+            for file in files {
+                guard let url = Self.safeURL(file.path, in: staging) else {
+                    throw PublishError.unsafePath(file.path)
+                }
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url)
+            }
+            let previous = parent.appendingPathComponent(".\(name).previous")
+            try? manager.removeItem(at: previous)
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: previous)
+            }
+            do {
+                try manager.moveItem(at: staging, to: target)
+            } catch {
+                if manager.fileExists(atPath: previous.path) { try? manager.moveItem(at: previous, to: target) }
+                throw error
+            }
+            try? manager.removeItem(at: previous)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Puts back an edition whose swap was interrupted, and removes abandoned staging folders.
+    public func recover() throws {
+        let manager = FileManager.default
+        let previous = parent.appendingPathComponent(".\(name).previous")
+        if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: previous.path) {
+            try manager.moveItem(at: previous, to: target)
+        }
+        for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(".\(name).staging-") {
+            let pid = Int32(entry.split(separator: "-").last.map(String.init) ?? "") ?? 0
+            if pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) != 0 {
+                try? manager.removeItem(at: parent.appendingPathComponent(entry))
+            }
+        }
+    }
+
+    /// The URL of a relative path inside `folder`, or nil if the path could leave it.
+    static func safeURL(_ path: String, in folder: URL) -> URL? {
+        let components = path.split(separator: "/")
+        guard !path.hasPrefix("/"), !components.isEmpty,
+              components.allSatisfy({ $0 != ".." && $0 != "." && !$0.isEmpty }) else { return nil }
+        return folder.appendingPathComponent(path)
+    }
+
+    public enum PublishError: Error, CustomStringConvertible {
+        case unsafePath(String)
+
+        public var description: String {
+            switch self {
+            case .unsafePath(let path): "refusing to write '\(path)' outside the edition folder"
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import KochbuchModel
+
+/// Renders recipe content (blocks and inlines) as HTML. A visitor over the content model:
+/// one case per node kind. All text is escaped; links resolve against the book.
+struct ContentRenderer {
+    let book: SiteBook
+    /// The relative path from the current page to the site root ("" or "../").
+    let root: String
+    /// The recipe being rendered, for step references without a recipe.
+    let currentRecipe: String?
+    /// Numbering for tooltip ids, unique per page.
+    private let tooltips = Counter()
+
+    init(book: SiteBook, root: String, currentRecipe: String? = nil) {
+        self.book = book
+        self.root = root
+        self.currentRecipe = currentRecipe
+    }
+
+    func blocks(_ blocks: [Block]) -> String {
+        blocks.map(block).joined(separator: "\n")
+    }
+
+    func block(_ block: Block) -> String {
+        switch block {
+        case .paragraph(let content):
+            return "<p>\(inlines(content))</p>"
+        case .list(let list):
+            return self.list(list)
+        case .note(let note):
+            let label = note.kind == .warning ? "Achtung" : "Hinweis"
+            return "<aside class=\"note note-\(note.kind.rawValue)\" aria-label=\"\(label)\"><p class=\"note-label\">\(label)</p>\n\(blocks(note.blocks))</aside>"
+        case .table(let table):
+            var html = "<div class=\"table-wrap\"><table>\n<caption>\(inlines(table.caption))</caption>\n"
+            if let header = table.header {
+                html += "<thead><tr>" + header.map { "<th scope=\"col\">\(inlines($0))</th>" }.joined() + "</tr></thead>\n"
+            }
+            html += "<tbody>\n" + table.rows.map { "<tr>" + $0.map { "<td>\(inlines($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n") + "\n</tbody>\n</table></div>"
+            return html
+        case .figure(let figure):
+            var html = "<figure><img src=\"\(HTML.escape(root + figure.source))\" alt=\"\(HTML.escape(figure.alternativeText))\" loading=\"lazy\">"
+            if !figure.caption.isEmpty { html += "<figcaption>\(inlines(figure.caption))</figcaption>" }
+            return html + "</figure>"
+        }
+    }
+
+    private func list(_ list: List) -> String {
+        let tag = list.ordered ? "ol" : "ul"
+        let items = list.items.map { item in
+            "<li>\(inlines(item.content))\(item.sublists.map(self.list).joined())</li>"
+        }
+        return "<\(tag)>\(items.joined())</\(tag)>"
+    }
+
+    func inlines(_ content: [Inline]) -> String {
+        content.map(inline).joined()
+    }
+
+    func inline(_ inline: Inline) -> String {
+        switch inline {
+        case .text(let text):
+            return HTML.escape(text)
+        case .emphasis(let content):
+            return "<em>\(inlines(content))</em>"
+        case .strong(let content):
+            return "<strong>\(inlines(content))</strong>"
+        case .code(let code):
+            return "<code>\(HTML.escape(code))</code>"
+        case .abbreviation(let text, let title):
+            return "<abbr title=\"\(HTML.escape(title))\">\(HTML.escape(text))</abbr>"
+        case .link(let link):
+            guard HTML.isSafeExternalURL(link.href) else { return inlines(link.content) }
+            let text = link.content.isEmpty ? HTML.escape(link.href) : inlines(link.content)
+            return "<a class=\"external\" href=\"\(HTML.escape(link.href))\">\(text)</a>"
+        case .crossReference(let reference):
+            let target = reference.recipe ?? currentRecipe ?? ""
+            guard let recipe = book.recipesByID[target] else { return inlines(reference.content) }
+            var label = reference.content.isEmpty ? HTML.escape(recipe.title) : inlines(reference.content)
+            if let step = reference.step, let stepValue = recipe.steps.firstIndex(where: { $0.id == step }) {
+                if reference.content.isEmpty {
+                    label = reference.recipe == nil || reference.recipe == currentRecipe
+                        ? "Schritt \(stepValue + 1): \(HTML.escape(recipe.steps[stepValue].title))"
+                        : "\(HTML.escape(recipe.title)), Schritt \(stepValue + 1)"
+                }
+                let href = target == currentRecipe ? "#schritt-\(HTML.fragment(step))" : root + SiteLinks.step(target, step)
+                return "<a href=\"\(HTML.escape(href))\">\(label)</a>"
+            }
+            return "<a href=\"\(HTML.escape(root + SiteLinks.recipe(target)))\">\(label)</a>"
+        case .citation(let reference, let content):
+            let text = content.isEmpty ? HTML.escape(book.citationText(reference)) : inlines(content)
+            guard let href = book.citationLink(reference) else { return text }
+            return "<a class=\"citation\" href=\"\(HTML.escape(root + href))\">\(text)</a>"
+        case .term(let term):
+            let text = term.content.isEmpty ? HTML.escape(book.glossaryByID[term.id]?.term ?? term.id) : inlines(term.content)
+            guard let entry = book.glossaryByID[term.id] else { return text }
+            let id = "tip-\(tooltips.next())"
+            let definition = HTML.escape(plain(entry.definition))
+            return "<span class=\"term\"><a href=\"\(HTML.escape(root + SiteLinks.term(term.id)))\" aria-describedby=\"\(id)\">\(text)</a><span class=\"tooltip\" role=\"tooltip\" id=\"\(id)\">\(definition)</span></span>"
+        }
+    }
+}
+
+extension ContentRenderer {
+    /// The text a reader sees, with generated text for references that have none of their own.
+    func plain(_ content: [Inline]) -> String {
+        content.map { inline in
+            switch inline {
+            case .crossReference(let reference) where reference.content.isEmpty:
+                book.recipesByID[reference.recipe ?? currentRecipe ?? ""]?.title ?? ""
+            case .citation(let reference, let content) where content.isEmpty:
+                book.citationText(reference)
+            case .term(let term) where term.content.isEmpty:
+                book.glossaryByID[term.id]?.term ?? term.id
+            case .emphasis(let content), .strong(let content):
+                plain(content)
+            default:
+                [inline].plainText
+            }
+        }.joined()
+    }
+}
+
+/// A counter that a value-type renderer can share across copies.
+final class Counter {
+    private var value = 0
+    func next() -> Int {
+        value += 1
+        return value
+    }
+}

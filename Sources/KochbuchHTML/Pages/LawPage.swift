@@ -1,0 +1,99 @@
+import KochbuchModel
+
+/// One page per law with every section's text (anchor `#p6`) and, under each section, the
+/// recipes citing it; sections nothing cites are marked, so the site shows the book's gaps.
+struct LawPage {
+    let site: SiteContext
+
+    func render(_ law: Law, templates: TemplateSet) -> RenderedPage {
+        let root = "../"
+        let graph = site.book.graph
+        var divisions: [[String: Any]] = []
+        var current: (title: String?, sections: [[String: Any]])?
+        for section in law.sections {
+            let recipes = graph.recipes(citing: law.id, section: section.number).compactMap { site.book.recipesByID[$0] }
+            let value: [String: Any] = [
+                "anchor": "p\(HTML.fragment(section.number))",
+                "number": section.number,
+                "title": section.title,
+                "status": GermanLabels.sectionStatus(section.status) ?? "",
+                "text": LawTextRenderer.html(section.text),
+                "recipes": recipes.map { site.recipeLink($0, root: root) },
+                "uncited": recipes.isEmpty && section.status == .inForce,
+            ]
+            if current?.title != section.division || current == nil {
+                if let current { divisions.append(["title": current.title ?? "", "hasTitle": current.title != nil, "sections": current.sections]) }
+                current = (section.division, [])
+            }
+            current?.sections.append(value)
+        }
+        if let current { divisions.append(["title": current.title ?? "", "hasTitle": current.title != nil, "sections": current.sections]) }
+        let cited = law.sections.filter { !graph.recipes(citing: law.id, section: $0.number).isEmpty }.count
+        var context: [String: Any] = [
+            "abbreviation": law.abbreviation,
+            "title": law.title,
+            "isDraft": law.status == .draft,
+            "version": law.version,
+            "source": law.source,
+            "enacted": law.enacted.map(GermanLabels.date) ?? "",
+            "preamble": LawTextRenderer.html(law.preamble),
+            "divisions": divisions,
+            "annexes": law.annexes.map { ["title": $0.title, "text": LawTextRenderer.html($0.text)] },
+            "citedCount": cited,
+            "sectionCount": law.sections.count,
+            "wholeLawRecipes": graph.citations.filter { $0.reference.law == law.id && $0.reference.section == nil }
+                .map(\.recipe).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                .compactMap { site.book.recipesByID[$0] }.map { site.recipeLink($0, root: root) },
+        ]
+        if let base = law.supersedes.flatMap({ site.book.lawsByID[$0] }) {
+            context["supersedes"] = ["abbreviation": base.abbreviation, "href": "\(base.id).html"]
+        }
+        let path = SiteLinks.law(law.id)
+        let html = templates.render(site.layout(
+            root: root, path: path, title: "\(law.abbreviation) – \(law.title)", description: law.title,
+            content: templates.render(context, template: "law"), active: "gesetze"), template: "layout")
+        return RenderedPage(path: path, html: html)
+    }
+}
+
+/// Law text (paragraphs with numbers, nested items, headings) as HTML.
+enum LawTextRenderer {
+    static func html(_ text: [LawText]) -> String {
+        text.map { piece in
+            switch piece {
+            case .heading(let heading):
+                return "<p class=\"law-heading\"><strong>\(HTML.escape(heading))</strong></p>"
+            case .paragraph(let paragraph):
+                let number = paragraph.number.map { "<span class=\"para-number\">(\(HTML.escape($0)))</span> " } ?? ""
+                let id = paragraph.number.map { " id=\"abs\(HTML.fragment($0))\"" } ?? ""
+                return "<div class=\"law-paragraph\"\(id)>\(parts(paragraph.parts, leading: number))</div>"
+            }
+        }.joined(separator: "\n")
+    }
+
+    private static func parts(_ parts: [LawTextPart], leading: String = "") -> String {
+        var html = ""
+        var items: [String] = []
+        var first = true
+        func flushItems() {
+            if !items.isEmpty { html += "<ul class=\"law-items\">\(items.joined())</ul>" }
+            items = []
+        }
+        for part in parts {
+            switch part {
+            case .text(let text):
+                flushItems()
+                html += "<p>\(first ? leading : "")\(HTML.escape(text))</p>"
+                first = false
+            case .item(let label, let children):
+                if first && !leading.isEmpty {
+                    html += "<p>\(leading)</p>"
+                    first = false
+                }
+                items.append("<li><span class=\"item-label\">\(HTML.escape(label))</span> \(self.parts(children))</li>")
+            }
+        }
+        flushItems()
+        return html
+    }
+}

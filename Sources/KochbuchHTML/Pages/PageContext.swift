@@ -1,0 +1,45 @@
+import KochbuchModel
+
+/// What every page's layout needs: the book's identity, the theme, the root path.
+struct SiteContext {
+    let book: SiteBook
+    let theme: Theme
+    let baseURL: String?
+
+    func layout(root: String, path: String, title: String, description: String, content: String,
+                jsonLD: String? = nil, scripts: [String] = [], active: String = "") -> [String: Any] {
+        let manifest = book.book.manifest
+        var context: [String: Any] = [
+            "root": root,
+            "title": title,
+            "description": description,
+            "content": content,
+            "bookTitle": manifest?.title ?? "Kochbuch",
+            "bookSubtitle": manifest?.subtitle ?? "",
+            "edition": manifest?.edition ?? "",
+            "editionDate": manifest?.editionDate.map(GermanLabels.date) ?? "",
+            "publisher": manifest?.publisher ?? "",
+            "licence": manifest?.licence ?? "",
+            "scripts": scripts,
+            "theme": theme.context(root: root),
+            "nav": ["start", "themen", "a-z", "gesetze", "glossar", "suche"].map { ["id": $0, "current": $0 == active] },
+            "isStart": active == "start",
+        ]
+        if let url = manifest?.licenceURL, HTML.isSafeExternalURL(url) { context["licenceURL"] = url }
+        if let jsonLD { context["jsonLD"] = jsonLD }
+        if let baseURL { context["canonicalURL"] = baseURL + path }
+        return context
+    }
+
+    func recipeLink(_ recipe: Recipe, root: String) -> [String: Any] {
+        ["title": recipe.title, "href": root + SiteLinks.recipe(recipe.id), "id": recipe.id,
+         "summary": recipe.summary.plainText, "draft": recipe.status != .published,
+         "status": GermanLabels.status(recipe.status)]
+    }
+}
+
+/// A rendered page: its path in the site and its HTML.
+struct RenderedPage {
+    let path: String
+    let html: String
+}

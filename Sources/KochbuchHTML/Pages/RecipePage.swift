@@ -1,0 +1,116 @@
+import Foundation
+import KochbuchModel
+
+/// One page per recipe: facts, classification, legal basis, ingredients, numbered steps with
+/// anchors, tips, pitfalls, practice examples, related recipes, backlinks, sources, and
+/// schema.org HowTo data.
+struct RecipePage {
+    let site: SiteContext
+
+    func render(_ recipe: Recipe, templates: TemplateSet) -> RenderedPage {
+        let root = "../"
+        let book = site.book
+        let content = ContentRenderer(book: book, root: root, currentRecipe: recipe.id)
+        let facts = recipe.facts
+        var context: [String: Any] = [
+            "id": recipe.id,
+            "title": recipe.title,
+            "summary": content.inlines(recipe.summary),
+            "status": GermanLabels.status(recipe.status),
+            "isDraft": recipe.status != .published,
+            "reviewed": recipe.reviewed.map(GermanLabels.date) ?? "",
+            "authors": recipe.authors.map { ["name": $0.name, "organisation": $0.organisation ?? ""] },
+            "difficulty": GermanLabels.difficulty(facts.difficulty),
+            "duration": GermanLabels.duration(min: facts.durationMin, max: facts.durationMax),
+            "cost": GermanLabels.cost(facts.cost),
+            "costNote": content.inlines(facts.costNote),
+            "scope": facts.scope.map(GermanLabels.scope).joined(separator: ", "),
+            "audience": facts.audience.map(GermanLabels.audience).joined(separator: ", "),
+            "maturity": GermanLabels.maturity(facts.maturity),
+        ]
+        context["themenfelder"] = recipe.classification.themenfelder.compactMap { reference in
+            book.themenfelderByID[reference.id].map { ["name": $0.name, "href": root + SiteLinks.themenfeld($0.id)] }
+        }
+        context["lebenslagen"] = recipe.classification.lebenslagen.compactMap { reference in
+            book.lebenslagenByID[reference.id].map { ["name": $0.name, "href": root + SiteLinks.lebenslage($0.id)] }
+        }
+        context["ozgLeistungen"] = recipe.classification.ozgLeistungen.map { reference in
+            ["id": reference.id, "name": book.ozgByID[reference.id]?.name ?? "", "href": root + SiteLinks.ozgLeistung(reference.id)]
+        }
+        context["leika"] = recipe.classification.leikaKeys.map { reference in
+            ["key": reference.id, "name": book.book.leika?.first { $0.key == reference.id }?.name ?? ""]
+        }
+        context["hasClassification"] = !(recipe.classification.lebenslagen.isEmpty && recipe.classification.ozgLeistungen.isEmpty
+            && recipe.classification.leikaKeys.isEmpty && recipe.classification.themenfelder.isEmpty)
+        context["legalBasis"] = recipe.legalBasis.map { basis in
+            ["title": book.citationTitle(basis.reference), "href": book.citationLink(basis.reference).map { root + $0 } ?? "",
+             "note": content.inlines(basis.note)]
+        }
+        context["ingredientGroups"] = Ingredient.Kind.allCases.compactMap { kind -> [String: Any]? in
+            let items = recipe.ingredients.filter { $0.kind == kind }
+            guard !items.isEmpty else { return nil }
+            return ["label": GermanLabels.ingredient(kind), "items": items.map { content.inlines($0.content) }]
+        }
+        context["steps"] = recipe.steps.enumerated().map { index, step in
+            var value: [String: Any] = [
+                "number": index + 1, "anchor": "schritt-\(HTML.fragment(step.id))", "title": step.title,
+                "body": content.blocks(step.body),
+            ]
+            if let role = step.role { value["role"] = role }
+            if let duration = step.duration { value["duration"] = GermanLabels.duration(min: duration, max: nil) }
+            return value
+        }
+        context["tips"] = recipe.tips.map(content.blocks)
+        context["pitfalls"] = recipe.pitfalls.map(content.blocks)
+        context["examples"] = recipe.examples.map { example in
+            var value: [String: Any] = ["municipality": example.municipality, "body": content.blocks(example.body)]
+            if let year = example.year { value["year"] = String(year) }
+            if let href = example.href, HTML.isSafeExternalURL(href) { value["href"] = href }
+            return value
+        }
+        context["related"] = recipe.related.compactMap { relation -> [String: Any]? in
+            guard let target = book.recipesByID[relation.recipe], target.id != recipe.id else { return nil }
+            return ["title": target.title, "href": root + SiteLinks.recipe(target.id),
+                    "relation": GermanLabels.relation(relation.kind), "note": content.inlines(relation.note)]
+        }
+        context["backlinks"] = book.backlinks(to: recipe.id).map { site.recipeLink($0, root: root) }
+        context["sources"] = recipe.sources.map { source -> [String: Any] in
+            var value: [String: Any] = ["citation": content.inlines(source.citation)]
+            if let href = source.href, HTML.isSafeExternalURL(href) { value["href"] = href }
+            return value
+        }
+        let path = SiteLinks.recipe(recipe.id)
+        let html = templates.render(site.layout(
+            root: root, path: path, title: recipe.title, description: recipe.summary.plainText,
+            content: templates.render(context, template: "recipe"), jsonLD: jsonLD(recipe, path: path)), template: "layout")
+        return RenderedPage(path: path, html: html)
+    }
+
+    /// schema.org HowTo as a script element; every `<` is escaped so no text can close or open a script.
+    private func jsonLD(_ recipe: Recipe, path: String) -> String {
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "HowTo",
+            "name": recipe.title,
+            "description": recipe.summary.plainText,
+            "inLanguage": recipe.language,
+            "step": recipe.steps.enumerated().map { index, step -> [String: Any] in
+                var value: [String: Any] = [
+                    "@type": "HowToStep", "position": index + 1, "name": step.title,
+                    "text": ReadableText.of(step.body).joined(separator: " "),
+                ]
+                if let base = site.baseURL { value["url"] = base + path + "#schritt-\(HTML.fragment(step.id))" }
+                return value
+            },
+            "supply": recipe.ingredients.filter { $0.kind != .technical }.map { ["@type": "HowToSupply", "name": $0.content.plainText] },
+            "tool": recipe.ingredients.filter { $0.kind == .technical }.map { ["@type": "HowToTool", "name": $0.content.plainText] },
+            "author": recipe.authors.map { ["@type": "Organization", "name": $0.organisation ?? $0.name] },
+        ]
+        if let total = ISODuration(recipe.facts.durationMax ?? recipe.facts.durationMin) { object["totalTime"] = total.iso }
+        if let reviewed = recipe.reviewed { object["dateModified"] = reviewed.description }
+        if let base = site.baseURL { object["url"] = base + path }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        return "<script type=\"application/ld+json\">\(json)</script>"
+    }
+}

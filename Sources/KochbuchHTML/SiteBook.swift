@@ -1,0 +1,63 @@
+import KochbuchLinking
+import KochbuchModel
+
+/// The book with the lookups the site needs, built once per build.
+public struct SiteBook: Sendable {
+    public let book: Book
+    public let graph: LinkGraph
+    let recipesByID: [String: Recipe]
+    let lawsByID: [String: Law]
+    let glossaryByID: [String: GlossaryEntry]
+    let themenfelderByID: [String: Themenfeld]
+    let lebenslagenByID: [String: Lebenslage]
+    let ozgByID: [String: OZGLeistung]
+    /// Recipes in the manifest's chapter order (then any others, by title).
+    let orderedRecipes: [Recipe]
+
+    public init(book: Book, graph: LinkGraph? = nil) {
+        self.book = book
+        self.graph = graph ?? LinkGraph(book: book)
+        recipesByID = Dictionary(book.recipes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        lawsByID = Dictionary(book.laws.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        glossaryByID = Dictionary((book.glossary ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        themenfelderByID = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        lebenslagenByID = Dictionary((book.topics?.lebenslagen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        ozgByID = Dictionary((book.ozgLeistungen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var ordered: [Recipe] = []
+        var seen: Set<String> = []
+        for chapter in book.manifest?.chapters ?? [] {
+            for entry in chapter.recipes {
+                if let recipe = recipesByID[entry.id], seen.insert(entry.id).inserted { ordered.append(recipe) }
+            }
+        }
+        ordered += book.recipes.filter { !seen.contains($0.id) }.sorted { $0.title < $1.title }
+        orderedRecipes = ordered
+    }
+
+    /// "§ 6 Abs. 1 EGovG", "EGovG" for a whole law.
+    func citationText(_ reference: LawReference) -> String {
+        let abbreviation = lawsByID[reference.law]?.abbreviation ?? reference.law
+        guard let section = reference.section else { return abbreviation }
+        let paragraph = reference.paragraph.map { " Abs. \($0)" } ?? ""
+        return "§ \(section)\(paragraph) \(abbreviation)"
+    }
+
+    /// "§ 6 EGovG – Elektronische Aktenführung".
+    func citationTitle(_ reference: LawReference) -> String {
+        guard let section = reference.section, let title = lawsByID[reference.law]?.section(section)?.title, !title.isEmpty else {
+            return citationText(reference)
+        }
+        return "\(citationText(reference)) – \(title)"
+    }
+
+    func citationLink(_ reference: LawReference) -> String? {
+        guard lawsByID[reference.law] != nil else { return nil }
+        guard let section = reference.section else { return SiteLinks.law(reference.law) }
+        return SiteLinks.section(reference.law, section)
+    }
+
+    /// The recipes that link to a recipe, by title.
+    func backlinks(to id: String) -> [Recipe] {
+        Set(graph.backlinks(to: id).map(\.source)).compactMap { recipesByID[$0] }.sorted { $0.title < $1.title }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import KochbuchLinking
+import KochbuchModel
+
+/// The search index the HTML edition ships as `assets/search-index.js`: canonical terms with
+/// postings per field, compound heads and modifiers, display forms for suggestions, and law
+/// citations. The site's `search.js` applies the same folding and stemming to queries.
+public struct WebSearchIndex {
+    /// One document: a recipe as the index sees it.
+    public struct Document: Sendable {
+        public var id: String
+        public var url: String
+        public var title: String
+        public var summary: String
+        public var body: String
+        public var themenfeld: String
+        public var laws: [String]
+    }
+
+    private let normalizer = TermNormalizer()
+
+    public init() {}
+
+    /// The documents of a book, in the order given.
+    public static func documents(book: Book, recipes: [Recipe], url: (String) -> String) -> [Document] {
+        let themenfelder = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let laws = Dictionary(book.laws.map { ($0.id, $0.abbreviation) }, uniquingKeysWith: { first, _ in first })
+        return recipes.map { recipe in
+            var pieces = ReadableText.of(recipe)
+            pieces.removeFirst()
+            let citations = recipe.legalBasis.map(\.reference).map { reference in
+                let abbreviation = laws[reference.law] ?? reference.law
+                return reference.section.map { "§ \($0) \(abbreviation)" } ?? abbreviation
+            }
+            return Document(
+                id: recipe.id, url: url(recipe.id), title: recipe.title, summary: recipe.summary.plainText,
+                body: pieces.dropFirst().joined(separator: "\n"),
+                themenfeld: recipe.classification.themenfelder.first.flatMap { themenfelder[$0.id] } ?? "",
+                laws: citations.reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
+        }
+    }
+
+    /// The JavaScript file: `window.KOCHBUCH_SEARCH_INDEX = {…};`, deterministic for the same input.
+    public func javascript(documents: [Document], book: Book, graph: LinkGraph) -> String {
+        var postings: [String: [Int: [Int]]] = [:]
+        var surface: [String: [String: Int]] = [:]
+        var foldedWords: Set<String> = []
+        for (number, document) in documents.enumerated() {
+            for (field, text) in [document.title, document.summary, document.body].enumerated() {
+                for token in GermanText.tokens(text) {
+                    let folded = GermanText.fold(token)
+                    foldedWords.insert(folded)
+                    let term = normalizer.canonical(token)
+                    postings[term, default: [:]][number, default: [0, 0, 0]][field] += 1
+                    surface[term, default: [:]][String(token), default: 0] += 1
+                }
+            }
+        }
+        let decompounder = Decompounder(terms: Set(postings.keys), words: foldedWords, normalizer: normalizer)
+        var heads: [String: [String]] = [:]
+        var modifiers: [String: [String]] = [:]
+        for term in postings.keys.sorted() {
+            guard let split = decompounder.split(term) else { continue }
+            heads[split.head, default: []].append(term)
+            modifiers[split.modifier, default: []].append(term)
+        }
+        let numbers = Dictionary(documents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var citations: [String: Set<Int>] = [:]
+        for citation in graph.citations {
+            guard let number = numbers[citation.recipe] else { continue }
+            citations[citation.reference.law, default: []].insert(number)
+            if let section = citation.reference.section { citations["\(citation.reference.law):\(section)", default: []].insert(number) }
+        }
+        var lawNames: [String: String] = [:]
+        for law in book.laws where law.status == .inForce {
+            lawNames[law.id] = law.id
+            lawNames[law.abbreviation.lowercased()] = law.id
+            if let short = law.abbreviation.split(separator: " ").first { lawNames[String(short).lowercased()] = law.id }
+        }
+        var object = JSONObject()
+        object["version"] = 1
+        object["documents"] = documents.map { document in
+            ["id": document.id, "url": document.url, "title": document.title, "summary": document.summary,
+             "themenfeld": document.themenfeld, "laws": document.laws,
+             "text": [document.title, document.summary, document.body].joined(separator: "\n")] as [String: Any]
+        }
+        object["weights"] = ["title": 5, "summary": 3, "body": 1]
+        object["terms"] = postings.mapValues { byDocument in
+            byDocument.keys.sorted().map { [$0] + byDocument[$0]! }
+        }
+        object["heads"] = heads
+        object["modifiers"] = modifiers
+        object["display"] = surface.mapValues { forms in
+            forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        }
+        object["citations"] = citations.mapValues { $0.sorted() }
+        object["laws"] = lawNames
+        let data = try! JSONSerialization.data(withJSONObject: object.dictionary, options: [.sortedKeys, .withoutEscapingSlashes])
+        return "window.KOCHBUCH_SEARCH_INDEX = " + String(decoding: data, as: UTF8.self) + ";\n"
+    }
+}
+
+/// A JSON object under construction.
+private struct JSONObject {
+    var dictionary: [String: Any] = [:]
+    subscript(key: String) -> Any? {
+        get { dictionary[key] }
+        set { dictionary[key] = newValue }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Kochbuch
+
+extension Edition: ExpressibleByArgument {}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Validate the book and publish its editions into Exports/.",
+        discussion: """
+        Refuses to publish when the book has errors (shown as validate shows them). Each edition is built \
+        beside the old one and swapped in only when complete: a failed or interrupted build leaves the \
+        previous edition untouched. The same book always gives the same bytes.
+        """
+    )
+
+    @OptionGroup var options: BookOptions
+
+    @Option(name: .customLong("format"), help: "Edition to build (repeatable): \(Edition.allCases.map(\.rawValue).joined(separator: ", ")). Default: all.")
+    var formats: [Edition] = []
+
+    @Option(help: ArgumentHelp("Output folder.", valueName: "DIR"))
+    var out: String = "Exports"
+
+    @Option(help: ArgumentHelp("A theme folder: templates/, assets/ and theme.json override the built-in look.", valueName: "DIR"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("The site's public address, for canonical links and sitemap.xml.", valueName: "URL"))
+    var baseURL: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must start with https:// or http://")
+        }
+        if let theme, !FileManager.default.fileExists(atPath: theme) {
+            throw ValidationError("no theme folder at '\(theme)'")
+        }
+    }
+
+    func run() throws {
+        let builder = Builder(book: options.location, options: .init(
+            editions: formats.isEmpty ? Edition.allCases : formats,
+            output: URL(fileURLWithPath: out), theme: theme.map { URL(fileURLWithPath: $0) }, baseURL: baseURL))
+        do {
+            let summary = try builder.build { line in
+                if !quiet { print(line) }
+            }
+            if !quiet { print(summary.description) }
+        } catch let error as Builder.InvalidBook {
+            let formatter = DiagnosticFormatter(colour: Terminal.isColourCapable)
+            FileHandle.standardError.write(Data(formatter.format(error.report).utf8))
+            FileHandle.standardError.write(Data("error: the book has errors; nothing was published\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Kochbuch
+import KochbuchHTML
+import KochbuchModel
+import Testing
+
+@Suite struct SiteStructureTests {
+    /// Every relative link and image of the shipped book's site reaches a file, and every
+    /// fragment an element with that id.
+    @Test func everyInternalLinkResolves() throws {
+        let site = try SiteFixture(bookDirectory: SiteFixture.shippedBook)
+        var broken: [String] = []
+        var checked = 0
+        for (path, html) in site.files where path.hasSuffix(".html") {
+            let directory = (path as NSString).deletingLastPathComponent
+            for target in SiteFixture.attributeValues("href", in: html) + SiteFixture.attributeValues("src", in: html) {
+                if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
+                #expect(!target.contains(":"), "\(path): unexpected scheme in \(target)")
+                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let file = parts[0].isEmpty ? path : Self.resolve(parts[0], from: directory)
+                checked += 1
+                guard let targetHTML = site.files[file] else {
+                    broken.append("\(path) → \(target) (no file \(file))")
+                    continue
+                }
+                if parts.count == 2, !parts[1].isEmpty, !targetHTML.contains("id=\"\(parts[1])\"") {
+                    broken.append("\(path) → \(target) (no id)")
+                }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(20))")
+        #expect(checked > 1000)
+    }
+
+    /// A relative link resolved against the folder of the page it is on.
+    static func resolve(_ link: String, from directory: String) -> String {
+        var components = directory.split(separator: "/").map(String.init)
+        for part in link.split(separator: "/") {
+            if part == ".." { if !components.isEmpty { components.removeLast() } } else if part != "." { components.append(String(part)) }
+        }
+        return components.joined(separator: "/")
+    }
+
+    @Test func siteHasEveryPageKind() throws {
+        let site = try SiteFixture(bookDirectory: SiteFixture.shippedBook)
+        for path in ["index.html", "suche.html", "glossar.html", "a-z.html", "ozg-leistungen.html", "gesetze.html", "abdeckung.html",
+                     "barrierefreiheit.html", "rezepte/e-akte.html", "gesetze/egovg.html", "gesetze/ozg-entwurf-2023.html",
+                     "themen/bauen-wohnen.html", "lebenslagen/wohnen-umzug.html", "assets/style.css", "assets/search.js",
+                     "assets/search-index.js", "images/rechnungsworkflow.svg"] {
+            #expect(site.files[path] != nil, "missing \(path)")
+        }
+        let law = try #require(site.files["gesetze/egovg.html"])
+        #expect(law.contains("id=\"p6\""))
+        #expect(law.contains("id=\"p4a\""))
+        #expect(SiteFixture.text(law).contains("Kein Rezept zitiert diesen Paragrafen"))
+        #expect(SiteFixture.text(law).contains("Das Verwaltungsportal des Bundes nach § 1 Absatz 1"), "§ 9a text")
+    }
+
+    @Test func noPageRequestsAnythingFromElsewhere() throws {
+        let site = try SiteFixture(bookDirectory: SiteFixture.shippedBook)
+        for (path, html) in site.files where path.hasSuffix(".html") || path.hasSuffix(".css") {
+            for attribute in ["src", "srcset", "data", "poster"] {
+                for value in SiteFixture.attributeValues(attribute, in: html) {
+                    #expect(!value.contains("//"), "\(path) loads \(value)")
+                }
+            }
+            #expect(!html.contains("<link rel=\"stylesheet\" href=\"http"), "\(path)")
+            #expect(!html.contains("@import"), "\(path)")
+            #expect(!html.contains("url(http") && !html.contains("url(\"http") && !html.contains("url('http"), "\(path)")
+        }
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let first = try SiteFixture(bookDirectory: SiteFixture.shippedBook).files
+        let second = try SiteFixture(bookDirectory: SiteFixture.shippedBook).files
+        #expect(first == second)
+    }
+
+    @Test func themeReplacesTemplatesAndAddsItsStyles() throws {
+        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-theme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: theme) }
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try "<h1>{{title}}</h1><p class=\"themed\">Eigenes Layout</p>".write(to: theme.appendingPathComponent("templates/recipe.mustache"), atomically: true, encoding: .utf8)
+        try ":root { --accent: #004b87; }".write(to: theme.appendingPathComponent("assets/theme.css"), atomically: true, encoding: .utf8)
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".write(to: theme.appendingPathComponent("assets/logo.svg"), atomically: true, encoding: .utf8)
+        try #"{"logo": "logo.svg", "logoAlt": "Stadt Musterstadt", "imprintURL": "https://www.musterstadt.de/impressum", "privacyURL": "javascript:alert(1)", "accessibilityContact": "barrierefrei@musterstadt.de"}"#
+            .write(to: theme.appendingPathComponent("theme.json"), atomically: true, encoding: .utf8)
+        let site = try SiteFixture(bookDirectory: SiteFixture.miniBook, theme: try Theme.load(from: theme))
+        let page = try #require(site.files["rezepte/e-akte.html"])
+        #expect(page.contains("<p class=\"themed\">Eigenes Layout</p>"))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"../assets/theme.css\">"))
+        #expect(page.contains("<img class=\"logo\" src=\"../assets/logo.svg\" alt=\"Stadt Musterstadt\">"))
+        #expect(page.contains("href=\"https://www.musterstadt.de/impressum\">Impressum</a>"))
+        #expect(!page.contains("javascript:"))
+        #expect(site.files["assets/theme.css"] != nil)
+        #expect(site.files["barrierefreiheit.html"]?.contains("href=\"mailto:barrierefrei@musterstadt.de\"") == true)
+    }
+}
