@@ -1,0 +1,1208 @@
+/*
+ * Kochbuch: full-text search for the HTML edition (assets/search.js).
+ *
+ * Plain ES2017, no dependencies, no network. The index is the global
+ * window.KOCHBUCH_SEARCH_INDEX written by assets/search-index.js (works from file://).
+ *
+ * Canonical terms (identical to the Swift side, see SITE.md):
+ *   tokens (runs of letters and digits, length >= 2) -> lowercase -> fold (ß, umlauts, accents,
+ *   ae/oe/ue) -> Snowball German stemmer (the Snowball 2.x "german" algorithm, as libstemmer 2.2.0).
+ *
+ * In the browser it drives suche.html (only when #suche-eingabe exists).
+ * In node: module.exports = { canonical, tokens, stem, fold, parseQuery, search, suggest }.
+ */
+(function () {
+  "use strict";
+
+  var GLOBAL = typeof window !== "undefined" ? window
+    : (typeof globalThis !== "undefined" ? globalThis : {});
+
+  var MAX_QUERY_LENGTH = 500;
+  var SNIPPET_WIDTH = 160;
+  var FACTOR = { exact: 1, head: 0.6, modifier: 0.25, prefix: 0.8 };
+  var CITATION_WEIGHT = 20;       // a document cited for exactly this section
+  var CITATION_OWN_BONUS = 5;     // ... and the section is one of the recipe's own legal bases
+  var LAW_WEIGHT = 3;             // a law name alone: documents citing the law
+  var PHRASE_MIN_SCORE = 0.5;
+  var MATCHED_MIN_SCORE = 0.01;
+
+  var MSG_EMPTY = "Bitte geben Sie einen Suchbegriff ein.";
+  var MSG_ONLY_EXCLUDED = "Bitte geben Sie mindestens einen Suchbegriff ohne vorangestelltes Minuszeichen ein.";
+  var MSG_NO_INDEX = "Der Suchindex konnte nicht geladen werden.";
+  var MSG_FAILED = "Die Suche konnte nicht ausgeführt werden.";
+
+  // ---------------------------------------------------------------------------------------------
+  // Small helpers
+
+  function toStr(value) {
+    if (typeof value === "string") return value;
+    if (value === null || value === undefined) return "";
+    try { return String(value); } catch (e) { return ""; }
+  }
+
+  function own(object, key) {
+    if (object === null || typeof object !== "object") return undefined;
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
+
+  function plainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+  }
+
+  function stringList(value) {
+    if (!Array.isArray(value)) return [];
+    var out = [];
+    for (var i = 0; i < value.length; i++) if (typeof value[i] === "string") out.push(value[i]);
+    return out;
+  }
+
+  function nfc(s) {
+    try { return s.normalize("NFC"); } catch (e) { return s; }
+  }
+
+  function nfd(s) {
+    try { return s.normalize("NFD"); } catch (e) { return s; }
+  }
+
+  function makeRegExp(unicodeSource, fallbackSource, flags) {
+    try { return new RegExp(unicodeSource, flags + "u"); } catch (e) { return new RegExp(fallbackSource, flags); }
+  }
+
+  // Letters and digits. Swift's Character.isLetter is "first scalar is Alphabetic", isNumber is
+  // "has a numeric type"; combining marks belong to the grapheme of the letter before them.
+  var FALLBACK_WORD = "0-9A-Za-z\\u00AA\\u00B2\\u00B3\\u00B5\\u00B9\\u00BA\\u00BC-\\u00BE\\u00C0-\\u00D6" +
+    "\\u00D8-\\u00F6\\u00F8-\\u02C1\\u02C6-\\u02D1\\u02E0-\\u02E4\\u0300-\\u036F\\u0370-\\u0374" +
+    "\\u0376-\\u037D\\u0386-\\u03FF\\u0400-\\u0481\\u0483-\\u052F\\u1E00-\\u1FFF";
+  var TOKEN_RE = makeRegExp("[\\p{Alphabetic}\\p{N}][\\p{Alphabetic}\\p{N}\\p{M}]*",
+    "[" + FALLBACK_WORD + "]+", "g");
+  var WORD_CHAR_RE = makeRegExp("^[\\p{Alphabetic}\\p{N}\\p{M}]$", "^[" + FALLBACK_WORD + "]$", "");
+  var NON_WORD_RE = makeRegExp("[^\\p{Alphabetic}\\p{N}\\p{M}]+", "[^" + FALLBACK_WORD + "]+", "g");
+  var MARK_RE = makeRegExp("^\\p{M}$", "^[\\u0300-\\u036F]$", "");
+  var NON_ASCII_RE = /[^\x00-\x7f]/;
+  var SPACE_RE = /\s/;
+
+  function isWordChar(ch) {
+    return typeof ch === "string" && ch.length > 0 && WORD_CHAR_RE.test(ch);
+  }
+
+  /** Length in user-perceived characters (code points that are not combining marks). */
+  function charCount(token) {
+    if (token.length > 6) return 7;              // long enough, whatever it contains
+    var n = 0;
+    var chars = Array.from(token);
+    for (var i = 0; i < chars.length; i++) if (!MARK_RE.test(chars[i])) n++;
+    return n;
+  }
+
+  /** Lowercase without changing the string's length (offsets stay valid). */
+  function lowerKeepingOffsets(s) {
+    var lower = s.toLowerCase();
+    if (lower.length === s.length) return lower;
+    var out = "";
+    for (var i = 0; i < s.length; i++) {
+      var l = s[i].toLowerCase();
+      out += l.length === 1 ? l : s[i];
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Snowball German stemmer (Snowball 2.x "german", as libstemmer 2.2.0)
+
+  var VOWELS = "aeiouy\u00e4\u00f6\u00fc";
+  var S_ENDING = "bdfghklmnrt";
+  var ST_ENDING = "bdfghklmnt";
+  var STEP1 = ["ern", "em", "er", "en", "es", "e", "s"];          // longest first
+  var STEP2 = ["est", "en", "er", "st"];
+  var STEP3 = ["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"];
+
+  function isVowel(ch) { return ch !== undefined && ch.length === 1 && VOWELS.indexOf(ch) >= 0; }
+  function inSet(set, ch) { return ch !== undefined && ch.length === 1 && set.indexOf(ch) >= 0; }
+
+  function endsWith(chars, suffix) {
+    var n = chars.length, m = suffix.length;
+    if (m > n) return false;
+    for (var i = 0; i < m; i++) if (chars[n - m + i] !== suffix[i]) return false;
+    return true;
+  }
+
+  function longestSuffix(chars, list) {
+    for (var i = 0; i < list.length; i++) if (endsWith(chars, list[i])) return list[i];
+    return null;
+  }
+
+  /**
+   * stem(word: string) -> string. The Snowball German stem of a lowercase word. Works on code points
+   * (like libstemmer with UTF-8). Expects folded input, but accepts any string.
+   */
+  function stem(word) {
+    var w = toStr(word);
+    if (w.indexOf("\u00df") >= 0) w = w.replace(/\u00df/g, "ss");
+    var s = Array.from(w);
+    var i;
+
+    // prelude: u and y between vowels become U and Y (consonants from here on)
+    for (i = 0; i + 2 < s.length; i++) {
+      if (isVowel(s[i]) && isVowel(s[i + 2])) {
+        if (s[i + 1] === "u") s[i + 1] = "U";
+        else if (s[i + 1] === "y") s[i + 1] = "Y";
+      }
+    }
+
+    // mark_regions: R1 after the first non-vowel following a vowel (at least 3 letters), R2 likewise after R1
+    var n = s.length;
+    var p1 = n, p2 = n;
+    if (n >= 3) {
+      var c = 0;
+      while (c < n && !isVowel(s[c])) c++;
+      if (c < n) {
+        c++;
+        while (c < n && isVowel(s[c])) c++;
+        if (c < n) {
+          c++;
+          p1 = c;
+          while (c < n && !isVowel(s[c])) c++;
+          if (c < n) {
+            c++;
+            while (c < n && isVowel(s[c])) c++;
+            if (c < n) p2 = c + 1;
+          }
+          if (p1 < 3) p1 = 3;
+        }
+      }
+    }
+
+    // step 1
+    var suffix = longestSuffix(s, STEP1);
+    var start;
+    if (suffix !== null) {
+      start = s.length - suffix.length;
+      if (start >= p1) {
+        if (suffix === "em" || suffix === "ern" || suffix === "er") {
+          s.length = start;
+        } else if (suffix === "e" || suffix === "en" || suffix === "es") {
+          s.length = start;
+          if (endsWith(s, "niss")) s.length -= 1;
+        } else if (start >= 1 && inSet(S_ENDING, s[start - 1])) { // "s"
+          s.length = start;
+        }
+      }
+    }
+
+    // step 2
+    suffix = longestSuffix(s, STEP2);
+    if (suffix !== null) {
+      start = s.length - suffix.length;
+      if (start >= p1) {
+        if (suffix === "st") {
+          if (start >= 1 && inSet(ST_ENDING, s[start - 1]) && start - 1 - 3 >= 0) s.length = start;
+        } else {
+          s.length = start;
+        }
+      }
+    }
+
+    // step 3: d-suffixes
+    suffix = longestSuffix(s, STEP3);
+    if (suffix !== null) {
+      start = s.length - suffix.length;
+      if (start >= p2) {
+        if (suffix === "end" || suffix === "ung") {
+          s.length = start;
+          if (endsWith(s, "ig")) {
+            var ig = s.length - 2;
+            if (ig >= p2 && !(ig >= 1 && s[ig - 1] === "e")) s.length = ig;
+          }
+        } else if (suffix === "ig" || suffix === "ik" || suffix === "isch") {
+          if (!(start >= 1 && s[start - 1] === "e")) s.length = start;
+        } else if (suffix === "lich" || suffix === "heit") {
+          s.length = start;
+          if (endsWith(s, "er") || endsWith(s, "en")) {
+            if (s.length - 2 >= p1) s.length -= 2;
+          }
+        } else { // "keit"
+          s.length = start;
+          var cut = endsWith(s, "lich") ? 4 : (endsWith(s, "ig") ? 2 : 0);
+          if (cut > 0 && s.length - cut >= p2) s.length -= cut;
+        }
+      }
+    }
+
+    // postlude
+    for (i = 0; i < s.length; i++) {
+      switch (s[i]) {
+        case "U": s[i] = "u"; break;
+        case "Y": s[i] = "y"; break;
+        case "\u00e4": s[i] = "a"; break;
+        case "\u00f6": s[i] = "o"; break;
+        case "\u00fc": s[i] = "u"; break;
+        default: break;
+      }
+    }
+    return s.join("");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Folding, tokens, canonical terms
+
+  /**
+   * fold(text: string) -> string. Lowercase; ß -> ss; ä/ö/ü and other accented letters lose their
+   * accents; then ae -> a, oe -> o, ue -> u (not after q). "Bürgerportal", "Buergerportal" -> "burgerportal".
+   */
+  function fold(text) {
+    var s = nfc(toStr(text)).toLowerCase();
+    if (NON_ASCII_RE.test(s)) {
+      s = s.replace(/\u00df/g, "ss").replace(/\u00e4/g, "a").replace(/\u00f6/g, "o").replace(/\u00fc/g, "u");
+      if (NON_ASCII_RE.test(s)) s = nfd(s).replace(/[\u0300-\u036f]/g, "");
+    }
+    if (s.indexOf("e") >= 0) {
+      s = s.replace(/([aou])e/g, function (m, vowel, offset, whole) {
+        return vowel === "u" && offset > 0 && whole.charAt(offset - 1) === "q" ? m : vowel;
+      });
+    }
+    return s;
+  }
+
+  /** Token spans {text, start, end} (UTF-16 offsets) of the tokens of length >= 2. */
+  function tokenSpans(text) {
+    var s = toStr(text);
+    var out = [];
+    var re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+    var m;
+    while ((m = re.exec(s)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (charCount(m[0]) >= 2) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+
+  /** tokens(text: string) -> string[]: the surface tokens (letters and digits, length >= 2). */
+  function tokens(text) {
+    return tokenSpans(text).map(function (t) { return t.text; });
+  }
+
+  var wordCache = new Map();
+
+  /** {folded, term} of one token, cached. */
+  function wordInfo(token) {
+    var info = wordCache.get(token);
+    if (info === undefined) {
+      var folded = fold(token);
+      info = { folded: folded, term: stem(folded) };
+      if (wordCache.size > 60000) wordCache.clear();
+      wordCache.set(token, info);
+    }
+    return info;
+  }
+
+  /** canonical(text: string) -> string[]: the canonical terms of a text, in order. "E-Akte" -> ["akt"]. */
+  function canonical(text) {
+    return tokens(text).map(function (t) { return wordInfo(t).term; });
+  }
+
+  /** The folded text used for phrase checks: folded, runs of non-letters collapsed to one space. */
+  function phraseText(text) {
+    return fold(text).replace(NON_WORD_RE, " ").trim();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The index, prepared once per index object
+
+  var prepared = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+
+  function number(value, fallback) {
+    var n = Number(value);
+    return isFinite(n) ? n : fallback;
+  }
+
+  function prepare(index) {
+    var source = index !== null && typeof index === "object" ? index : {};
+    var p = prepared ? prepared.get(source) : undefined;
+    if (p) return p;
+    var weights = plainObject(source.weights);
+    p = {
+      docs: Array.isArray(source.documents) ? source.documents : [],
+      weights: {
+        title: number(weights.title, 5),
+        summary: number(weights.summary, 3),
+        body: number(weights.body, 1)
+      },
+      terms: plainObject(source.terms),
+      heads: plainObject(source.heads),
+      modifiers: plainObject(source.modifiers),
+      display: plainObject(source.display),
+      citations: plainObject(source.citations),
+      laws: plainObject(source.laws),
+      termKeys: null,
+      displayFolded: null,
+      phraseTexts: [],
+      lawMatcher: undefined,
+      citationKeys: null,
+      ownCitations: []
+    };
+    if (prepared) prepared.set(source, p);
+    return p;
+  }
+
+  function validDoc(p, d) {
+    return typeof d === "number" && d >= 0 && d < p.docs.length && Math.floor(d) === d &&
+      p.docs[d] !== null && typeof p.docs[d] === "object";
+  }
+
+  function docField(doc, name) {
+    return doc && typeof doc[name] === "string" ? doc[name] : "";
+  }
+
+  function postings(p, term) {
+    var list = own(p.terms, term);
+    return Array.isArray(list) ? list : [];
+  }
+
+  function damp(count) {
+    var c = Number(count);
+    return c > 0 && isFinite(c) ? 1 + Math.log(c) : 0;
+  }
+
+  function addTerm(p, scores, term, factor) {
+    var list = postings(p, term);
+    for (var i = 0; i < list.length; i++) {
+      var posting = list[i];
+      if (!Array.isArray(posting) || !validDoc(p, posting[0])) continue;
+      var value = (damp(posting[1]) * p.weights.title + damp(posting[2]) * p.weights.summary +
+        damp(posting[3]) * p.weights.body) * factor;
+      if (!(value > 0)) value = MATCHED_MIN_SCORE;
+      scores.set(posting[0], (scores.get(posting[0]) || 0) + value);
+    }
+  }
+
+  function termKeys(p) {
+    if (!p.termKeys) p.termKeys = Object.keys(p.terms);
+    return p.termKeys;
+  }
+
+  function displayFolded(p) {
+    if (!p.displayFolded) {
+      var map = new Map();
+      var keys = Object.keys(p.display);
+      for (var i = 0; i < keys.length; i++) {
+        var shown = p.display[keys[i]];
+        if (typeof shown === "string" && shown) map.set(keys[i], fold(shown));
+      }
+      p.displayFolded = map;
+    }
+    return p.displayFolded;
+  }
+
+  function docPhraseText(p, d) {
+    var text = p.phraseTexts[d];
+    if (text === undefined) {
+      var doc = p.docs[d];
+      var raw = docField(doc, "text") ||
+        [docField(doc, "title"), docField(doc, "summary")].join("\n");
+      text = phraseText(raw);
+      p.phraseTexts[d] = text;
+    }
+    return text;
+  }
+
+  function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
+  }
+
+  /** Law names (aliases) and the regular expressions recognising citations, or null. */
+  function lawMatcher(p) {
+    if (p.lawMatcher !== undefined) return p.lawMatcher;
+    var byAlias = new Map();
+    function add(alias, id) {
+      var key = toStr(alias).toLowerCase().replace(/\s+/g, " ").trim();
+      if (key && id && !byAlias.has(key)) byAlias.set(key, id);
+    }
+    Object.keys(p.laws).forEach(function (alias) {
+      var id = p.laws[alias];
+      if (typeof id === "string") { add(alias, id); add(id, id); }
+    });
+    Object.keys(p.citations).forEach(function (key) {
+      var law = key.split(":")[0];
+      add(law, law);
+    });
+    if (byAlias.size === 0) { p.lawMatcher = null; return null; }
+    var aliases = Array.from(byAlias.keys()).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); });
+    var alternation = "(" + aliases.map(function (a) {
+      return escapeRegExp(a).replace(/ /g, "\\s+");
+    }).join("|") + ")";
+    var section = "(\\d+[a-z]?)(?![a-z0-9])";
+    var detail = "(?:\\s*(?:abs\\.?|absatz|satz|s\\.|nr\\.?)\\s*\\d+[a-z]?(?![a-z0-9]))*";
+    p.lawMatcher = {
+      byAlias: byAlias,
+      // § 6 EGovG, §6 egovg, § 6 Abs. 2 EGovG
+      before: new RegExp("\u00a7+\\s*" + section + detail + "\\s*" + alternation, "g"),
+      // EGovG § 6, EGovG:6
+      after: new RegExp(alternation + "\\s*(?::|\u00a7+)\\s*" + section, "g"),
+      // EGovG
+      alone: new RegExp(alternation, "g")
+    };
+    return p.lawMatcher;
+  }
+
+  function lawId(matcher, aliasText) {
+    return matcher.byAlias.get(aliasText.toLowerCase().replace(/\s+/g, " ").trim()) || null;
+  }
+
+  /** Citations found in a (lowercased) string: [{start, end, law, section, alias}] (section null: law alone). */
+  function findCitations(matcher, text, includeAlone) {
+    var found = [];
+    var work = text;
+    function blank(start, end) {
+      work = work.slice(0, start) + " ".repeat(end - start) + work.slice(end);
+    }
+    function scan(re, kind) {
+      var hits = [];
+      var m;
+      re.lastIndex = 0;
+      while ((m = re.exec(work)) !== null) {
+        var start = m.index, end = m.index + m[0].length;
+        var alias = kind === "after" || kind === "alone" ? m[1] : m[2];
+        var sectionText = kind === "before" ? m[1] : (kind === "after" ? m[2] : null);
+        var aliasStart = kind === "before" ? end - alias.length : start;
+        var aliasEnd = aliasStart + alias.length;
+        var okBefore = aliasStart === 0 || !isWordChar(work[aliasStart - 1]) || kind === "before";
+        var okAfter = aliasEnd >= work.length || !isWordChar(work[aliasEnd]) || kind === "after";
+        var id = lawId(matcher, alias);
+        if (okBefore && okAfter && id) {
+          hits.push({ start: start, end: end, law: id, section: sectionText, alias: alias });
+          re.lastIndex = end;
+        } else {
+          re.lastIndex = m.index + 1;
+        }
+      }
+      hits.forEach(function (h) { blank(h.start, h.end); found.push(h); });
+    }
+    scan(matcher.before, "before");
+    scan(matcher.after, "after");
+    if (includeAlone) scan(matcher.alone, "alone");
+    return found;
+  }
+
+  function citationDocs(p, key) {
+    var list = own(p.citations, key);
+    if (!Array.isArray(list)) {
+      if (!p.citationKeys) {
+        p.citationKeys = new Map();
+        Object.keys(p.citations).forEach(function (k) { p.citationKeys.set(k.toLowerCase(), k); });
+      }
+      var real = p.citationKeys.get(key.toLowerCase());
+      list = real === undefined ? [] : own(p.citations, real);
+      if (!Array.isArray(list)) list = [];
+    }
+    return list.filter(function (d) { return validDoc(p, d); });
+  }
+
+  /** The citation keys ("egovg:6") of a document's own legal bases (its `laws` list). */
+  function ownCitationKeys(p, d) {
+    var keys = p.ownCitations[d];
+    if (keys === undefined) {
+      keys = new Set();
+      var matcher = lawMatcher(p);
+      var laws = stringList(p.docs[d] && p.docs[d].laws);
+      if (matcher) {
+        laws.forEach(function (law) {
+          findCitations(matcher, lowerKeepingOffsets(law), false).forEach(function (c) {
+            if (c.section) keys.add(c.law + ":" + c.section.toLowerCase());
+          });
+        });
+      }
+      p.ownCitations[d] = keys;
+    }
+    return keys;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Query parsing
+
+  var QUOTES = "\"\u201e\u201c\u201d\u00ab\u00bb";
+  var MINUS = "-\u2212";
+
+  function isQuote(ch) { return ch !== undefined && QUOTES.indexOf(ch) >= 0; }
+  function isMinus(ch) { return ch !== undefined && MINUS.indexOf(ch) >= 0; }
+  function isSpaceOrStart(text, i) { return i < 0 || SPACE_RE.test(text[i]); }
+
+  function wordClause(raw, token, start, negate) {
+    var info = wordInfo(token);
+    return { type: "word", text: raw.slice(start, start + token.length), term: info.term,
+      folded: info.folded, start: start, end: start + token.length, negate: negate };
+  }
+
+  /**
+   * parseQuery(query: string, index?: object) -> {query, clauses}
+   * clause types: word {term, text, start, end}, prefix {prefix, text}, phrase {phrase, words[], text},
+   * citation {law, section, key, terms[], text}, law {law, terms[], text},
+   * group {items[]} (an excluded chunk of several words). Every clause has `negate`.
+   */
+  function parseQuery(query, index) {
+    var raw = toStr(query).slice(0, MAX_QUERY_LENGTH);
+    try { raw = nfc(raw); } catch (e) { /* keep */ }
+    var lc = lowerKeepingOffsets(raw);
+    var work = lc;
+    var clauses = [];
+    function blank(start, end) {
+      work = work.slice(0, start) + " ".repeat(Math.max(0, end - start)) + work.slice(end);
+    }
+
+    // 1. "phrases" (an unbalanced quote is closed at the end)
+    var i = 0;
+    while (i < lc.length) {
+      if (!isQuote(lc[i])) { i++; continue; }
+      var j = i + 1;
+      while (j < lc.length && !isQuote(lc[j])) j++;
+      var from = i, negate = false;
+      if (i > 0 && isMinus(lc[i - 1]) && isSpaceOrStart(lc, i - 2)) { negate = true; from = i - 1; }
+      var content = raw.slice(i + 1, j);
+      var phrase = phraseText(content);
+      var words = tokenSpans(content).map(function (t) {
+        return wordClause(raw, t.text, i + 1 + t.start, false);
+      });
+      if (phrase && words.length > 0) {
+        clauses.push({ type: "phrase", text: content, phrase: phrase, words: words, negate: negate });
+      }
+      blank(from, Math.min(j + 1, lc.length));
+      i = j + 1;
+    }
+
+    // 2. law citations and law names
+    var p = prepare(index);
+    var matcher = lawMatcher(p);
+    if (matcher) {
+      findCitations(matcher, work, true).forEach(function (c) {
+        var negated = c.start > 0 && isMinus(work[c.start - 1]) && isSpaceOrStart(work, c.start - 2);
+        var terms = canonical(c.alias);
+        var text = raw.slice(c.start, c.end);
+        if (c.section) {
+          var section = c.section.toLowerCase();
+          clauses.push({ type: "citation", text: text, law: c.law, section: section,
+            key: c.law + ":" + section, terms: terms, negate: negated });
+        } else {
+          clauses.push({ type: "law", text: text, law: c.law, terms: terms, start: c.start, end: c.end,
+            negate: negated });
+        }
+        blank(negated ? c.start - 1 : c.start, c.end);
+      });
+    }
+
+    // 3. words, prefixes*, -exclusions; everything that is not a letter or digit separates
+    var chunkRe = /\S+/g;
+    var m;
+    while ((m = chunkRe.exec(work)) !== null) {
+      var chunk = m[0];
+      var k = 0, excluded = false;
+      while (k < chunk.length && isMinus(chunk[k])) { excluded = true; k++; }
+      var items = [];
+      tokenSpans(chunk.slice(k)).forEach(function (t) {
+        var start = m.index + k + t.start;
+        var end = start + t.text.length;
+        if (work[end] === "*") {
+          items.push({ type: "prefix", text: raw.slice(start, end), prefix: fold(t.text),
+            start: start, end: end, negate: false });
+        } else {
+          items.push(wordClause(raw, t.text, start, false));
+        }
+      });
+      if (items.length === 0) continue;
+      if (excluded) {
+        if (items.length === 1) { items[0].negate = true; clauses.push(items[0]); }
+        else clauses.push({ type: "group", text: raw.slice(m.index, m.index + chunk.length), items: items, negate: true });
+      } else {
+        items.forEach(function (item) { clauses.push(item); });
+      }
+    }
+
+    // the same word twice counts once
+    var seen = new Set();
+    clauses = clauses.filter(function (c) {
+      var key = (c.negate ? "-" : "+") + c.type + ":" +
+        (c.type === "word" ? c.term : c.type === "prefix" ? c.prefix : c.type === "phrase" ? c.phrase :
+          c.type === "citation" ? c.key : c.type === "law" ? c.law : c.text);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { query: raw, clauses: clauses };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Evaluation and scoring
+
+  function emptyMatch() { return { scores: new Map(), terms: new Set(), prefixes: [] }; }
+
+  function evalWordTerm(p, term, cache) {
+    var cached = cache.get(term);
+    if (cached) return cached;
+    var match = emptyMatch();
+    addTerm(p, match.scores, term, FACTOR.exact);
+    match.terms.add(term);
+    var done = new Set([term]);
+    stringList(own(p.heads, term)).forEach(function (c) {
+      if (done.has(c)) return;
+      done.add(c);
+      addTerm(p, match.scores, c, FACTOR.head);
+      match.terms.add(c);
+    });
+    stringList(own(p.modifiers, term)).forEach(function (c) {
+      if (done.has(c)) return;
+      done.add(c);
+      addTerm(p, match.scores, c, FACTOR.modifier);
+      match.terms.add(c);
+    });
+    cache.set(term, match);
+    return match;
+  }
+
+  function intersectMatches(matches) {
+    var result = emptyMatch();
+    if (matches.length === 0) return result;
+    var smallest = matches.reduce(function (a, b) { return b.scores.size < a.scores.size ? b : a; });
+    smallest.scores.forEach(function (_, d) {
+      var total = 0;
+      for (var i = 0; i < matches.length; i++) {
+        var s = matches[i].scores.get(d);
+        if (s === undefined) return;
+        total += s;
+      }
+      result.scores.set(d, total);
+    });
+    matches.forEach(function (mt) {
+      mt.terms.forEach(function (t) { result.terms.add(t); });
+      result.prefixes = result.prefixes.concat(mt.prefixes);
+    });
+    return result;
+  }
+
+  function evalClause(p, clause, cache) {
+    var match, i;
+    switch (clause.type) {
+      case "word":
+        return evalWordTerm(p, clause.term, cache);
+
+      case "prefix": {
+        match = emptyMatch();
+        var prefix = clause.prefix;
+        if (!prefix) return match;
+        var folded = displayFolded(p);
+        var keys = termKeys(p);
+        for (i = 0; i < keys.length; i++) {
+          var t = keys[i];
+          var shown = folded.get(t);
+          if (t.indexOf(prefix) === 0 || (shown !== undefined && shown.indexOf(prefix) === 0)) {
+            addTerm(p, match.scores, t, FACTOR.prefix);
+            match.terms.add(t);
+          }
+        }
+        match.prefixes.push(prefix);
+        return match;
+      }
+
+      case "phrase": {
+        match = emptyMatch();
+        var wordMatches = clause.words.map(function (w) { return evalWordTerm(p, w.term, cache); });
+        wordMatches.forEach(function (wm) { wm.terms.forEach(function (t) { match.terms.add(t); }); });
+        for (i = 0; i < p.docs.length; i++) {
+          if (!validDoc(p, i)) continue;
+          if (docPhraseText(p, i).indexOf(clause.phrase) < 0) continue;
+          var score = 0;
+          wordMatches.forEach(function (wm) { score += wm.scores.get(i) || 0; });
+          match.scores.set(i, Math.max(score, PHRASE_MIN_SCORE));
+        }
+        return match;
+      }
+
+      case "citation": {
+        match = emptyMatch();
+        citationDocs(p, clause.key).forEach(function (d) {
+          var own = ownCitationKeys(p, d).has(clause.key) ? CITATION_OWN_BONUS : 0;
+          match.scores.set(d, CITATION_WEIGHT + own);
+        });
+        clause.terms.forEach(function (t) { match.terms.add(t); });
+        return match;
+      }
+
+      case "law": {
+        // the law's name as words, or any document citing the law
+        match = clause.terms.length > 0
+          ? intersectMatches(clause.terms.map(function (t) { return evalWordTerm(p, t, cache); }))
+          : emptyMatch();
+        var scores = new Map(match.scores);
+        citationDocs(p, clause.law).forEach(function (d) {
+          scores.set(d, (scores.get(d) || 0) + LAW_WEIGHT);
+        });
+        return { scores: scores, terms: match.terms, prefixes: match.prefixes };
+      }
+
+      case "group":
+        return intersectMatches(clause.items.map(function (item) { return evalClause(p, item, cache); }));
+
+      default:
+        return emptyMatch();
+    }
+  }
+
+  var collator = null;
+  try { collator = typeof Intl !== "undefined" ? new Intl.Collator("de") : null; } catch (e) { collator = null; }
+
+  function compareTitles(a, b) {
+    if (collator) return collator.compare(a, b);
+    return a < b ? -1 : (a > b ? 1 : 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Snippets
+
+  function isHit(token, terms, prefixes) {
+    var info = wordInfo(token);
+    if (terms.has(info.term)) return true;
+    for (var i = 0; i < prefixes.length; i++) if (info.folded.indexOf(prefixes[i]) === 0) return true;
+    return false;
+  }
+
+  function pushPiece(pieces, text, mark) {
+    if (!text) return;
+    var last = pieces[pieces.length - 1];
+    if (last && last.mark === mark && !mark) last.text += text;
+    else pieces.push({ text: text, mark: mark });
+  }
+
+  /** [{text, mark}] for a window of about SNIPPET_WIDTH characters around the first hit. */
+  function snippet(doc, terms, prefixes) {
+    var text = docField(doc, "text") || docField(doc, "summary") || docField(doc, "title");
+    // The title is shown as the result's link: the snippet starts after it, if there is more.
+    var title = docField(doc, "title");
+    if (title && text.indexOf(title) === 0 && /\S/.test(text.slice(title.length))) {
+      text = text.slice(title.length).replace(/^\s+/, "");
+    }
+    if (!text) return [];
+    var first = -1, firstEnd = -1;
+    var re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+    var m;
+    if (terms.size > 0 || prefixes.length > 0) {
+      while ((m = re.exec(text)) !== null) {
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        if (charCount(m[0]) >= 2 && isHit(m[0], terms, prefixes)) {
+          first = m.index;
+          firstEnd = m.index + m[0].length;
+          break;
+        }
+      }
+    }
+    var start = 0;
+    if (first >= 0) {
+      start = Math.max(0, first - Math.floor(SNIPPET_WIDTH * 0.3));
+      if (start > 0) {
+        var k = start;
+        while (k < first && !SPACE_RE.test(text[k])) k++;
+        start = k < first ? k + 1 : first;
+      }
+    }
+    var end = Math.min(text.length, start + SNIPPET_WIDTH);
+    if (firstEnd > end) end = firstEnd;
+    if (end < text.length) {
+      var e = end;
+      while (e > start && !SPACE_RE.test(text[e])) e--;
+      if (e > start && e >= firstEnd && e - start > SNIPPET_WIDTH / 2) end = e;
+    }
+    // never split a surrogate pair
+    if (start > 0 && /[\udc00-\udfff]/.test(text[start])) start--;
+    if (end < text.length && /[\udc00-\udfff]/.test(text[end])) end++;
+
+    var pieces = [];
+    if (start > 0) pushPiece(pieces, "\u2026 ", false);
+    var part = text.slice(start, end);
+    var cursor = 0;
+    re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+    while ((m = re.exec(part)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (charCount(m[0]) >= 2 && isHit(m[0], terms, prefixes)) {
+        pushPiece(pieces, part.slice(cursor, m.index).replace(/\s+/g, " "), false);
+        pushPiece(pieces, m[0], true);
+        cursor = m.index + m[0].length;
+      }
+    }
+    pushPiece(pieces, part.slice(cursor).replace(/\s+/g, " "), false);
+    if (end < text.length) pushPiece(pieces, " \u2026", false);
+    if (pieces.length > 0 && !pieces[0].mark) pieces[0].text = pieces[0].text.replace(/^\s+/, "");
+    var lastPiece = pieces[pieces.length - 1];
+    if (lastPiece && !lastPiece.mark) lastPiece.text = lastPiece.text.replace(/\s+$/, "");
+    return pieces.filter(function (piece) { return piece.text.length > 0; });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Suggestions
+
+  /** Optimal string alignment distance (Levenshtein plus transpositions), or max + 1 when larger. */
+  function editDistance(a, b, max) {
+    var n = a.length, m = b.length;
+    if (Math.abs(n - m) > max) return max + 1;
+    if (n === 0) return m;
+    if (m === 0) return n;
+    var prev2 = null, prev = new Array(m + 1), row = new Array(m + 1);
+    var j;
+    for (j = 0; j <= m; j++) prev[j] = j;
+    for (var i = 1; i <= n; i++) {
+      row[0] = i;
+      var best = row[0];
+      for (j = 1; j <= m; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        row[j] = v;
+        if (v < best) best = v;
+      }
+      if (best > max) return max + 1;
+      var spare = prev2 || new Array(m + 1);
+      prev2 = prev;
+      prev = row;
+      row = spare;
+    }
+    return prev[m];
+  }
+
+  function maxDistance(length) {
+    if (length <= 3) return 1;
+    if (length >= 10) return 3;
+    return 2;
+  }
+
+  /**
+   * suggest(index: object, word: string, limit = 3) -> string[]: the `display` words nearest to
+   * the word (edit distance <= 2, <= 3 for words of 10 or more letters, <= 1 for 3 letters).
+   */
+  function suggest(index, word, limit) {
+    try {
+      var p = prepare(index);
+      var max = typeof limit === "number" && limit > 0 ? Math.floor(limit) : 3;
+      var folded = fold(word).replace(NON_WORD_RE, "");
+      if (charCount(folded) < 3) return [];
+      var term = stem(folded);
+      var a = Array.from(folded), aTerm = Array.from(term);
+      var limitDistance = maxDistance(a.length);
+      var candidates = [];
+      displayFolded(p).forEach(function (shownFolded, t) {
+        if (t === term) return;
+        var d = editDistance(a, Array.from(shownFolded), limitDistance);
+        if (d > limitDistance) {
+          var dt = editDistance(aTerm, Array.from(t), limitDistance);
+          if (dt > limitDistance) return;
+          d = dt;
+        }
+        if (d === 0) return;
+        var shown = p.display[t];
+        candidates.push({ shown: shown, distance: d, frequency: postings(p, t).length });
+      });
+      candidates.sort(function (x, y) {
+        return x.distance - y.distance || y.frequency - x.frequency || compareTitles(x.shown, y.shown);
+      });
+      var out = [], seen = new Set();
+      for (var i = 0; i < candidates.length && out.length < max; i++) {
+        var key = fold(candidates[i].shown);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(candidates[i].shown);
+      }
+      return out;
+    } catch (e) {
+      return [];
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Search
+
+  function shortQuery(q) {
+    var s = q.replace(/\s+/g, " ").trim();
+    return s.length > 80 ? s.slice(0, 79) + "\u2026" : s;
+  }
+
+  function joinGerman(list) {
+    if (list.length <= 1) return list.join("");
+    return list.slice(0, -1).join(", ") + " oder " + list[list.length - 1];
+  }
+
+  function emptyResult(message) {
+    return { results: [], suggestions: [], suggestionQueries: [], message: message };
+  }
+
+  /**
+   * search(index: object, query: string, options?: {snippets?: boolean})
+   *   -> {results: [{doc, number, score, snippet: [{text, mark}]}], suggestions: string[],
+   *       suggestionQueries: string[], message: string}
+   * Never throws. suggestionQueries[i] is the query with the unmatched word replaced by suggestions[i].
+   */
+  function search(index, query, options) {
+    try {
+      return searchUnsafe(index, query, options || {});
+    } catch (e) {
+      return emptyResult(MSG_FAILED);
+    }
+  }
+
+  function searchUnsafe(index, query, options) {
+    var p = prepare(index);
+    var parsed = parseQuery(query, index);
+    var raw = parsed.query;
+    var positive = parsed.clauses.filter(function (c) { return !c.negate; });
+    var negative = parsed.clauses.filter(function (c) { return c.negate; });
+    if (positive.length === 0) return emptyResult(negative.length > 0 ? MSG_ONLY_EXCLUDED : MSG_EMPTY);
+
+    var cache = new Map();
+    var matches = positive.map(function (c) { return evalClause(p, c, cache); });
+    var combined = intersectMatches(matches);
+    var excluded = new Set();
+    negative.forEach(function (c) {
+      evalClause(p, c, cache).scores.forEach(function (_, d) { excluded.add(d); });
+    });
+
+    var results = [];
+    combined.scores.forEach(function (score, d) {
+      if (excluded.has(d)) return;
+      results.push({ doc: p.docs[d], number: d, score: score, snippet: [] });
+    });
+    results.sort(function (a, b) {
+      return b.score - a.score || compareTitles(docField(a.doc, "title"), docField(b.doc, "title")) ||
+        a.number - b.number;
+    });
+    if (options.snippets !== false) {
+      results.forEach(function (r) {
+        try { r.snippet = snippet(r.doc, combined.terms, combined.prefixes); } catch (e) { r.snippet = []; }
+      });
+    }
+
+    var shown = shortQuery(raw);
+    if (results.length > 0) {
+      return { results: results, suggestions: [], suggestionQueries: [],
+        message: results.length + " Treffer f\u00fcr \u201e" + shown + "\u201c" };
+    }
+
+    // No results: suggestions for the words that match nothing on their own.
+    var suggestions = [], suggestionQueries = [], seen = new Set();
+    var unmatched = [];
+    positive.forEach(function (c, n) {
+      if (c.type === "word" && matches[n].scores.size === 0) unmatched.push(c);
+      if (c.type === "phrase" && matches[n].scores.size === 0) {
+        c.words.forEach(function (w) { if (evalWordTerm(p, w.term, cache).scores.size === 0) unmatched.push(w); });
+      }
+    });
+    unmatched.forEach(function (w) {
+      suggest(index, w.text, 3).forEach(function (s) {
+        var key = fold(s);
+        if (seen.has(key)) return;
+        seen.add(key);
+        suggestions.push(s);
+        suggestionQueries.push((raw.slice(0, w.start) + s + raw.slice(w.end)).replace(/\s+/g, " ").trim());
+      });
+    });
+    var message = "Keine Treffer f\u00fcr \u201e" + shown + "\u201c.";
+    if (suggestions.length > 0) message += " Meinten Sie: " + joinGerman(suggestions) + "?";
+    return { results: [], suggestions: suggestions, suggestionQueries: suggestionQueries, message: message };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The search page
+
+  function safeDecode(s) {
+    try { return decodeURIComponent(s); } catch (e) {
+      return s.replace(/(%[0-9a-fA-F]{2})+/g, function (m) {
+        try { return decodeURIComponent(m); } catch (e2) { return m; }
+      });
+    }
+  }
+
+  function safeEncode(s) {
+    try { return encodeURIComponent(s); } catch (e) {
+      return encodeURIComponent(s.replace(/[\ud800-\udfff]/g, "\ufffd"));
+    }
+  }
+
+  function queryParameter(search) {
+    var parts = toStr(search).replace(/^\?/, "").split("&");
+    for (var i = 0; i < parts.length; i++) {
+      var eq = parts[i].indexOf("=");
+      var key = safeDecode((eq < 0 ? parts[i] : parts[i].slice(0, eq)).replace(/\+/g, " "));
+      if (key === "q") return safeDecode((eq < 0 ? "" : parts[i].slice(eq + 1)).replace(/\+/g, " "));
+    }
+    return "";
+  }
+
+  function safeHref(url, fallback) {
+    var u = toStr(url);
+    if (!u || /^[a-z][a-z0-9+.\-]*:/i.test(u) || /^\/\//.test(u)) return fallback;
+    return u;
+  }
+
+  function initPage() {
+    var document = GLOBAL.document;
+    if (!document) return;
+    var input = document.getElementById("suche-eingabe");
+    if (!input) return;
+    var form = document.getElementById("suche-form");
+    var status = document.getElementById("suche-status");
+    var list = document.getElementById("suche-ergebnisse");
+    var root = (document.body && document.body.getAttribute("data-root")) || "";
+    var timer = null;
+    var lastQuery = null;
+
+    function clear(element) {
+      while (element && element.firstChild) element.removeChild(element.firstChild);
+    }
+
+    function text(value) { return document.createTextNode(value); }
+
+    function element(name, className, content) {
+      var el = document.createElement(name);
+      if (className) el.className = className;
+      if (content !== undefined) el.textContent = content;
+      return el;
+    }
+
+    function setStatus(nodes) {
+      if (!status) return;
+      clear(status);
+      nodes.forEach(function (node) { status.appendChild(typeof node === "string" ? text(node) : node); });
+    }
+
+    function suggestionLink(label, query) {
+      var a = element("a", "search-suggestion", label);
+      a.setAttribute("href", root + "suche.html?q=" + safeEncode(query));
+      a.addEventListener("click", function (event) {
+        try {
+          event.preventDefault();
+          input.value = query;
+          run(query, true, true);
+          input.focus();
+        } catch (e) { /* the link still works without script */ }
+      });
+      return a;
+    }
+
+    function renderResult(result) {
+      var doc = result.doc || {};
+      var id = docField(doc, "id");
+      var li = element("li", "search-hit");
+      var link = element("a", "search-hit-title", docField(doc, "title") || id);
+      link.setAttribute("href", root + safeHref(doc.url, "rezepte/" + id + ".html"));
+      li.appendChild(link);
+
+      var meta = element("p", "search-meta");
+      var parts = [];
+      if (id) parts.push(element("span", "search-id", id));
+      var themenfeld = docField(doc, "themenfeld");
+      if (themenfeld) parts.push(element("span", "search-themenfeld", "Themenfeld: " + themenfeld));
+      var laws = stringList(doc.laws);
+      if (laws.length > 0) parts.push(element("span", "search-laws", laws.join(", ")));
+      parts.forEach(function (part, n) {
+        if (n > 0) meta.appendChild(text(" \u00b7 "));
+        meta.appendChild(part);
+      });
+      if (parts.length > 0) li.appendChild(meta);
+
+      if (result.snippet && result.snippet.length > 0) {
+        var p = element("p", "search-snippet");
+        result.snippet.forEach(function (piece) {
+          p.appendChild(piece.mark ? element("mark", null, piece.text) : text(piece.text));
+        });
+        li.appendChild(p);
+      }
+      return li;
+    }
+
+    function render(result) {
+      clear(list);
+      if (result.results.length === 0 && result.suggestions.length > 0) {
+        var nodes = [result.message.split(" Meinten Sie:")[0] + " Meinten Sie: "];
+        result.suggestions.forEach(function (s, n) {
+          if (n > 0) nodes.push(n === result.suggestions.length - 1 ? " oder " : ", ");
+          nodes.push(suggestionLink(s, result.suggestionQueries[n] || s));
+        });
+        nodes.push("?");
+        setStatus(nodes);
+      } else {
+        setStatus([result.message]);
+      }
+      if (!list) return;
+      var fragment = document.createDocumentFragment();
+      result.results.forEach(function (r) { fragment.appendChild(renderResult(r)); });
+      list.appendChild(fragment);
+    }
+
+    function updateLocation(q) {
+      try {
+        var history = GLOBAL.history, location = GLOBAL.location;
+        if (!history || typeof history.replaceState !== "function" || !location) return;
+        var file = toStr(location.pathname).replace(/^.*\//, "") || "suche.html";
+        var trimmed = q.trim();
+        history.replaceState(history.state, "", file + (trimmed ? "?q=" + safeEncode(trimmed) : ""));
+      } catch (e) { /* file:// or a sandbox: the URL just stays as it is */ }
+    }
+
+    function run(q, updateUrl, force) {
+      try {
+        var query = toStr(q);
+        if (!force && query === lastQuery) return;
+        lastQuery = query;
+        var index = GLOBAL.KOCHBUCH_SEARCH_INDEX;
+        if (!index || typeof index !== "object") {
+          clear(list);
+          setStatus([MSG_NO_INDEX]);
+          return;
+        }
+        render(search(index, query));
+        if (updateUrl) updateLocation(query);
+      } catch (e) {
+        try { setStatus([MSG_FAILED]); } catch (e2) { /* nothing left to do */ }
+      }
+    }
+
+    input.addEventListener("input", function () {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(function () { timer = null; run(input.value, true, false); }, 150);
+    });
+    if (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (timer !== null) { clearTimeout(timer); timer = null; }
+        run(input.value, true, true);
+      });
+    }
+
+    var initial = "";
+    try { initial = queryParameter(GLOBAL.location ? GLOBAL.location.search : ""); } catch (e) { initial = ""; }
+    if (initial) input.value = initial;
+    run(input.value || "", false, true);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  var api = {
+    canonical: canonical,
+    tokens: tokens,
+    stem: stem,
+    fold: fold,
+    parseQuery: parseQuery,
+    search: search,
+    suggest: suggest
+  };
+
+  if (typeof module !== "undefined" && module) {
+    module.exports = api;
+  } else {
+    GLOBAL.KochbuchSuche = api;
+  }
+
+  if (GLOBAL.document && typeof GLOBAL.document.getElementById === "function") {
+    try {
+      if (GLOBAL.document.readyState === "loading") {
+        GLOBAL.document.addEventListener("DOMContentLoaded", function () {
+          try { initPage(); } catch (e) { /* never break the page */ }
+        });
+      } else {
+        initPage();
+      }
+    } catch (e) { /* never break the page */ }
+  }
+})();

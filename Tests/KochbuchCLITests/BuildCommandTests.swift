@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct BuildCommandTests {
+    @Test func buildsTheSiteAndRefusesABrokenBookWithoutTouchingIt() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try CommandRunner.run(["build", "--format", "html"], in: directory)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("[1/2] validate Recipes"))
+        #expect(first.output.contains("built html:"))
+        let index = directory.appendingPathComponent("Exports/html/index.html")
+        let before = try Data(contentsOf: index)
+
+        let again = try CommandRunner.run(["build", "--quiet"], in: directory)
+        #expect(again.status == 0)
+        #expect(again.output.isEmpty)
+        #expect(try Data(contentsOf: index) == before, "the same book gives the same bytes")
+
+        try "<recipe xmlns=\"urn:kochbuch:1.0\">".write(to: directory.appendingPathComponent("Recipes/kaputt.xml"), atomically: true, encoding: .utf8)
+        let broken = try CommandRunner.run(["build"], in: directory)
+        #expect(broken.status == 1)
+        #expect(broken.error.contains("Recipes/kaputt.xml:1:"))
+        #expect(broken.error.contains("nothing was published"))
+        #expect(try Data(contentsOf: index) == before)
+        let exports = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("Exports").path)
+        #expect(exports == ["html"], "\(exports)")
+    }
+
+    @Test func writesASitemapOnlyWithABaseURL() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["build", "--quiet", "--out", "Site", "--base-url", "https://kochbuch.example.org/"], in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        let sitemap = try String(contentsOf: directory.appendingPathComponent("Site/html/sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://kochbuch.example.org/rezepte/e-akte.html</loc>"))
+        let bad = try CommandRunner.run(["build", "--base-url", "ftp://x"], in: directory)
+        #expect(bad.status == 64)
+    }
+}

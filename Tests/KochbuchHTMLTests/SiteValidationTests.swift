@@ -1,0 +1,89 @@
+import Foundation
+import Kochbuch
+import Testing
+
+/// The HTML edition of the shipped book checked by real tools: the Nu Html Checker, axe-core in
+/// headless Chromium (light and dark), and a browser that searches from file:// and follows a law
+/// link. Each tool also meets a deliberately broken page, so a check that cannot fail is noticed.
+@Suite(.serialized) struct SiteValidationTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let python = repository.appendingPathComponent(".venv-tools/bin/python")
+
+    /// The shipped book built once into a temporary folder.
+    static let site: URL = {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-site-\(UUID().uuidString)")
+        _ = try? Builder(book: BookLocation(path: repository.appendingPathComponent("Recipes").path),
+                         options: .init(editions: [.html], output: output)).build()
+        return output.appendingPathComponent("html")
+    }()
+
+    struct ToolResult {
+        var status: Int32
+        var output: String
+    }
+
+    static func tool(_ script: String, _ arguments: [String]) throws -> ToolResult {
+        try #require(FileManager.default.isExecutableFile(atPath: python.path),
+                     "the test tools are missing: run 'make setup' (creates .venv-tools/)")
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [repository.appendingPathComponent("Tests/Tools/\(script)").path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ToolResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    /// A copy of the site with one page that breaks HTML and accessibility rules.
+    static func brokenCopy() throws -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-broken-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: site, to: copy)
+        let page = copy.appendingPathComponent("rezepte/e-akte.html")
+        var html = try String(contentsOf: page, encoding: .utf8)
+        html = html.replacingOccurrences(of: "<h1 id=\"rezept-titel\">", with: "<div id=\"rezept-titel\"></div><img src=\"../images/rechnungsworkflow.svg\"><p style=\"color:#bbb\">kaum lesbar</p><h1 id=\"rezept-titel\">")
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        return copy
+    }
+
+    @Test func nuHtmlCheckerFindsNoErrors() throws {
+        let result = try Self.tool("check_html.py", [Self.site.path])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func axeFindsNoViolationsInLightAndDarkMode() throws {
+        let pages = ["index.html", "rezepte/e-akte.html", "rezepte/rechnungsbearbeitung-halle.html", "gesetze/egovg.html",
+                     "suche.html", "glossar.html", "abdeckung.html", "themen/bauen-wohnen.html"]
+        let result = try Self.tool("check_axe.py", [Self.site.path] + pages)
+        #expect(result.status == 0, "\(result.output)")
+        let searched = try Self.tool("check_axe.py", ["--settle", "0.5", Self.site.path, "suche.html?q=Akte"])
+        #expect(searched.status == 0, "\(searched.output)")
+    }
+
+    @Test func searchWorksFromFileAndLawLinksReachTheirSection() throws {
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-rezept-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: screenshot) }
+        let result = try Self.tool("browser_search.py", [
+            Self.site.path, "Anträge", "rezepte/bauen-planen-heidekreis.html",
+            "--law-link", "rezepte/e-akte.html", "gesetze/egovg.html#p6", "#p6",
+            "--screenshot", "rezepte/e-akte.html", screenshot.path,
+        ])
+        #expect(result.status == 0, "\(result.output)")
+        let size = (try? FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int) ?? 0
+        #expect(size > 20_000)
+    }
+
+    @Test func theToolsRejectABrokenPage() throws {
+        let broken = try Self.brokenCopy()
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let html = try Self.tool("check_html.py", [broken.path])
+        #expect(html.status == 1, "\(html.output)")
+        let axe = try Self.tool("check_axe.py", [broken.path, "rezepte/e-akte.html"])
+        #expect(axe.status == 1, "\(axe.output)")
+        #expect(axe.output.contains("image-alt"))
+        #expect(axe.output.contains("color-contrast"))
+    }
+}
