@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C boundary: libxml2 and nothing else.
@@ -51,6 +52,18 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
 
+        // The plain-text edition, also used by `kochbuch show`.
+        .target(name: "KochbuchText", dependencies: ["KochbuchModel", "KochbuchLinking"]),
+
+        // The EPUB 3 edition.
+        .target(
+            name: "KochbuchEPUB",
+            dependencies: [
+                "KochbuchModel", "KochbuchLinking", "KochbuchHTML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+
         // Importers for law texts and the OZG catalog.
         .target(
             name: "KochbuchImport",
@@ -62,14 +75,14 @@ let package = Package(
             name: "Kochbuch",
             dependencies: [
                 "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchImport",
-                "KochbuchSearch", "KochbuchHTML",
+                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB",
             ]
         ),
 
         // The command line: parses arguments, calls the engine.
         .executableTarget(
             name: "kochbuch",
-            dependencies: ["Kochbuch", "KochbuchImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kochbuch", "KochbuchImport", "KochbuchEPUB", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "KochbuchXMLTests", dependencies: ["KochbuchXML"]),
@@ -87,6 +100,19 @@ let package = Package(
         .testTarget(
             name: "KochbuchHTMLTests",
             dependencies: ["KochbuchHTML", "Kochbuch", "KochbuchModel", "KochbuchSearch"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KochbuchTextTests",
+            dependencies: ["KochbuchText", "Kochbuch", "KochbuchModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KochbuchEPUBTests",
+            dependencies: [
+                "KochbuchEPUB", "Kochbuch", "KochbuchModel", "KochbuchHTML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KochbuchTests", dependencies: ["Kochbuch", "KochbuchModel"]),

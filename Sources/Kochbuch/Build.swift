@@ -1,4 +1,5 @@
 import Foundation
+import KochbuchEPUB
 import KochbuchHTML
 import KochbuchLinking
 import KochbuchModel
@@ -6,6 +7,7 @@ import KochbuchModel
 /// An edition of the book.
 public enum Edition: String, Sendable, CaseIterable {
     case html
+    case epub
 
     /// The folder under `Exports/`.
     public var folder: String { rawValue }
@@ -19,12 +21,16 @@ public struct Builder: Sendable {
         public var output: URL
         public var theme: URL?
         public var baseURL: String?
+        /// For the EPUB edition: a subset of the book as its own book.
+        public var selection: EPUBSelection
 
-        public init(editions: [Edition] = Edition.allCases, output: URL, theme: URL? = nil, baseURL: String? = nil) {
+        public init(editions: [Edition] = Edition.allCases, output: URL, theme: URL? = nil, baseURL: String? = nil,
+                    selection: EPUBSelection = EPUBSelection()) {
             self.editions = editions
             self.output = output
             self.theme = theme
             self.baseURL = baseURL
+            self.selection = selection
         }
     }
 
@@ -75,6 +81,9 @@ public struct Builder: Sendable {
             case .html:
                 files = try HTMLSite(book: site, bookDirectory: book.directory, theme: theme,
                                      baseURL: options.baseURL, today: today).files()
+            case .epub:
+                let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
+                files = [(path: epub.fileName, data: try epub.data())]
             }
             let folder = options.output.appendingPathComponent(edition.folder)
             try Publisher(target: folder).publish(files)

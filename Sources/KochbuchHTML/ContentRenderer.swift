@@ -1,23 +1,58 @@
 import KochbuchModel
 
-/// Renders recipe content (blocks and inlines) as HTML. A visitor over the content model:
-/// one case per node kind. All text is escaped; links resolve against the book.
-struct ContentRenderer {
-    let book: SiteBook
-    /// The relative path from the current page to the site root ("" or "../").
+/// Where the links of rendered content point. The website and the EPUB book each have their own.
+/// A target that returns nil is not part of the edition: the reference becomes plain text.
+public protocol LinkTargets {
+    func recipe(_ id: String) -> String?
+    func step(_ recipe: String, _ step: String) -> String?
+    /// A law, or one of its sections when `number` is given.
+    func law(_ law: String, section number: String?) -> String?
+    func term(_ id: String) -> String?
+    func image(_ path: String) -> String
+    /// Whether glossary terms carry their definition as an accessible tooltip (web) or only link (EPUB).
+    var termTooltips: Bool { get }
+    /// Whether void elements are written in XML syntax (`<img … />`), as XHTML requires.
+    var xmlSyntax: Bool { get }
+}
+
+/// The website's link targets for a page at `root` ("" or "../") below the site root.
+struct SiteLinkTargets: LinkTargets {
     let root: String
+    let book: SiteBook
+
+    func recipe(_ id: String) -> String? { book.recipesByID[id] == nil ? nil : root + SiteLinks.recipe(id) }
+    func step(_ recipe: String, _ step: String) -> String? { book.recipesByID[recipe] == nil ? nil : root + SiteLinks.step(recipe, step) }
+    func law(_ law: String, section number: String?) -> String? {
+        guard book.lawsByID[law] != nil else { return nil }
+        return root + (number.map { SiteLinks.section(law, $0) } ?? SiteLinks.law(law))
+    }
+    func term(_ id: String) -> String? { book.glossaryByID[id] == nil ? nil : root + SiteLinks.term(id) }
+    func image(_ path: String) -> String { root + path }
+    var termTooltips: Bool { true }
+    var xmlSyntax: Bool { false }
+}
+
+/// Renders recipe content (blocks and inlines) as HTML. A visitor over the content model:
+/// one case per node kind. All text is escaped; links resolve through the edition's targets.
+public struct ContentRenderer {
+    let book: SiteBook
+    let targets: any LinkTargets
     /// The recipe being rendered, for step references without a recipe.
     let currentRecipe: String?
     /// Numbering for tooltip ids, unique per page.
     private let tooltips = Counter()
 
     init(book: SiteBook, root: String, currentRecipe: String? = nil) {
+        self.init(book: book, targets: SiteLinkTargets(root: root, book: book), currentRecipe: currentRecipe)
+    }
+
+    public init(book: SiteBook, targets: any LinkTargets, currentRecipe: String? = nil) {
         self.book = book
-        self.root = root
+        self.targets = targets
         self.currentRecipe = currentRecipe
     }
 
-    func blocks(_ blocks: [Block]) -> String {
+    public func blocks(_ blocks: [Block]) -> String {
         blocks.map(block).joined(separator: "\n")
     }
 
@@ -38,7 +73,8 @@ struct ContentRenderer {
             html += "<tbody>\n" + table.rows.map { "<tr>" + $0.map { "<td>\(inlines($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n") + "\n</tbody>\n</table></div>"
             return html
         case .figure(let figure):
-            var html = "<figure><img src=\"\(HTML.escape(root + figure.source))\" alt=\"\(HTML.escape(figure.alternativeText))\" loading=\"lazy\">"
+            let end = targets.xmlSyntax ? " />" : ">"
+            var html = "<figure><img src=\"\(HTML.escape(targets.image(figure.source)))\" alt=\"\(HTML.escape(figure.alternativeText))\"\(targets.xmlSyntax ? "" : " loading=\"lazy\"")\(end)"
             if !figure.caption.isEmpty { html += "<figcaption>\(inlines(figure.caption))</figcaption>" }
             return html + "</figure>"
         }
@@ -52,7 +88,7 @@ struct ContentRenderer {
         return "<\(tag)>\(items.joined())</\(tag)>"
     }
 
-    func inlines(_ content: [Inline]) -> String {
+    public func inlines(_ content: [Inline]) -> String {
         content.map(inline).joined()
     }
 
@@ -76,33 +112,39 @@ struct ContentRenderer {
             let target = reference.recipe ?? currentRecipe ?? ""
             guard let recipe = book.recipesByID[target] else { return inlines(reference.content) }
             var label = reference.content.isEmpty ? HTML.escape(recipe.title) : inlines(reference.content)
-            if let step = reference.step, let stepValue = recipe.steps.firstIndex(where: { $0.id == step }) {
+            if let step = reference.step, let stepIndex = recipe.steps.firstIndex(where: { $0.id == step }) {
+                let local = target == currentRecipe
                 if reference.content.isEmpty {
-                    label = reference.recipe == nil || reference.recipe == currentRecipe
-                        ? "Schritt \(stepValue + 1): \(HTML.escape(recipe.steps[stepValue].title))"
-                        : "\(HTML.escape(recipe.title)), Schritt \(stepValue + 1)"
+                    label = local ? "Schritt \(stepIndex + 1): \(HTML.escape(recipe.steps[stepIndex].title))"
+                        : "\(HTML.escape(recipe.title)), Schritt \(stepIndex + 1)"
                 }
-                let href = target == currentRecipe ? "#schritt-\(HTML.fragment(step))" : root + SiteLinks.step(target, step)
+                guard let href = local ? "#schritt-\(HTML.fragment(step))" : targets.step(target, step) else {
+                    return "\(label) <span class=\"not-included\">(nicht in dieser Ausgabe)</span>"
+                }
                 return "<a href=\"\(HTML.escape(href))\">\(label)</a>"
             }
-            return "<a href=\"\(HTML.escape(root + SiteLinks.recipe(target)))\">\(label)</a>"
+            guard let href = targets.recipe(target) else {
+                return "\(label) <span class=\"not-included\">(nicht in dieser Ausgabe)</span>"
+            }
+            return "<a href=\"\(HTML.escape(href))\">\(label)</a>"
         case .citation(let reference, let content):
             let text = content.isEmpty ? HTML.escape(book.citationText(reference)) : inlines(content)
-            guard let href = book.citationLink(reference) else { return text }
-            return "<a class=\"citation\" href=\"\(HTML.escape(root + href))\">\(text)</a>"
+            guard let href = targets.law(reference.law, section: reference.section) else { return text }
+            return "<a class=\"citation\" href=\"\(HTML.escape(href))\">\(text)</a>"
         case .term(let term):
             let text = term.content.isEmpty ? HTML.escape(book.glossaryByID[term.id]?.term ?? term.id) : inlines(term.content)
-            guard let entry = book.glossaryByID[term.id] else { return text }
+            guard let entry = book.glossaryByID[term.id], let href = targets.term(term.id) else { return text }
+            guard targets.termTooltips else { return "<a class=\"term\" href=\"\(HTML.escape(href))\">\(text)</a>" }
             let id = "tip-\(tooltips.next())"
             let definition = HTML.escape(plain(entry.definition))
-            return "<span class=\"term\"><a href=\"\(HTML.escape(root + SiteLinks.term(term.id)))\" aria-describedby=\"\(id)\">\(text)</a><span class=\"tooltip\" role=\"tooltip\" id=\"\(id)\">\(definition)</span></span>"
+            return "<span class=\"term\"><a href=\"\(HTML.escape(href))\" aria-describedby=\"\(id)\">\(text)</a><span class=\"tooltip\" role=\"tooltip\" id=\"\(id)\">\(definition)</span></span>"
         }
     }
 }
 
 extension ContentRenderer {
     /// The text a reader sees, with generated text for references that have none of their own.
-    func plain(_ content: [Inline]) -> String {
+    public func plain(_ content: [Inline]) -> String {
         content.map { inline in
             switch inline {
             case .crossReference(let reference) where reference.content.isEmpty:

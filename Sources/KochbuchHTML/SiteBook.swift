@@ -5,14 +5,14 @@ import KochbuchModel
 public struct SiteBook: Sendable {
     public let book: Book
     public let graph: LinkGraph
-    let recipesByID: [String: Recipe]
-    let lawsByID: [String: Law]
-    let glossaryByID: [String: GlossaryEntry]
-    let themenfelderByID: [String: Themenfeld]
-    let lebenslagenByID: [String: Lebenslage]
-    let ozgByID: [String: OZGLeistung]
+    public let recipesByID: [String: Recipe]
+    public let lawsByID: [String: Law]
+    public let glossaryByID: [String: GlossaryEntry]
+    public let themenfelderByID: [String: Themenfeld]
+    public let lebenslagenByID: [String: Lebenslage]
+    public let ozgByID: [String: OZGLeistung]
     /// Recipes in the manifest's chapter order (then any others, by title).
-    let orderedRecipes: [Recipe]
+    public let orderedRecipes: [Recipe]
 
     public init(book: Book, graph: LinkGraph? = nil) {
         self.book = book
@@ -35,7 +35,7 @@ public struct SiteBook: Sendable {
     }
 
     /// "§ 6 Abs. 1 EGovG", "EGovG" for a whole law.
-    func citationText(_ reference: LawReference) -> String {
+    public func citationText(_ reference: LawReference) -> String {
         let abbreviation = lawsByID[reference.law]?.abbreviation ?? reference.law
         guard let section = reference.section else { return abbreviation }
         let paragraph = reference.paragraph.map { " Abs. \($0)" } ?? ""
@@ -43,21 +43,21 @@ public struct SiteBook: Sendable {
     }
 
     /// "§ 6 EGovG – Elektronische Aktenführung".
-    func citationTitle(_ reference: LawReference) -> String {
+    public func citationTitle(_ reference: LawReference) -> String {
         guard let section = reference.section, let title = lawsByID[reference.law]?.section(section)?.title, !title.isEmpty else {
             return citationText(reference)
         }
         return "\(citationText(reference)) – \(title)"
     }
 
-    func citationLink(_ reference: LawReference) -> String? {
+    public func citationLink(_ reference: LawReference) -> String? {
         guard lawsByID[reference.law] != nil else { return nil }
         guard let section = reference.section else { return SiteLinks.law(reference.law) }
         return SiteLinks.section(reference.law, section)
     }
 
     /// The recipes that link to a recipe, by title.
-    func backlinks(to id: String) -> [Recipe] {
+    public func backlinks(to id: String) -> [Recipe] {
         Set(graph.backlinks(to: id).map(\.source)).compactMap { recipesByID[$0] }.sorted { $0.title < $1.title }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kochbuch
+import KochbuchEPUB
 
 extension Edition: ExpressibleByArgument {}
 
@@ -29,6 +30,15 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The site's public address, for canonical links and sitemap.xml.", valueName: "URL"))
     var baseURL: String?
 
+    @Option(help: ArgumentHelp("EPUB: only recipes of this Themenfeld or Lebenslage (id or name; repeatable).", valueName: "TOPIC"))
+    var topic: [String] = []
+
+    @Option(help: ArgumentHelp("EPUB: only recipes citing this law or section (egovg, egovg:6; repeatable).", valueName: "LAW"))
+    var law: [String] = []
+
+    @Option(help: ArgumentHelp("EPUB: only this recipe (id; repeatable).", valueName: "ID"))
+    var recipe: [String] = []
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -44,7 +54,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let builder = Builder(book: options.location, options: .init(
             editions: formats.isEmpty ? Edition.allCases : formats,
-            output: URL(fileURLWithPath: out), theme: theme.map { URL(fileURLWithPath: $0) }, baseURL: baseURL))
+            output: URL(fileURLWithPath: out), theme: theme.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
+            selection: EPUBSelection(topics: topic, laws: law, recipes: recipe)))
         do {
             let summary = try builder.build { line in
                 if !quiet { print(line) }

@@ -17,7 +17,7 @@ struct LawPage {
                 "number": section.number,
                 "title": section.title,
                 "status": GermanLabels.sectionStatus(section.status) ?? "",
-                "text": LawTextRenderer.html(section.text),
+                "text": LawTextRenderer.html(section.text, idPrefix: "p\(HTML.fragment(section.number))-"),
                 "recipes": recipes.map { site.recipeLink($0, root: root) },
                 "uncited": recipes.isEmpty && section.status == .inForce,
             ]
@@ -57,15 +57,16 @@ struct LawPage {
 }
 
 /// Law text (paragraphs with numbers, nested items, headings) as HTML.
-enum LawTextRenderer {
-    static func html(_ text: [LawText]) -> String {
+public enum LawTextRenderer {
+    /// - Parameter idPrefix: prefix of the paragraphs' ids (`p6-` gives `p6-abs1`); nil for none.
+    public static func html(_ text: [LawText], idPrefix: String? = nil) -> String {
         text.map { piece in
             switch piece {
             case .heading(let heading):
                 return "<p class=\"law-heading\"><strong>\(HTML.escape(heading))</strong></p>"
             case .paragraph(let paragraph):
                 let number = paragraph.number.map { "<span class=\"para-number\">(\(HTML.escape($0)))</span> " } ?? ""
-                let id = paragraph.number.map { " id=\"abs\(HTML.fragment($0))\"" } ?? ""
+                let id = idPrefix.flatMap { prefix in paragraph.number.map { " id=\"\(prefix)abs\(HTML.fragment($0))\"" } } ?? ""
                 return "<div class=\"law-paragraph\"\(id)>\(parts(paragraph.parts, leading: number))</div>"
             }
         }.joined(separator: "\n")

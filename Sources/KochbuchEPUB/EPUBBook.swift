@@ -1,0 +1,158 @@
+import Foundation
+import KochbuchHTML
+import KochbuchLinking
+import KochbuchModel
+
+/// The EPUB 3 edition of a book or of a selection from it: cover, title page, one XHTML
+/// document per recipe in the manifest's chapter order, a legal appendix with the text of every
+/// cited section, the glossary, an index and the navigation document, with accessibility metadata.
+public struct EPUBBook {
+    public let book: SiteBook
+    public let selection: EPUBSelection
+    public let bookDirectory: URL
+
+    public init(book: SiteBook, selection: EPUBSelection = EPUBSelection(), bookDirectory: URL) {
+        self.book = book
+        self.selection = selection
+        self.bookDirectory = bookDirectory
+    }
+
+    /// The selection has no recipes.
+    public struct EmptySelection: Error, CustomStringConvertible {
+        public let key: String
+        public var description: String { "no recipe matches the selection '\(key)'" }
+    }
+
+    /// The file name: `<book-id>.epub`, or `<book-id>-<selection>.epub` for a subset.
+    public var fileName: String {
+        let id = book.book.manifest?.id ?? "kochbuch"
+        return selection.isWholeBook ? "\(id).epub" : "\(id)-\(selection.key).epub"
+    }
+
+    public var recipes: [Recipe] { book.orderedRecipes.filter { selection.contains($0, book: book.book) } }
+
+    /// The stable identifier: the same book and selection always give the same UUID.
+    public var identifier: String {
+        StableUUID.make(from: "kochbuch:\(book.book.manifest?.id ?? "kochbuch"):\(selection.key)")
+    }
+
+    /// The EPUB file's bytes.
+    public func data() throws -> Data {
+        try EPUBPackager.package(files: try files(), modified: modifiedDate)
+    }
+
+    var modifiedDate: CalendarDate { book.book.manifest?.editionDate ?? CalendarDate("2000-01-01")! }
+
+    /// Every file inside `OEBPS/`, path → content.
+    func files() throws -> [(path: String, data: Data)] {
+        let recipes = self.recipes
+        guard !recipes.isEmpty else { throw EmptySelection(key: selection.key) }
+        let included = Set(recipes.map(\.id))
+        var cited = Set<String>()
+        for citation in book.graph.citations where included.contains(citation.recipe) {
+            if let section = citation.reference.section { cited.insert("\(citation.reference.law):\(section)") }
+        }
+        for entry in book.book.glossary ?? [] {
+            ContentWalker(visitInline: { inline in
+                if case .citation(let reference, _) = inline, let section = reference.section { cited.insert("\(reference.law):\(section)") }
+            }).walk(entry.definition)
+        }
+        cited = cited.filter { key in
+            let parts = key.split(separator: ":").map(String.init)
+            return book.lawsByID[parts[0]]?.section(parts[1]) != nil
+        }
+        let glossary = Set((book.book.glossary ?? []).map(\.id))
+        let targets = { (root: String) in EPUBLinkTargets(root: root, included: included, citedSections: cited, glossary: glossary) }
+
+        var files: [(String, Data)] = []
+        func add(_ path: String, _ text: String) { files.append((path, Data(text.utf8))) }
+        let title = bookTitle
+        add(EPUBPaths.coverImage, CoverImage.svg(title: book.book.manifest?.title ?? "Kochbuch",
+                                                  subtitle: selection.isWholeBook ? (book.book.manifest?.subtitle ?? "") : selection.title(book: book.book),
+                                                  edition: book.book.manifest?.edition ?? ""))
+        add(EPUBPaths.cover, XHTMLDocument.page(title: "Umschlag", root: "", body:
+            "<section epub:type=\"cover\" class=\"cover\"><img src=\"\(EPUBPaths.coverImage)\" alt=\"\(HTML.escape(title))\" /></section>"))
+        add(EPUBPaths.titlePage, titlePage(targets: targets("")))
+        let recipeDocument = RecipeDocument(book: book, targets: targets("../"))
+        for recipe in recipes { add(EPUBPaths.recipe(recipe.id), recipeDocument.xhtml(recipe)) }
+        add(EPUBPaths.appendix, LegalAppendix(book: book).xhtml(cited: cited, included: included))
+        add(EPUBPaths.glossary, glossaryDocument(targets: targets("")))
+        add(EPUBPaths.index, IndexDocument(book: book).xhtml(recipes: recipes, cited: cited))
+        add(EPUBPaths.navigation, NavigationDocument(book: book).xhtml(recipes: recipes, title: title))
+        add(EPUBPaths.style, EPUBStyle.css)
+        var images: Set<String> = []
+        for recipe in recipes {
+            ContentWalker(visitBlock: { if case .figure(let figure) = $0 { images.insert(figure.source) } }).walk(recipe)
+        }
+        for image in images.sorted() {
+            guard let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) else { continue }
+            files.append((image, data))
+        }
+        add("content.opf", PackageDocument(book: book, epub: self).xml(files: files.map(\.0), recipes: recipes, hasImages: !images.isEmpty))
+        return files.map { (path: $0.0, data: $0.1) }
+    }
+
+    var bookTitle: String {
+        let title = book.book.manifest?.title ?? "Kochbuch"
+        return selection.isWholeBook ? title : "\(title): \(selection.title(book: book.book))"
+    }
+
+    private func titlePage(targets: EPUBLinkTargets) -> String {
+        let manifest = book.book.manifest
+        let content = ContentRenderer(book: book, targets: targets)
+        var body = "<section epub:type=\"titlepage\" class=\"titlepage\" aria-labelledby=\"buchtitel\">\n"
+        body += "<h1 id=\"buchtitel\">\(HTML.escape(manifest?.title ?? "Kochbuch"))</h1>\n"
+        if let subtitle = manifest?.subtitle { body += "<p class=\"subtitle\">\(HTML.escape(subtitle))</p>\n" }
+        if !selection.isWholeBook {
+            body += "<p class=\"selection\">Auszug: \(HTML.escape(selection.title(book: book.book))) – \(recipes.count) Rezepte</p>\n"
+        }
+        if let manifest {
+            body += "<p>\(HTML.escape(manifest.edition))\(manifest.editionDate.map { ", Stand \(GermanLabels.date($0))" } ?? "")</p>\n"
+            body += "<p>Herausgegeben von \(HTML.escape(manifest.publisher)). Redaktion: \(HTML.escape(manifest.editors.joined(separator: ", "))).</p>\n"
+            body += "<p>Lizenz: \(HTML.escape(manifest.licence))\(manifest.licenceURL.flatMap { HTML.isSafeExternalURL($0) ? " (<a href=\"\(HTML.escape($0))\">\(HTML.escape($0))</a>)" : nil } ?? "")</p>\n"
+        }
+        body += "</section>\n"
+        if let introduction = manifest?.introduction, !introduction.isEmpty {
+            body += "<section epub:type=\"introduction\" role=\"doc-introduction\" aria-labelledby=\"einleitung\">\n<h2 id=\"einleitung\">Über dieses Kochbuch</h2>\n\(content.blocks(introduction))\n</section>"
+        }
+        return XHTMLDocument.page(title: manifest?.title ?? "Kochbuch", root: "", body: body)
+    }
+
+    private func glossaryDocument(targets: EPUBLinkTargets) -> String {
+        let content = ContentRenderer(book: book, targets: targets)
+        let entries = (book.book.glossary ?? []).sorted { $0.term.lowercased() < $1.term.lowercased() }
+        var body = "<section epub:type=\"glossary\" role=\"doc-glossary\" aria-labelledby=\"glossar\">\n<h1 id=\"glossar\">Glossar</h1>\n<dl>\n"
+        for entry in entries {
+            let expansion = entry.expansion.map { " (\(HTML.escape($0)))" } ?? ""
+            let see = entry.seeAlso.compactMap { reference in book.glossaryByID[reference.id].map {
+                "<a href=\"#begriff-\(HTML.fragment($0.id))\">\(HTML.escape($0.term))</a>" } }
+            body += "<dt id=\"begriff-\(HTML.fragment(entry.id))\">\(HTML.escape(entry.term))\(expansion)</dt>\n"
+            body += "<dd>\(content.inlines(entry.definition))\(see.isEmpty ? "" : " Siehe auch: " + see.joined(separator: ", ") + ".")</dd>\n"
+        }
+        body += "</dl>\n</section>"
+        return XHTMLDocument.page(title: "Glossar", root: "", body: body)
+    }
+}
+
+/// A UUID derived from a name, so that the same name always gives the same identifier.
+enum StableUUID {
+    static func make(from name: String) -> String {
+        var first: UInt64 = 0xcbf29ce484222325
+        var second: UInt64 = 0x84222325cbf29ce4
+        for byte in name.utf8 {
+            first = (first ^ UInt64(byte)) &* 0x100000001b3
+            second = (second ^ UInt64(byte)) &* 0x100000001b3
+            second = second.rotateLeft(7)
+        }
+        var bytes = withUnsafeBytes(of: first.bigEndian, Array.init) + withUnsafeBytes(of: second.bigEndian, Array.init)
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let characters = Array(hex)
+        return "urn:uuid:" + [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    }
+}
+
+private extension UInt64 {
+    func rotateLeft(_ count: UInt64) -> UInt64 { (self << count) | (self >> (64 - count)) }
+}

@@ -1,0 +1,58 @@
+import KochbuchLinking
+import KochbuchModel
+
+/// The book with the lookups the text edition needs: recipes, laws, glossary and catalogs by id,
+/// and the written-out forms of law citations.
+struct TextBook: Sendable {
+    let book: Book
+    let graph: LinkGraph
+    let recipesByID: [String: Recipe]
+    let lawsByID: [String: Law]
+    let glossaryByID: [String: GlossaryEntry]
+    let themenfelderByID: [String: Themenfeld]
+    let lebenslagenByID: [String: Lebenslage]
+    let ozgByID: [String: OZGLeistung]
+    let leikaByKey: [String: LeiKaLeistung]
+
+    init(book: Book, graph: LinkGraph?) {
+        self.book = book
+        self.graph = graph ?? LinkGraph(book: book)
+        recipesByID = Dictionary(book.recipes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        lawsByID = Dictionary(book.laws.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        glossaryByID = Dictionary((book.glossary ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        themenfelderByID = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        lebenslagenByID = Dictionary((book.topics?.lebenslagen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        ozgByID = Dictionary((book.ozgLeistungen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        leikaByKey = Dictionary((book.leika ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// "§ 6 Abs. 1 EGovG", "EGovG" for a whole law. The spaces are glued so the citation is never
+    /// broken across lines.
+    func citationText(_ reference: LawReference) -> String {
+        let abbreviation = lawsByID[reference.law]?.abbreviation ?? reference.law
+        guard let section = reference.section else { return TextWrapper.glued(abbreviation) }
+        let paragraph = reference.paragraph.map { " Abs. \($0)" } ?? ""
+        return TextWrapper.glued("§ \(section)\(paragraph) \(abbreviation)")
+    }
+
+    /// "§ 6 EGovG – Elektronische Aktenführung"; for a whole law "EGovG – Gesetz zur Förderung …".
+    func citationTitle(_ reference: LawReference) -> String {
+        guard let law = lawsByID[reference.law] else { return citationText(reference) }
+        guard let section = reference.section else {
+            return law.title.isEmpty ? citationText(reference) : "\(citationText(reference)) – \(law.title)"
+        }
+        guard let title = law.section(section)?.title, !title.isEmpty else { return citationText(reference) }
+        return "\(citationText(reference)) – \(title)"
+    }
+
+    /// The recipes that link to a recipe, by title.
+    func backlinks(to id: String) -> [Recipe] {
+        Set(graph.backlinks(to: id).map(\.source)).compactMap { recipesByID[$0] }.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+    }
+
+    /// "Title (id)", or just the id for a recipe the book does not have.
+    func recipeLabel(_ id: String) -> String {
+        guard let recipe = recipesByID[id] else { return id }
+        return "\(recipe.title) (\(id))"
+    }
+}

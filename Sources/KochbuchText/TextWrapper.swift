@@ -1,0 +1,141 @@
+/// Greedy word wrapping that counts Characters, with a first-line prefix (a marker such as "  - ")
+/// and a prefix for the continuation lines (the hanging indent).
+///
+/// Words are separated by breaking white space. A no-break space glues words together: "§ 6 EGovG"
+/// is written glued and moves to the next line as a whole; the final output turns the glue back into
+/// ordinary spaces. A line is longer than the width only when it holds a single word longer than the
+/// width, such as a long URL.
+enum TextWrapper {
+    /// The character that joins words which must stay on one line.
+    static let glue: Character = "\u{00A0}"
+
+    /// The text with its spaces turned into glue.
+    static func glued(_ text: String) -> String {
+        String(text.map { $0 == " " ? glue : $0 })
+    }
+
+    /// Whether a character is a no-break space.
+    static func isGlue(_ character: Character) -> Bool {
+        character == "\u{00A0}" || character == "\u{202F}" || character == "\u{2007}"
+    }
+
+    /// Words that stay with the word after them: "§ 6", "Abs. 2".
+    private static let leadingWords: Set<String> = ["§", "§§", "Abs.", "Art.", "Nr."]
+
+    /// The words of a text, split at breaking white space, with "§" and the like glued to the next word.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            if character.isWhitespace && !isGlue(character) {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        var result: [String] = []
+        for word in words {
+            if let last = result.last, leadingWords.contains(last) {
+                result[result.count - 1] = last + String(glue) + word
+            } else {
+                result.append(word)
+            }
+        }
+        return result
+    }
+
+    /// The text on one line: white space collapsed to single spaces.
+    static func collapsed(_ text: String) -> String {
+        words(text).joined(separator: " ")
+    }
+
+    /// The length of the longest word.
+    static func longestWord(_ text: String) -> Int {
+        words(text).map(\.count).max() ?? 0
+    }
+
+    /// Wraps a text to lines of at most `width` Characters.
+    /// - Parameters:
+    ///   - first: the prefix of the first line, e.g. an indent and a list marker.
+    ///   - rest: the prefix of every further line, usually spaces as wide as `first`.
+    /// - Returns: the lines without trailing spaces; no lines for an empty text without a marker.
+    static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+        var queue = words(text)
+        var lines: [String] = []
+        var line = first
+        var lineHasWord = false
+        var index = 0
+        while index < queue.count {
+            let word = queue[index]
+            let length = word.count
+            if lineHasWord {
+                if line.count + 1 + length <= width {
+                    line += " " + word
+                    index += 1
+                    continue
+                }
+                if rest.count + length > width, let parts = split(word) {
+                    queue.replaceSubrange(index...index, with: parts)
+                    continue
+                }
+                lines.append(line)
+                line = rest
+                lineHasWord = false
+                continue
+            }
+            if line.count + length <= width {
+                line += word
+                lineHasWord = true
+                index += 1
+                continue
+            }
+            if let parts = split(word) {
+                queue.replaceSubrange(index...index, with: parts)
+                continue
+            }
+            if length > width {
+                // A single unbreakable word longer than the width, such as a URL: it overflows.
+                line += word
+                lineHasWord = true
+                index += 1
+                continue
+            }
+            if lines.isEmpty && line == first && line != rest && !line.allSatisfy({ $0 == " " }) {
+                // The marker stands alone; the word starts the next line.
+                lines.append(trimmingTrailingSpaces(line))
+                line = rest
+                continue
+            }
+            // The word fits the width but not the indent: move it left just enough.
+            line = String(repeating: " ", count: width - length) + word
+            lineHasWord = true
+            index += 1
+        }
+        if lineHasWord {
+            lines.append(line)
+        } else if lines.isEmpty, !first.allSatisfy({ $0 == " " }) {
+            lines.append(trimmingTrailingSpaces(first))
+        }
+        return lines
+    }
+
+    /// A glued word split into its parts, or nil if it has no glue.
+    private static func split(_ word: String) -> [String]? {
+        guard word.contains(where: isGlue) else { return nil }
+        let parts = word.split(whereSeparator: isGlue).map(String.init)
+        return parts.count > 1 ? parts : nil
+    }
+
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        var line = line
+        while let last = line.last, last.isWhitespace { line.removeLast() }
+        return line
+    }
+
+    /// Spaces as wide as a text.
+    static func spaces(_ count: Int) -> String {
+        String(repeating: " ", count: max(0, count))
+    }
+}
