@@ -3,11 +3,13 @@ import KochbuchEPUB
 import KochbuchHTML
 import KochbuchLinking
 import KochbuchModel
+import KochbuchText
 
 /// An edition of the book.
 public enum Edition: String, Sendable, CaseIterable {
     case html
     case epub
+    case text
 
     /// The folder under `Exports/`.
     public var folder: String { rawValue }
@@ -23,9 +25,12 @@ public struct Builder: Sendable {
         public var baseURL: String?
         /// For the EPUB edition: a subset of the book as its own book.
         public var selection: EPUBSelection
+        /// For the text edition: the line width.
+        public var width: Int
 
         public init(editions: [Edition] = Edition.allCases, output: URL, theme: URL? = nil, baseURL: String? = nil,
-                    selection: EPUBSelection = EPUBSelection()) {
+                    selection: EPUBSelection = EPUBSelection(), width: Int = 78) {
+            self.width = width
             self.editions = editions
             self.output = output
             self.theme = theme
@@ -84,6 +89,11 @@ public struct Builder: Sendable {
             case .epub:
                 let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
                 files = [(path: epub.fileName, data: try epub.data())]
+            case .text:
+                let renderer = TextRenderer(book: loaded.book, graph: site.graph, width: options.width)
+                let id = loaded.book.manifest?.id ?? "kochbuch"
+                files = [(path: "\(id).txt", data: Data(renderer.renderBook(recipes: site.orderedRecipes).utf8))]
+                    + site.orderedRecipes.map { (path: "rezepte/\($0.id).txt", data: Data(renderer.render($0).utf8)) }
             }
             let folder = options.output.appendingPathComponent(edition.folder)
             try Publisher(target: folder).publish(files)

@@ -33,8 +33,8 @@ struct RecipeText {
 
         let classification = recipe.classification
         section("Einordnung im OZG-Umsetzungskatalog", layout.labelled([
-            ("Themenfeld", classification.themenfelder.map { book.themenfelderByID[$0.id]?.name ?? $0.id }),
-            ("Lebenslage", classification.lebenslagen.map { book.lebenslagenByID[$0.id]?.name ?? $0.id }),
+            ("Themenfeld", joined(classification.themenfelder.map { book.themenfelderByID[$0.id]?.name ?? $0.id })),
+            ("Lebenslage", joined(classification.lebenslagen.map { book.lebenslagenByID[$0.id]?.name ?? $0.id })),
             ("OZG-Leistungen", classification.ozgLeistungen.map { keyed($0.id, book.ozgByID[$0.id]?.name) }),
             ("LeiKa-Schlüssel", classification.leikaKeys.map { keyed($0.id, book.leikaByKey[$0.id]?.name) }),
         ]), to: &document)
@@ -123,8 +123,13 @@ struct RecipeText {
         if !authors.isEmpty { parts.append(authors.joined(separator: ", ")) }
         if recipe.status != .published { parts.append("Stand: \(GermanLabels.status(recipe.status))") }
         if let reviewed = recipe.reviewed { parts.append("Zuletzt geprüft am \(TextWrapper.glued(GermanLabels.date(reviewed)))") }
-        parts.append("Kennung: \(recipe.id)")
+        parts.append(TextWrapper.glued("Kennung: \(recipe.id)"))
         return parts.joined(separator: " · ")
+    }
+
+    /// Names as one value, "Querschnitt, Bauen & Wohnen"; no value for none.
+    private func joined(_ names: [String]) -> [String] {
+        names.isEmpty ? [] : [names.joined(separator: ", ")]
     }
 
     /// "10519 Bauvorbescheid und Baugenehmigung".

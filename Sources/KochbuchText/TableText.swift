@@ -13,7 +13,7 @@ struct TableText {
         var document = TextDocument()
         let caption = TextWrapper.collapsed(inline.text(table.caption))
         if !caption.isEmpty {
-            document.add(TextWrapper.wrap("Tabelle: \(caption)", width: width, first: indent, rest: indent + "  "))
+            document.add(TextWrapper.wrap("Tabelle: \(caption)", width: width, first: indent, rest: indent + TextWrapper.spaces(9)))
         }
         let header = table.header.map { $0.map { TextWrapper.collapsed(inline.text($0)) } }
         let rows = table.rows.map { $0.map { TextWrapper.collapsed(inline.text($0)) } }

@@ -3,8 +3,8 @@
 ///
 /// Words are separated by breaking white space. A no-break space glues words together: "§ 6 EGovG"
 /// is written glued and moves to the next line as a whole; the final output turns the glue back into
-/// ordinary spaces. A line is longer than the width only when it holds a single word longer than the
-/// width, such as a long URL.
+/// ordinary spaces. A hyphenated compound too long for a line breaks after a hyphen. A line is longer
+/// than the width only when it holds a single word longer than the width, such as a long URL.
 enum TextWrapper {
     /// The character that joins words which must stay on one line.
     static let glue: Character = "\u{00A0}"
@@ -21,6 +21,8 @@ enum TextWrapper {
 
     /// Words that stay with the word after them: "§ 6", "Abs. 2".
     private static let leadingWords: Set<String> = ["§", "§§", "Abs.", "Art.", "Nr."]
+    /// Dashes stay with the word before them, so no line starts with one.
+    private static let trailingWords: Set<String> = ["–", "—"]
 
     /// The words of a text, split at breaking white space, with "§" and the like glued to the next word.
     static func words(_ text: String) -> [String] {
@@ -37,7 +39,7 @@ enum TextWrapper {
         if !current.isEmpty { words.append(current) }
         var result: [String] = []
         for word in words {
-            if let last = result.last, leadingWords.contains(last) {
+            if let last = result.last, leadingWords.contains(last) || trailingWords.contains(word) {
                 result[result.count - 1] = last + String(glue) + word
             } else {
                 result.append(word)
@@ -62,21 +64,23 @@ enum TextWrapper {
     ///   - rest: the prefix of every further line, usually spaces as wide as `first`.
     /// - Returns: the lines without trailing spaces; no lines for an empty text without a marker.
     static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
-        var queue = words(text)
+        // Each piece with whether it continues the word before it (after a hyphen) or follows a space.
+        var queue = words(text).map { (text: $0, continues: false) }
         var lines: [String] = []
         var line = first
         var lineHasWord = false
         var index = 0
         while index < queue.count {
-            let word = queue[index]
+            let (word, continues) = queue[index]
             let length = word.count
             if lineHasWord {
-                if line.count + 1 + length <= width {
-                    line += " " + word
+                let separator = continues ? "" : " "
+                if line.count + separator.count + length <= width {
+                    line += separator + word
                     index += 1
                     continue
                 }
-                if rest.count + length > width, let parts = split(word) {
+                if rest.count + length > width, let parts = split(word, continues: continues) {
                     queue.replaceSubrange(index...index, with: parts)
                     continue
                 }
@@ -91,7 +95,7 @@ enum TextWrapper {
                 index += 1
                 continue
             }
-            if let parts = split(word) {
+            if let parts = split(word, continues: continues) {
                 queue.replaceSubrange(index...index, with: parts)
                 continue
             }
@@ -121,11 +125,30 @@ enum TextWrapper {
         return lines
     }
 
-    /// A glued word split into its parts, or nil if it has no glue.
-    private static func split(_ word: String) -> [String]? {
-        guard word.contains(where: isGlue) else { return nil }
-        let parts = word.split(whereSeparator: isGlue).map(String.init)
-        return parts.count > 1 ? parts : nil
+    /// A word too long for a line, split into pieces: a glued word at its glue (the pieces then
+    /// follow a space), else a hyphenated compound after its hyphens ("Informationstechnik-",
+    /// "Verordnung"). Nil for a word that cannot be split, such as a URL.
+    private static func split(_ word: String, continues: Bool) -> [(text: String, continues: Bool)]? {
+        if word.contains(where: isGlue) {
+            let parts = word.split(whereSeparator: isGlue).map(String.init)
+            guard parts.count > 1 else { return nil }
+            return parts.enumerated().map { ($0.element, $0.offset == 0 ? continues : false) }
+        }
+        guard !word.contains("://"), !word.hasPrefix("mailto:"), !word.hasPrefix("www.") else { return nil }
+        var parts: [String] = []
+        var current = ""
+        let characters = Array(word)
+        for (offset, character) in characters.enumerated() {
+            current.append(character)
+            if character == "-", offset > 0, offset + 1 < characters.count,
+               characters[offset - 1].isLetter, characters[offset + 1].isLetter {
+                parts.append(current)
+                current = ""
+            }
+        }
+        parts.append(current)
+        guard parts.count > 1 else { return nil }
+        return parts.enumerated().map { ($0.element, $0.offset == 0 ? continues : true) }
     }
 
     static func trimmingTrailingSpaces(_ line: String) -> String {

@@ -39,12 +39,18 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("EPUB: only this recipe (id; repeatable).", valueName: "ID"))
     var recipe: [String] = []
 
+    @Option(help: ArgumentHelp("Text: the line width.", valueName: "COLUMNS"))
+    var width: Int = 78
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://")
+        }
+        if width < 20 || width > 400 {
+            throw ValidationError("--width must be between 20 and 400")
         }
         if let theme, !FileManager.default.fileExists(atPath: theme) {
             throw ValidationError("no theme folder at '\(theme)'")
@@ -55,7 +61,7 @@ struct BuildCommand: ParsableCommand {
         let builder = Builder(book: options.location, options: .init(
             editions: formats.isEmpty ? Edition.allCases : formats,
             output: URL(fileURLWithPath: out), theme: theme.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
-            selection: EPUBSelection(topics: topic, laws: law, recipes: recipe)))
+            selection: EPUBSelection(topics: topic, laws: law, recipes: recipe), width: width))
         do {
             let summary = try builder.build { line in
                 if !quiet { print(line) }

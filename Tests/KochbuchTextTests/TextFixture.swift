@@ -45,7 +45,8 @@ enum TextFixture {
             index += 1
         }
         while result.first == "" { result.removeFirst() }
-        while result.last == "" { result.removeLast() }
+        // Drop the blank lines and the overline of a following heading.
+        while let last = result.last, last.isEmpty || last.allSatisfy({ $0 == "=" || $0 == "#" }) { result.removeLast() }
         return result
     }
 
