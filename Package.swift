@@ -22,6 +22,7 @@ let package = Package(
         ),
         .target(name: "KochbuchXML", dependencies: ["CLibXML2"]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
         // The document model: recipes, laws, topics, glossary, diagnostics.
         .target(name: "KochbuchModel"),
@@ -40,7 +41,7 @@ let package = Package(
         .target(name: "KochbuchChecking", dependencies: ["KochbuchModel", "KochbuchLinking"]),
 
         // German-aware search: folding, stemming, compounds, the index.
-        .target(name: "KochbuchSearch", dependencies: ["KochbuchModel", "KochbuchLinking", "CStemmer"]),
+        .target(name: "KochbuchSearch", dependencies: ["KochbuchModel", "KochbuchLinking", "CStemmer", "CSQLite"]),
 
         // The HTML edition: a static site from templates.
         .target(
@@ -82,7 +83,7 @@ let package = Package(
         // The command line: parses arguments, calls the engine.
         .executableTarget(
             name: "kochbuch",
-            dependencies: ["Kochbuch", "KochbuchImport", "KochbuchEPUB", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kochbuch", "KochbuchImport", "KochbuchEPUB", "KochbuchSearch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "KochbuchXMLTests", dependencies: ["KochbuchXML"]),
@@ -115,6 +116,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "KochbuchSearchTests", dependencies: ["KochbuchSearch", "Kochbuch", "KochbuchModel"]),
         .testTarget(name: "KochbuchTests", dependencies: ["Kochbuch", "KochbuchModel"]),
         .testTarget(name: "KochbuchLinkingTests", dependencies: ["KochbuchLinking", "Kochbuch"]),
         .testTarget(

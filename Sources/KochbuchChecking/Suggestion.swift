@@ -18,6 +18,11 @@ public enum Suggestion {
         closest(to: name, in: candidates).map { "did you mean \(quote($0))?" }
     }
 
+    /// The edit distance between two names, ignoring case.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        editDistance(Array(a.lowercased()), Array(b.lowercased()))
+    }
+
     /// Edit distance counting insertions, deletions, substitutions and swaps of neighbours.
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

@@ -59,6 +59,31 @@ public struct BookLoader: Sendable {
         return LoadedBook(book: book, diagnostics: diagnostics, files: files)
     }
 
+    /// Reads only the given files (paths relative to the book folder); no catalogs, no images.
+    /// For bringing an index up to date after a few recipes changed.
+    public func load(only relativePaths: [String]) -> LoadedBook {
+        var book = Book()
+        var diagnostics: [Diagnostic] = []
+        var files: [String] = []
+        for relative in relativePaths.sorted() where relative.lowercased().hasSuffix(".xml") {
+            let display = displayPath(forRelativePath: relative)
+            files.append(display)
+            read(relative: relative, display: display, into: &book, diagnostics: &diagnostics)
+        }
+        return LoadedBook(book: book, diagnostics: diagnostics, files: files)
+    }
+
+    /// The XML files of the book (relative paths) with their size and modification time in nanoseconds.
+    public func xmlFileStates() -> [String: (size: Int, modified: Int)] {
+        var states: [String: (size: Int, modified: Int)] = [:]
+        for relative in BookDirectory(root: directory).files where relative.lowercased().hasSuffix(".xml") {
+            var info = stat()
+            guard stat(directory.appendingPathComponent(relative).path, &info) == 0 else { continue }
+            states[relative] = (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        }
+        return states
+    }
+
     private func read(relative: String, display: String, into book: inout Book, diagnostics: inout [Diagnostic]) {
         let url = directory.appendingPathComponent(relative)
         let whole = SourceLocation(path: display)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// German-aware text normalisation shared by every search in Kochbuch (CLI and web):
 /// tokenising, folding of case, umlauts, ß and the digraphs ae/oe/ue, and canonical terms.
 public enum GermanText {
@@ -24,21 +26,11 @@ public enum GermanText {
     /// Lowercase, then ß → ss, ä/ö/ü → a/o/u, other accents removed, then ae → a, oe → o, ue → u
     /// (but not after q). "Bürgerportal", "Buergerportal", "burgerportal" → "burgerportal".
     public static func fold(_ word: some StringProtocol) -> String {
-        var letters: [Character] = []
-        letters.reserveCapacity(word.count)
-        for character in word.lowercased() {
-            switch character {
-            case "ß": letters += ["s", "s"]
-            case "ä", "à", "á", "â", "ã", "å": letters.append("a")
-            case "ö", "ò", "ó", "ô", "õ": letters.append("o")
-            case "ü", "ù", "ú", "û": letters.append("u")
-            case "é", "è", "ê", "ë": letters.append("e")
-            case "í", "ì", "î", "ï": letters.append("i")
-            case "ç": letters.append("c")
-            case "ñ": letters.append("n")
-            default: letters.append(character)
-            }
+        var lowered = word.lowercased()
+        if lowered.contains(where: { !$0.isASCII }) {
+            lowered = lowered.replacingOccurrences(of: "ß", with: "ss").folding(options: [.diacriticInsensitive], locale: nil)
         }
+        let letters = Array(lowered)
         var result = ""
         result.reserveCapacity(letters.count)
         var index = 0

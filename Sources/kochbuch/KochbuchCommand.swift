@@ -8,6 +8,7 @@ struct KochbuchCommand: ParsableCommand {
         abstract: "Das E-Government-Kochbuch: Rezepte prüfen, verknüpfen und veröffentlichen.",
         discussion: "Every command works on the book in ./Recipes unless --book names another folder.",
         version: KochbuchVersion.current,
-        subcommands: [Validate.self, BuildCommand.self, CoverageCommand.self, Import.self]
+        subcommands: [Validate.self, BuildCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self, LawCommand.self,
+                      TopicsCommand.self, CoverageCommand.self, Import.self]
     )
 }

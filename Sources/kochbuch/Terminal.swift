@@ -6,4 +6,38 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
+
+    /// The width to render for: the terminal's (at most 100) on a terminal, else 78.
+    static var width: Int {
+        guard isatty(STDOUT_FILENO) == 1 else { return 78 }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20 { return min(columns, 100) }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return min(Int(size.ws_col), 100) }
+        return 78
+    }
+
+    /// Prints text, through a pager when it is longer than the terminal and stdout is a terminal.
+    static func page(_ text: String) {
+        var size = winsize()
+        let rows = isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_row) : 0
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        guard rows > 0, lines > rows else {
+            print(text, terminator: "")
+            return
+        }
+        let pager = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -R -F -X"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", pager]
+        let pipe = Pipe()
+        process.standardInput = pipe
+        do {
+            try process.run()
+            pipe.fileHandleForWriting.write(Data(text.utf8))
+            try? pipe.fileHandleForWriting.close()
+            process.waitUntilExit()
+        } catch {
+            print(text, terminator: "")
+        }
+    }
 }

@@ -23,6 +23,8 @@
   var CITATION_WEIGHT = 20;       // a document cited for exactly this section
   var CITATION_OWN_BONUS = 5;     // ... and the section is one of the recipe's own legal bases
   var LAW_WEIGHT = 3;             // a law name alone: documents citing the law
+  var CITATION_MENTION_WEIGHT = 1; // per mention of the section in the text ...
+  var CITATION_MENTIONS_MAX = 3;    // ... up to this many
   var PHRASE_MIN_SCORE = 0.5;
   var MATCHED_MIN_SCORE = 0.01;
 
@@ -631,7 +633,14 @@
   // ---------------------------------------------------------------------------------------------
   // Evaluation and scoring
 
-  function emptyMatch() { return { scores: new Map(), terms: new Set(), prefixes: [] }; }
+  /** The source of a regular expression finding "§ 6", "§§ 6", "§6" (not "§ 60") in a text. */
+  function sectionPattern(section) {
+    return "\u00a7\u00a7?\\s*" + escapeRegExp(section) + "(?![0-9A-Za-z\u00c0-\u024f])";
+  }
+
+  // A clause's match: scores per document number, plus what to highlight in snippets
+  // (canonical terms, folded prefixes, and regular expressions for citations like "§ 6").
+  function emptyMatch() { return { scores: new Map(), terms: new Set(), prefixes: [], patterns: [] }; }
 
   function evalWordTerm(p, term, cache) {
     var cached = cache.get(term);
@@ -672,6 +681,7 @@
     matches.forEach(function (mt) {
       mt.terms.forEach(function (t) { result.terms.add(t); });
       result.prefixes = result.prefixes.concat(mt.prefixes);
+      result.patterns = result.patterns.concat(mt.patterns);
     });
     return result;
   }
@@ -716,11 +726,17 @@
 
       case "citation": {
         match = emptyMatch();
+        var pattern = sectionPattern(clause.section);
         citationDocs(p, clause.key).forEach(function (d) {
-          var own = ownCitationKeys(p, d).has(clause.key) ? CITATION_OWN_BONUS : 0;
-          match.scores.set(d, CITATION_WEIGHT + own);
+          var score = CITATION_WEIGHT;
+          if (ownCitationKeys(p, d).has(clause.key)) score += CITATION_OWN_BONUS;
+          // documents that mention the section more often come first among equals
+          var mentions = docField(p.docs[d], "text").match(new RegExp(pattern, "g"));
+          score += Math.min(mentions ? mentions.length : 0, CITATION_MENTIONS_MAX) * CITATION_MENTION_WEIGHT;
+          match.scores.set(d, score);
         });
         clause.terms.forEach(function (t) { match.terms.add(t); });
+        match.patterns.push(pattern);
         return match;
       }
 
@@ -733,7 +749,7 @@
         citationDocs(p, clause.law).forEach(function (d) {
           scores.set(d, (scores.get(d) || 0) + LAW_WEIGHT);
         });
-        return { scores: scores, terms: match.terms, prefixes: match.prefixes };
+        return { scores: scores, terms: match.terms, prefixes: match.prefixes, patterns: match.patterns };
       }
 
       case "group":
@@ -762,15 +778,52 @@
     return false;
   }
 
+  /** Ranges [start, end] of the hits in a text, sorted and merged; with `first` only the anchor. */
+  function hitRanges(text, match, first) {
+    var ranges = [];
+    var m, re;
+    for (var i = 0; i < match.patterns.length; i++) {
+      try { re = new RegExp(match.patterns[i], "gi"); } catch (e) { continue; }
+      while ((m = re.exec(text)) !== null) {
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        ranges.push([m.index, m.index + m[0].length]);
+        if (first) break;
+      }
+    }
+    // The first citation ("§ 6") is the better anchor than the first mention of the law's name.
+    if (first && ranges.length > 0) {
+      ranges.sort(function (a, b) { return a[0] - b[0]; });
+      return ranges.slice(0, 1);
+    }
+    if (match.terms.size > 0 || match.prefixes.length > 0) {
+      re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+      while ((m = re.exec(text)) !== null) {
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        if (charCount(m[0]) >= 2 && isHit(m[0], match.terms, match.prefixes)) {
+          ranges.push([m.index, m.index + m[0].length]);
+          if (first) break;
+        }
+      }
+    }
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    });
+    return first ? merged.slice(0, 1) : merged;
+  }
+
   function pushPiece(pieces, text, mark) {
     if (!text) return;
     var last = pieces[pieces.length - 1];
-    if (last && last.mark === mark && !mark) last.text += text;
+    if (last && !last.mark && !mark) last.text += text;
     else pieces.push({ text: text, mark: mark });
   }
 
-  /** [{text, mark}] for a window of about SNIPPET_WIDTH characters around the first hit. */
-  function snippet(doc, terms, prefixes) {
+  /** [{text, mark}]: a window of about SNIPPET_WIDTH characters of the text around the first hit. */
+  function snippet(doc, match) {
     var text = docField(doc, "text") || docField(doc, "summary") || docField(doc, "title");
     // The title is shown as the result's link: the snippet starts after it, if there is more.
     var title = docField(doc, "title");
@@ -778,19 +831,10 @@
       text = text.slice(title.length).replace(/^\s+/, "");
     }
     if (!text) return [];
-    var first = -1, firstEnd = -1;
-    var re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
-    var m;
-    if (terms.size > 0 || prefixes.length > 0) {
-      while ((m = re.exec(text)) !== null) {
-        if (m[0].length === 0) { re.lastIndex++; continue; }
-        if (charCount(m[0]) >= 2 && isHit(m[0], terms, prefixes)) {
-          first = m.index;
-          firstEnd = m.index + m[0].length;
-          break;
-        }
-      }
-    }
+    var firstHit = hitRanges(text, match, true)[0];
+    var first = firstHit ? firstHit[0] : -1;
+    var firstEnd = firstHit ? firstHit[1] : -1;
+
     var start = 0;
     if (first >= 0) {
       start = Math.max(0, first - Math.floor(SNIPPET_WIDTH * 0.3));
@@ -811,19 +855,15 @@
     if (start > 0 && /[\udc00-\udfff]/.test(text[start])) start--;
     if (end < text.length && /[\udc00-\udfff]/.test(text[end])) end++;
 
+    var part = text.slice(start, end);
     var pieces = [];
     if (start > 0) pushPiece(pieces, "\u2026 ", false);
-    var part = text.slice(start, end);
     var cursor = 0;
-    re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
-    while ((m = re.exec(part)) !== null) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      if (charCount(m[0]) >= 2 && isHit(m[0], terms, prefixes)) {
-        pushPiece(pieces, part.slice(cursor, m.index).replace(/\s+/g, " "), false);
-        pushPiece(pieces, m[0], true);
-        cursor = m.index + m[0].length;
-      }
-    }
+    hitRanges(part, match, false).forEach(function (r) {
+      pushPiece(pieces, part.slice(cursor, r[0]).replace(/\s+/g, " "), false);
+      pushPiece(pieces, part.slice(r[0], r[1]).replace(/\s+/g, " "), true);
+      cursor = r[1];
+    });
     pushPiece(pieces, part.slice(cursor).replace(/\s+/g, " "), false);
     if (end < text.length) pushPiece(pieces, " \u2026", false);
     if (pieces.length > 0 && !pieces[0].mark) pieces[0].text = pieces[0].text.replace(/^\s+/, "");
@@ -969,7 +1009,7 @@
     });
     if (options.snippets !== false) {
       results.forEach(function (r) {
-        try { r.snippet = snippet(r.doc, combined.terms, combined.prefixes); } catch (e) { r.snippet = []; }
+        try { r.snippet = snippet(r.doc, combined); } catch (e) { r.snippet = []; }
       });
     }
 

@@ -1,0 +1,69 @@
+import Foundation
+import KochbuchLoading
+import KochbuchModel
+import KochbuchSearch
+
+/// Keeps a book's search index beside it, in `.kochbuch/` next to the book folder, and never
+/// stale: every use compares the book's files with those the index was built from and brings
+/// the index up to date, re-indexing only changed recipes. A missing, damaged or old-format
+/// index is rebuilt without the reader having to know.
+public struct IndexStore: Sendable {
+    public let book: BookLocation
+
+    public init(book: BookLocation) {
+        self.book = book
+    }
+
+    /// Where the index file lives: `.kochbuch/index-<book folder>.sqlite` beside the book folder.
+    public var path: String {
+        book.directory.deletingLastPathComponent().appendingPathComponent(".kochbuch")
+            .appendingPathComponent("index-\(book.directory.lastPathComponent).sqlite").path
+    }
+
+    /// How the index was brought up to date.
+    public enum Freshness: Sendable, Equatable {
+        case current
+        case updated(recipes: Int, removed: Int)
+        case rebuilt
+    }
+
+    /// The up-to-date index.
+    public func open() throws -> (SearchIndex, Freshness) {
+        let loader = book.loader
+        let states = loader.xmlFileStates().mapValues { SearchIndex.FileState(size: $0.size, modified: $0.modified) }
+        let index = try SearchIndex(path: path)
+        guard index.isCurrentFormat, let recorded = try? index.fileStates() else {
+            try rebuild(index, states: states)
+            return (index, .rebuilt)
+        }
+        if recorded == states { return (index, .current) }
+        let recipePaths = Set((try? index.recipePaths()) ?? [])
+        let changed = states.filter { recorded[$0.key] != $0.value }.map(\.key)
+        let removed = recorded.keys.filter { states[$0] == nil }
+        let catalogChanged = (changed + removed).contains { relative in
+            recorded[relative] != nil && !recipePaths.contains(loader.displayPath(forRelativePath: relative))
+        }
+        if catalogChanged {
+            try rebuild(index, states: states)
+            return (index, .rebuilt)
+        }
+        let loaded = loader.load(only: changed)
+        let recipeFiles = Set(loaded.book.recipes.map(\.location.path))
+        let brokenFiles = Set(loaded.diagnostics.filter { $0.severity == .error }.map(\.location.path))
+        let newCatalog = changed.contains { relative in
+            let display = loader.displayPath(forRelativePath: relative)
+            return recorded[relative] == nil && !recipeFiles.contains(display) && !brokenFiles.contains(display)
+        }
+        if newCatalog {
+            try rebuild(index, states: states)
+            return (index, .rebuilt)
+        }
+        try index.update(recipes: loaded.book.recipes, removedPaths: removed.map(loader.displayPath(forRelativePath:)),
+                         files: states, book: loaded.book)
+        return (index, .updated(recipes: loaded.book.recipes.count, removed: removed.count))
+    }
+
+    private func rebuild(_ index: SearchIndex, states: [String: SearchIndex.FileState]) throws {
+        try index.rebuild(book: book.loader.load().book, files: states)
+    }
+}

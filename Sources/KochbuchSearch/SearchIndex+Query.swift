@@ -1,0 +1,303 @@
+import Foundation
+
+/// Filters that narrow a search, or list recipes on their own.
+public struct SearchFilters: Sendable, Hashable {
+    /// `EGovG`, `EGovG § 6`, `EGovG:6`, `egovg`.
+    public var laws: [String]
+    /// Themenfeld or Lebenslage, by id or name.
+    public var topics: [String]
+    public var ozg: [String]
+    public var statuses: [String]
+
+    public init(laws: [String] = [], topics: [String] = [], ozg: [String] = [], statuses: [String] = []) {
+        self.laws = laws
+        self.topics = topics
+        self.ozg = ozg
+        self.statuses = statuses
+    }
+
+    public var isEmpty: Bool { laws.isEmpty && topics.isEmpty && ozg.isEmpty && statuses.isEmpty }
+}
+
+/// One found recipe.
+public struct SearchHit: Sendable, Hashable, Codable {
+    public struct Fragment: Sendable, Hashable, Codable {
+        public var text: String
+        public var match: Bool
+    }
+
+    public var id: String
+    public var title: String
+    public var themenfeld: String
+    public var laws: [String]
+    public var status: String
+    public var score: Double
+    public var snippet: [Fragment]
+}
+
+/// What a search found, or why not.
+public struct SearchResults: Sendable, Codable {
+    public var hits: [SearchHit]
+    /// The number of matching recipes before the limit.
+    public var total: Int
+    /// Nearest corpus words for query words that matched nothing.
+    public var suggestions: [String]
+    /// A plain message when the query could not be read as asked.
+    public var message: String?
+
+    public init(hits: [SearchHit], total: Int, suggestions: [String], message: String?) {
+        self.hits = hits
+        self.total = total
+        self.suggestions = suggestions
+        self.message = message
+    }
+}
+
+extension SearchIndex {
+    /// A filter value that names nothing the index knows.
+    public struct UnknownFilter: Error, CustomStringConvertible {
+        public let kind: String
+        public let value: String
+        public let suggestion: String?
+        public var description: String {
+            "unknown \(kind) '\(value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        }
+    }
+
+    /// Searches the index. With `listAll`, an empty query lists every recipe the filters allow, by title.
+    public func search(_ text: String, filters: SearchFilters = SearchFilters(), limit: Int = 20,
+                       listAll: Bool = false) throws -> SearchResults {
+        let laws = try lawNames()
+        let query = SearchQuery(text, laws: laws)
+        var allowed = try filteredRecipes(filters, laws: laws)
+        for citation in query.citations {
+            let citing = try citingRecipes(law: citation.law, section: citation.section)
+            allowed = allowed.map { $0.intersection(citing.keys) } ?? Set(citing.keys)
+        }
+        if query.isEmpty && query.excluded.isEmpty && filters.isEmpty && !listAll {
+            return SearchResults(hits: [], total: 0, suggestions: [],
+                                 message: text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                                     ? "Bitte geben Sie einen Suchbegriff ein."
+                                     : "Die Suche enthält kein Wort, nach dem sich suchen lässt.")
+        }
+        var scores: [Int: Double] = [:]
+        var matchedTerms: Set<String> = []
+        var unmatched: [String] = []
+        var candidates: Set<Int>?
+        if let allowed { candidates = try numbers(of: allowed) }
+        for citation in query.citations {
+            for (id, weight) in try citingRecipes(law: citation.law, section: citation.section) {
+                if let number = try numbers(of: [id]).first { scores[number, default: 0] += weight * 10 }
+            }
+        }
+        for word in query.words {
+            let term = normalizer.canonical(word)
+            var group: [Int: Double] = [:]
+            for (number, score) in try rank("\"\(term)\"") { group[number, default: 0] += score }
+            if !group.isEmpty { matchedTerms.insert(term) }
+            let heads = try database.query("SELECT term FROM compounds WHERE head = ?", [.text(term)]).map { $0[0].text }
+            let modifiers = try database.query("SELECT term FROM compounds WHERE modifier = ?", [.text(term)]).map { $0[0].text }
+            for (terms, factor) in [(heads, 0.6), (modifiers, 0.25)] where !terms.isEmpty {
+                let expression = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
+                let found = try rank(expression)
+                if !found.isEmpty { matchedTerms.formUnion(terms) }
+                for (number, score) in found { group[number, default: 0] += score * factor }
+            }
+            if let law = laws[word.lowercased()] {
+                for (id, weight) in try citingRecipes(law: law, section: nil) {
+                    if let number = try numbers(of: [id]).first { group[number, default: 0] += weight * 3 }
+                }
+            }
+            if group.isEmpty { unmatched.append(word) }
+            candidates = candidates.map { $0.intersection(group.keys) } ?? Set(group.keys)
+            for (number, score) in group { scores[number, default: 0] += score }
+        }
+        for phrase in query.phrases {
+            let terms = phrase.map { normalizer.canonical($0) }
+            let found = try rank("\"\(terms.joined(separator: " "))\"")
+            if found.isEmpty { unmatched.append(phrase.joined(separator: " ")) } else { matchedTerms.formUnion(terms) }
+            candidates = candidates.map { $0.intersection(found.keys) } ?? Set(found.keys)
+            for (number, score) in found { scores[number, default: 0] += score * 1.5 }
+        }
+        for prefix in query.prefixes {
+            let folded = GermanText.fold(prefix)
+            let found = try rank("\"\(folded)\" *")
+            if found.isEmpty { unmatched.append(prefix + "*") }
+            matchedTerms.formUnion(try database.query("SELECT term FROM vocabulary WHERE term >= ? AND term < ?",
+                                                       [.text(folded), .text(folded + "\u{10FFFF}")]).map { $0[0].text })
+            candidates = candidates.map { $0.intersection(found.keys) } ?? Set(found.keys)
+            for (number, score) in found { scores[number, default: 0] += score * 0.8 }
+        }
+        var result: Set<Int>
+        if let candidates { result = candidates } else { result = Set(try database.query("SELECT number FROM recipes").map { $0[0].integer }) }
+        for word in query.excluded {
+            let found = try rank("\"\(normalizer.canonical(word))\"")
+            result.subtract(found.keys)
+        }
+        let ordered = try rows(for: result).sorted { lhs, rhs in
+            let left = scores[lhs.number] ?? 0, right = scores[rhs.number] ?? 0
+            return left != right ? left > right : lhs.title.localizedCompare(rhs.title) == .orderedAscending
+        }
+        let hits = ordered.prefix(max(limit, 0)).map { row in
+            SearchHit(id: row.id, title: row.title, themenfeld: row.themenfeld,
+                      laws: row.laws.isEmpty ? [] : row.laws.components(separatedBy: "; "), status: row.status,
+                      score: (scores[row.number] ?? 0).rounded(toPlaces: 3),
+                      snippet: Snippet.make(text: row.summary + "\n" + row.body, terms: matchedTerms, normalizer: normalizer))
+        }
+        var suggestions: [String] = []
+        var message: String?
+        if ordered.isEmpty {
+            suggestions = try suggest(for: unmatched.filter { !$0.contains(" ") && !$0.hasSuffix("*") })
+            message = "Keine Treffer."
+        } else if query.isEmpty && !query.excluded.isEmpty && filters.isEmpty {
+            message = "Nur ausgeschlossene Wörter: es werden alle übrigen Rezepte gezeigt."
+        }
+        return SearchResults(hits: Array(hits), total: ordered.count, suggestions: suggestions, message: message)
+    }
+
+    /// FTS5 matches with their weighted BM25 score (higher is better): title 5, summary 3, body 1.
+    private func rank(_ expression: String) throws -> [Int: Double] {
+        var scores: [Int: Double] = [:]
+        for row in try database.query("SELECT rowid, -bm25(fts, 5.0, 3.0, 1.0) FROM fts WHERE fts MATCH ?", [.text(expression)]) {
+            scores[row[0].integer] = max(row[1].real, 0.01)
+        }
+        return scores
+    }
+
+    private func numbers(of ids: Set<String>) throws -> Set<Int> {
+        var numbers: Set<Int> = []
+        for id in ids {
+            if let number = try database.query("SELECT number FROM recipes WHERE id = ?", [.text(id)]).first?.first?.integer {
+                numbers.insert(number)
+            }
+        }
+        return numbers
+    }
+
+    /// Recipes citing a law or section, with a weight: a legal basis counts more than a mention
+    /// in the text, and every further mention a little more.
+    func citingRecipes(law: String, section: String?) throws -> [String: Double] {
+        var result: [String: Double] = [:]
+        let sql = "SELECT recipe, max(basis), count(*) FROM citations WHERE law = ?" + (section == nil ? "" : " AND section = ?") + " GROUP BY recipe"
+        let rows = try database.query(sql, [.text(law)] + (section.map { [.text($0)] } ?? []))
+        for row in rows { result[row[0].text] = (row[1].integer == 1 ? 2 : 1) + Double(min(row[2].integer, 6)) * 0.1 }
+        return result
+    }
+
+    /// The ids allowed by the filters, or nil when there are none.
+    private func filteredRecipes(_ filters: SearchFilters, laws: [String: String]) throws -> Set<String>? {
+        var allowed: Set<String>?
+        func narrow(_ ids: Set<String>) { allowed = allowed.map { $0.intersection(ids) } ?? ids }
+        if !filters.laws.isEmpty {
+            var ids: Set<String> = []
+            for value in filters.laws {
+                let reference = SearchQuery(value.contains("§") || value.contains(":") ? value : "", laws: laws).citations.first
+                    ?? laws[value.lowercased()].map { SearchQuery.Citation(law: $0, section: nil) }
+                guard let reference else {
+                    throw UnknownFilter(kind: "law", value: value, suggestion: nearest(value.lowercased(), in: Array(laws.keys)))
+                }
+                ids.formUnion(try citingRecipes(law: reference.law, section: reference.section).keys)
+            }
+            narrow(ids)
+        }
+        if !filters.topics.isEmpty {
+            var ids: Set<String> = []
+            for value in filters.topics {
+                let topics = try topicIDs(value)
+                guard !topics.isEmpty else {
+                    let known = try database.query("SELECT id FROM names WHERE kind = 'topic'").map { $0[0].text }
+                    throw UnknownFilter(kind: "topic", value: value, suggestion: nearest(value.lowercased(), in: known))
+                }
+                for topic in topics {
+                    ids.formUnion(try database.query("SELECT recipe FROM topics WHERE topic = ?", [.text(topic)]).map { $0[0].text })
+                }
+            }
+            narrow(ids)
+        }
+        if !filters.ozg.isEmpty {
+            var ids: Set<String> = []
+            for value in filters.ozg {
+                ids.formUnion(try database.query("SELECT recipe FROM ozg WHERE id = ?", [.text(value)]).map { $0[0].text })
+            }
+            narrow(ids)
+        }
+        if !filters.statuses.isEmpty {
+            var ids: Set<String> = []
+            for value in filters.statuses {
+                ids.formUnion(try database.query("SELECT id FROM recipes WHERE status = ?", [.text(value.lowercased())]).map { $0[0].text })
+            }
+            narrow(ids)
+        }
+        return allowed
+    }
+
+    private struct Row {
+        var number: Int
+        var id: String
+        var title: String
+        var summary: String
+        var body: String
+        var status: String
+        var themenfeld: String
+        var laws: String
+    }
+
+    private func rows(for numbers: Set<Int>) throws -> [Row] {
+        guard !numbers.isEmpty else { return [] }
+        let list = numbers.sorted().map(String.init).joined(separator: ",")
+        return try database.query("SELECT number, id, title, summary, body, status, themenfeld, laws FROM recipes WHERE number IN (\(list))").map {
+            Row(number: $0[0].integer, id: $0[1].text, title: $0[2].text, summary: $0[3].text, body: $0[4].text,
+                status: $0[5].text, themenfeld: $0[6].text, laws: $0[7].text)
+        }
+    }
+
+    /// The nearest corpus words for words that matched nothing: "Bürgerprotal" → "Bürgerportal".
+    func suggest(for words: [String]) throws -> [String] {
+        var suggestions: [String] = []
+        for word in words {
+            let folded = GermanText.fold(word)
+            let candidates = try database.query("SELECT display FROM vocabulary WHERE length BETWEEN ? AND ?",
+                                                [.integer(word.count - 2), .integer(word.count + 2)]).map { $0[0].text }
+            if let best = nearest(folded, in: candidates, fold: true), !suggestions.contains(best) { suggestions.append(best) }
+        }
+        return suggestions
+    }
+
+    private func nearest(_ word: String, in candidates: [String], fold: Bool = false) -> String? {
+        let limit = word.count > 8 ? 3 : 2
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = EditDistance.between(word, fold ? GermanText.fold(candidate) : candidate)
+            if distance <= limit, distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate < best!.0) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+}
+
+/// Edit distance with adjacent swaps, for suggestions.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}
+
+private extension Double {
+    func rounded(toPlaces places: Int) -> Double {
+        let factor = pow(10, Double(places))
+        return (self * factor).rounded() / factor
+    }
+}

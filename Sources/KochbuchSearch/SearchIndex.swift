@@ -1,0 +1,139 @@
+import Foundation
+import KochbuchLinking
+import KochbuchModel
+
+/// The search index of a book: SQLite FTS5 over canonical terms (folded and stemmed German),
+/// with the recipes' metadata for filters, the vocabulary for suggestions, and compound splits.
+/// Queries never reach SQLite as text a reader typed: only canonical terms, quoted.
+public final class SearchIndex {
+    /// The format of the index file; an index of another version is rebuilt.
+    public static let formatVersion = 3
+
+    /// The size and modification time of a book file, to tell cheaply whether it changed.
+    public struct FileState: Sendable, Hashable {
+        public var size: Int
+        public var modified: Int
+
+        public init(size: Int, modified: Int) {
+            self.size = size
+            self.modified = modified
+        }
+    }
+
+    let database: SQLiteDatabase
+    let normalizer = TermNormalizer()
+    public let path: String
+
+    /// Opens the index file, creating it when missing. A file that is not a readable SQLite
+    /// database is deleted and started anew; the caller rebuilds what `isCurrentFormat` says.
+    /// The database runs in WAL mode: readers keep a consistent snapshot while one process writes.
+    public init(path: String) throws {
+        self.path = path
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if let database = try? Self.connect(path) {
+            self.database = database
+        } else {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            database = try Self.connect(path)
+        }
+    }
+
+    private static func connect(_ path: String) throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode=WAL")
+        _ = try database.query("PRAGMA user_version")
+        _ = try database.query("SELECT count(*) FROM sqlite_master")
+        if try database.query("SELECT count(*) FROM sqlite_master WHERE name = 'recipes'").first?.first?.integer == 1 {
+            _ = try database.query("SELECT count(*) FROM recipes")
+        }
+        return database
+    }
+
+    /// Whether the file holds an index of this format (and so can be brought up to date in place).
+    public var isCurrentFormat: Bool {
+        ((try? database.query("PRAGMA user_version").first?.first?.integer) ?? 0) == Self.formatVersion
+    }
+
+    private static let tables = ["files", "recipes", "fts", "citations", "topics", "ozg", "vocabulary", "compounds", "names"]
+
+    /// Replaces the whole content of the index with a book, in one transaction: readers see the
+    /// old index or the new one, never half of either. Skips the work when another process has
+    /// just done it.
+    @discardableResult
+    public func rebuild(book: Book, files: [String: FileState]) throws -> Bool {
+        try database.transaction {
+            if isCurrentFormat, (try? fileStates()) == files { return false }
+            for table in Self.tables { try database.execute("DROP TABLE IF EXISTS \(table)") }
+            try database.execute("""
+            CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, modified INTEGER);
+            CREATE TABLE recipes(number INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, title TEXT, summary TEXT,
+                                 body TEXT, status TEXT, themenfeld TEXT, laws TEXT, reviewed TEXT);
+            CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 0');
+            CREATE TABLE citations(recipe TEXT, law TEXT, section TEXT, basis INTEGER);
+            CREATE INDEX citations_law ON citations(law, section);
+            CREATE TABLE topics(recipe TEXT, topic TEXT);
+            CREATE INDEX topics_topic ON topics(topic);
+            CREATE TABLE ozg(recipe TEXT, id TEXT);
+            CREATE INDEX ozg_id ON ozg(id);
+            CREATE TABLE vocabulary(term TEXT PRIMARY KEY, display TEXT, length INTEGER);
+            CREATE INDEX vocabulary_length ON vocabulary(length);
+            CREATE TABLE compounds(term TEXT PRIMARY KEY, modifier TEXT, head TEXT);
+            CREATE INDEX compounds_head ON compounds(head);
+            CREATE INDEX compounds_modifier ON compounds(modifier);
+            CREATE TABLE names(kind TEXT, key TEXT, id TEXT, label TEXT);
+            """)
+            let writer = SearchIndexWriter(database: database, normalizer: normalizer)
+            try writer.writeCatalogNames(book: book)
+            try writer.write(recipes: book.recipes, book: book)
+            try writer.writeFiles(files)
+            try writer.rebuildCompounds()
+            try database.execute("PRAGMA user_version=\(Self.formatVersion)")
+            return true
+        }
+    }
+
+    /// The file states recorded when the index was last brought up to date.
+    public func fileStates() throws -> [String: FileState] {
+        var states: [String: FileState] = [:]
+        for row in try database.query("SELECT path, size, modified FROM files") {
+            states[row[0].text] = FileState(size: row[1].integer, modified: row[2].integer)
+        }
+        return states
+    }
+
+    /// Replaces the index entries of changed recipes and removes those of deleted files, in one
+    /// transaction. Skips the work when another process has just done it.
+    public func update(recipes: [Recipe], removedPaths: [String], files: [String: FileState], book: Book) throws {
+        let writer = SearchIndexWriter(database: database, normalizer: normalizer)
+        try database.transaction {
+            if (try? fileStates()) == files { return }
+            for path in removedPaths + recipes.map(\.location.path) {
+                try writer.remove(path: path)
+            }
+            for recipe in recipes { try writer.remove(id: recipe.id) }
+            try writer.write(recipes: recipes, book: book)
+            try database.execute("DELETE FROM files")
+            try writer.writeFiles(files)
+            try writer.addCompounds()
+        }
+    }
+
+    /// The source paths of the indexed recipes, as diagnostics show them.
+    public func recipePaths() throws -> [String] { try database.query("SELECT path FROM recipes").map { $0[0].text } }
+
+    /// The number of recipes in the index.
+    public func count() throws -> Int { try database.query("SELECT count(*) FROM recipes").first?.first?.integer ?? 0 }
+
+    /// Lowercased law abbreviations, short names and ids → law ids, for reading queries and filters.
+    public func lawNames() throws -> [String: String] {
+        var names: [String: String] = [:]
+        for row in try database.query("SELECT key, id FROM names WHERE kind = 'law'") { names[row[0].text] = row[1].text }
+        return names
+    }
+
+    /// Topic ids for a Themenfeld or Lebenslage given by id or name.
+    func topicIDs(_ value: String) throws -> [String] {
+        try database.query("SELECT id FROM names WHERE kind = 'topic' AND (key = ? OR id = ?)",
+                           [.text(value.lowercased()), .text(value.lowercased())]).map { $0[0].text }
+    }
+}

@@ -1,0 +1,105 @@
+/// A reader's query, read the forgiving way: words (all must match), "phrases", prefix*,
+/// -excluded words and law citations (`§ 6 EGovG`, `EGovG § 6`, `EGovG:6`). Nothing a reader
+/// types is an error: unbalanced quotes are closed, stray operators and syntax characters ignored.
+public struct SearchQuery: Sendable, Hashable {
+    public struct Citation: Sendable, Hashable {
+        public var law: String
+        public var section: String?
+    }
+
+    public var words: [String] = []
+    public var phrases: [[String]] = []
+    public var prefixes: [String] = []
+    public var excluded: [String] = []
+    public var citations: [Citation] = []
+    /// Laws named without a section; they widen the word's matches to recipes citing the law.
+    public var lawNames: [String] = []
+
+    public var isEmpty: Bool { words.isEmpty && phrases.isEmpty && prefixes.isEmpty && citations.isEmpty }
+
+    /// Reads a query. `laws` maps lowercased law abbreviations and ids to law ids.
+    public init(_ text: String, laws: [String: String] = [:]) {
+        var rest = SearchQuery.extractCitations(text, laws: laws, into: &citations)
+        // Phrases
+        var phraseTexts: [String] = []
+        while let open = rest.firstIndex(where: { $0 == "\"" || $0 == "„" || $0 == "“" }) {
+            let after = rest.index(after: open)
+            let close = rest[after...].firstIndex(where: { $0 == "\"" || $0 == "“" || $0 == "”" }) ?? rest.endIndex
+            phraseTexts.append(String(rest[after..<close]))
+            rest.replaceSubrange(open..<(close == rest.endIndex ? close : rest.index(after: close)), with: " ")
+        }
+        for phrase in phraseTexts {
+            let tokens = GermanText.tokens(phrase).map(String.init)
+            if tokens.count == 1 { words.append(tokens[0]) } else if tokens.count > 1 { phrases.append(tokens) }
+        }
+        for piece in rest.split(whereSeparator: { $0.isWhitespace }) {
+            var token = Substring(piece)
+            var negative = false
+            while let first = token.first, first == "-" || first == "+" {
+                negative = negative || first == "-"
+                token = token.dropFirst()
+            }
+            let prefix = token.hasSuffix("*")
+            let parts = GermanText.tokens(String(token))
+            guard !parts.isEmpty else { continue }
+            for (index, part) in parts.enumerated() {
+                let word = String(part)
+                if negative { excluded.append(word) } else if prefix && index == parts.count - 1 { prefixes.append(word) } else { words.append(word) }
+            }
+        }
+        // A law named alone ("EGovG") also finds the recipes citing it, besides the word.
+        for word in words {
+            if let id = laws[word.lowercased()], !citations.contains(where: { $0.law == id }) {
+                lawNames.append(id)
+            }
+        }
+    }
+
+    /// Finds `§ 6 EGovG`, `§6 EGovG`, `EGovG § 6`, `EGovG:6`, `§ 3 Abs. 1 OZG` and removes them from the text.
+    private static func extractCitations(_ text: String, laws: [String: String], into citations: inout [Citation]) -> String {
+        guard !laws.isEmpty else { return text }
+        var tokens = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var keep = Array(repeating: true, count: tokens.count)
+        func law(_ token: String) -> String? {
+            laws[token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.;()"))]
+        }
+        func section(_ token: String) -> String? {
+            let value = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "§,.;()"))
+            guard let first = value.first, first.isNumber, value.allSatisfy({ $0.isNumber || $0.isLetter }), value.count <= 4 else { return nil }
+            return value
+        }
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if let colon = token.firstIndex(of: ":"), let id = law(String(token[..<colon])), let number = section(String(token[token.index(after: colon)...])) {
+                citations.append(Citation(law: id, section: number))
+                keep[index] = false
+            } else if token.hasPrefix("§") {
+                var numberToken = token.count > 1 ? String(token.dropFirst()) : (index + 1 < tokens.count ? tokens[index + 1] : "")
+                let consumed = token.count > 1 ? 1 : 2
+                numberToken = numberToken.trimmingCharacters(in: .whitespaces)
+                if let number = section(numberToken) {
+                    var cursor = index + consumed
+                    if cursor < tokens.count, tokens[cursor].lowercased().hasPrefix("abs") { cursor += tokens[cursor].count <= 4 ? 2 : 1 }
+                    if cursor < tokens.count, let id = law(tokens[cursor]) {
+                        citations.append(Citation(law: id, section: number))
+                        for position in index...cursor { keep[position] = false }
+                        index = cursor + 1
+                        continue
+                    }
+                    if index > 0, keep[index - 1], let id = law(tokens[index - 1]) {
+                        citations.append(Citation(law: id, section: number))
+                        for position in (index - 1)..<min(tokens.count, index + consumed) { keep[position] = false }
+                        index += consumed
+                        continue
+                    }
+                }
+            }
+            index += 1
+        }
+        tokens = tokens.enumerated().filter { keep[$0.offset] }.map(\.element)
+        return tokens.joined(separator: " ")
+    }
+}
+
+import Foundation

@@ -1,0 +1,218 @@
+import ArgumentParser
+import Foundation
+import Kochbuch
+import KochbuchSearch
+
+/// Filters shared by `search` and `list`.
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only recipes citing this law or section: EGovG, \"EGovG § 6\", EGovG:6 (repeatable).", valueName: "LAW"))
+    var law: [String] = []
+
+    @Option(help: ArgumentHelp("Only recipes of this Themenfeld or Lebenslage, by id or name (repeatable).", valueName: "TOPIC"))
+    var topic: [String] = []
+
+    @Option(help: ArgumentHelp("Only recipes for this OZG-Leistung (five-digit id; repeatable).", valueName: "ID"))
+    var ozg: [String] = []
+
+    @Option(help: ArgumentHelp("Only recipes with this status: draft, review, published (repeatable).", valueName: "STATUS"))
+    var status: [String] = []
+
+    var filters: SearchFilters { SearchFilters(laws: law, topics: topic, ozg: ozg, statuses: status) }
+}
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the cookbook: ranked results in German-aware matching.",
+        discussion: """
+        Umlauts and ß fold both ways (Buergerportal = Bürgerportal), word forms match (Anträge finds Antrag), \
+        and parts of compounds too (akte finds E-Akte and Steuerakte). "…" finds a phrase, bau* a prefix, \
+        -word excludes; § 6 EGovG finds recipes citing the section. Filters work with a query or alone.
+        """
+    )
+
+    @OptionGroup var options: BookOptions
+    @OptionGroup var filterOptions: FilterOptions
+
+    @Option(help: "The most results to show.")
+    var limit: Int = 10
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("What to look for.", valueName: "QUERY"))
+    var query: [String] = []
+
+    func run() throws {
+        let text = query.joined(separator: " ")
+        let library = Library(book: options.location)
+        let results: SearchResults
+        do {
+            results = text.trimmingCharacters(in: .whitespaces).isEmpty && !filterOptions.filters.isEmpty
+                ? SearchResults(hits: try library.list(filters: filterOptions.filters).prefix(max(limit, 0)).map { $0 },
+                                total: try library.list(filters: filterOptions.filters).count, suggestions: [], message: nil)
+                : try library.search(text, filters: filterOptions.filters, limit: max(limit, 0))
+        } catch let error as SearchIndex.UnknownFilter {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.validationFailure
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            return
+        }
+        print(SearchPrinter(colour: Terminal.isColourCapable).format(results, query: text), terminator: "")
+    }
+}
+
+/// Search results for a terminal: matches in colour on a TTY, in […] otherwise.
+struct SearchPrinter {
+    let colour: Bool
+
+    func format(_ results: SearchResults, query: String) -> String {
+        var out = ""
+        if results.hits.isEmpty {
+            out += results.message.map { $0 == "Keine Treffer." ? "Keine Treffer für „\(query)“." : $0 } ?? "Keine Treffer."
+            if !results.suggestions.isEmpty { out += " Meinten Sie: \(results.suggestions.joined(separator: ", "))?" }
+            return out + "\n"
+        }
+        for (index, hit) in results.hits.enumerated() {
+            let title = colour ? "\u{1B}[1m\(hit.title)\u{1B}[0m" : hit.title
+            out += "\(String(index + 1).leftPadded(to: 2)). \(title)  (\(hit.id))\n"
+            var meta = [hit.themenfeld].filter { !$0.isEmpty }
+            if !hit.laws.isEmpty { meta.append(hit.laws.joined(separator: ", ")) }
+            if hit.status != "published" { meta.append(hit.status) }
+            if !meta.isEmpty { out += "    \(meta.joined(separator: " · "))\n" }
+            let snippet = hit.snippet.map { fragment in
+                guard fragment.match else { return fragment.text }
+                return colour ? "\u{1B}[1;33m\(fragment.text)\u{1B}[0m" : "[\(fragment.text)]"
+            }.joined()
+            if !snippet.isEmpty { out += "    \(snippet)\n" }
+        }
+        if results.total > results.hits.count {
+            out += "\(results.total - results.hits.count) weitere Treffer (--limit \(results.total) zeigt alle)\n"
+        }
+        return out
+    }
+}
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a whole recipe, rendered for the terminal (paged when long)."
+    )
+
+    @OptionGroup var options: BookOptions
+
+    @Option(help: "Line width (default: the terminal's, at most 100; 78 when not a terminal).")
+    var width: Int?
+
+    @Argument(help: "The recipe's id.")
+    var id: String
+
+    func run() throws {
+        let text: String
+        do {
+            text = try Library(book: options.location).show(id, width: width ?? Terminal.width)
+        } catch let error as Library.UnknownRecipe {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        Terminal.page(text)
+    }
+}
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List recipes in a table, with the same filters as search."
+    )
+
+    @OptionGroup var options: BookOptions
+    @OptionGroup var filterOptions: FilterOptions
+
+    @Flag(help: "Print the list as JSON.")
+    var json = false
+
+    func run() throws {
+        let hits: [SearchHit]
+        do {
+            hits = try Library(book: options.location).list(filters: filterOptions.filters)
+        } catch let error as SearchIndex.UnknownFilter {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.validationFailure
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(hits.map { ListEntry(id: $0.id, title: $0.title, themenfeld: $0.themenfeld, status: $0.status, laws: $0.laws) }), as: UTF8.self))
+            return
+        }
+        let idWidth = min(max(hits.map(\.id.count).max() ?? 2, 2), 40)
+        let fieldWidth = min(max(hits.map(\.themenfeld.count).max() ?? 10, 10), 34)
+        print("\("ID".rightPadded(to: idWidth))  \("Themenfeld".rightPadded(to: fieldWidth))  Titel")
+        print("\(String(repeating: "-", count: idWidth))  \(String(repeating: "-", count: fieldWidth))  -----")
+        for hit in hits {
+            let status = hit.status == "published" ? "" : " [\(hit.status)]"
+            print("\(hit.id.rightPadded(to: idWidth))  \(hit.themenfeld.rightPadded(to: fieldWidth))  \(hit.title)\(status)")
+        }
+        print(hits.count == 1 ? "1 Rezept" : "\(hits.count) Rezepte")
+    }
+
+    struct ListEntry: Encodable {
+        var id: String
+        var title: String
+        var themenfeld: String
+        var status: String
+        var laws: [String]
+    }
+}
+
+struct LawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "law",
+        abstract: "A law's sections with the recipes citing each, or one section's text.",
+        discussion: "Examples: kochbuch law EGovG · kochbuch law EGovG 6 · kochbuch law \"BITV 2.0\" 7"
+    )
+
+    @OptionGroup var options: BookOptions
+
+    @Argument(help: "The law: its abbreviation or id (EGovG, OZG, bitv-2.0).")
+    var law: String
+
+    @Argument(help: "A section number (6, 4a).")
+    var section: String?
+
+    func run() throws {
+        do {
+            Terminal.page(try Library(book: options.location).law(law, section: section, width: Terminal.width))
+        } catch let error as Library.UnknownLaw {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct TopicsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topics",
+        abstract: "The OZG Themenfelder and Lebenslagen with the number of recipes in each."
+    )
+
+    @OptionGroup var options: BookOptions
+
+    func run() throws {
+        print(try Library(book: options.location).topics(), terminator: "")
+    }
+}
+
+extension String {
+    func rightPadded(to width: Int) -> String {
+        count >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import KochbuchSearch
+import Testing
+
+/// "In their language": each behaviour the readers rely on, against the shipped corpus.
+@Suite struct GermanMatchingTests {
+    let book = sharedFixture
+
+    @Test func umlautsAndSharpSFoldBothWays() throws {
+        let spelled = try book.ids("Bürgerportal")
+        #expect(spelled.first == "buergerportal-dueren")
+        #expect(try book.ids("Buergerportal") == spelled)
+        #expect(try book.ids("burgerportal") == spelled)
+        #expect(try book.ids("BÜRGERPORTAL") == spelled)
+        let strasse = try book.ids("Strasse")
+        #expect(!strasse.isEmpty)
+        #expect(try book.ids("Straße") == strasse)
+    }
+
+    @Test func wordFormsMatch() throws {
+        #expect(try book.ids("Anträge").contains("fahrerlaubnis-online-ortenaukreis"), "Anträge finds the recipe titled with Antrag")
+        #expect(try book.ids("Antrag").contains("fahrerlaubnis-online-ortenaukreis"))
+        let verwaltungen = try book.ids("Verwaltungen")
+        #expect(!verwaltungen.isEmpty)
+        #expect(Set(try book.ids("Verwaltung")) == Set(verwaltungen))
+    }
+
+    @Test func partsOfCompoundsMatchWithPrecision() throws {
+        #expect(try book.ids("antrag").contains("bauen-planen-heidekreis"), "antrag finds Bauantrag")
+        let akte = try book.ids("akte")
+        #expect(akte.first == "e-akte", "\(akte.prefix(5))")
+        #expect(akte.contains("steuerakte-guetersloh"))
+        let noise = try #require(akte.firstIndex(of: "langzeitspeicherung-tr-esor"), "the recipe with Aktenzeichen")
+        #expect(akte.firstIndex(of: "e-akte")! < noise)
+        #expect(try book.ids("portal").contains("buergerportal-dueren"))
+    }
+
+    @Test func titlesAndSummariesWeighMore() throws {
+        let results = try book.ids("Hundesteuer")
+        #expect(results.first == "hundesteuer")
+        #expect(try book.ids("Sperrmüll").first == "sperrmuell")
+    }
+
+    @Test func phrasesPrefixesExclusionsAndConjunction() throws {
+        let phrase = try book.ids("\"elektronische Akte\"")
+        #expect(!phrase.isEmpty)
+        let loose = Set(try book.ids("elektronische Akte"))
+        #expect(Set(phrase).isSubset(of: loose))
+        let prefix = try book.ids("Bauan*")
+        #expect(prefix.contains("bauen-planen-heidekreis"))
+        let withHund = try book.ids("Steuer")
+        let withoutHund = try book.ids("Steuer -Hund")
+        #expect(withHund.contains("hundesteuer") && !withoutHund.contains("hundesteuer"))
+        let both = Set(try book.ids("XRechnung Peppol"))
+        let xrechnung = Set(try book.ids("XRechnung"))
+        let peppol = Set(try book.ids("Peppol"))
+        #expect(both.isSubset(of: xrechnung) && both.isSubset(of: peppol))
+        #expect(both.contains("xrechnung-empfang"))
+    }
+
+    @Test func lawCitationsMatchTheirSection() throws {
+        let cited = try book.ids("§ 6 EGovG")
+        #expect(cited.first == "e-akte")
+        #expect(try book.ids("EGovG § 6") == cited)
+        #expect(try book.ids("egovg:6") == cited)
+        #expect(try book.ids("§6 egovg") == cited)
+        #expect(!cited.contains("sperrmuell"))
+        #expect(try book.ids("§ 9 OZG").contains("postfach-bekanntgabe"))
+    }
+
+    @Test func filtersCombineAndWorkAlone() throws {
+        let law = try book.ids("", filters: SearchFilters(laws: ["EGovG § 6"]))
+        #expect(law.contains("e-akte") && !law.contains("sperrmuell"))
+        #expect(try book.ids("", filters: SearchFilters(laws: ["EGovG:6"])) == law)
+        let topic = try book.library.list(filters: SearchFilters(topics: ["Bauen & Wohnen"])).map(\.id)
+        #expect(topic.contains("bauen-planen-heidekreis"))
+        #expect(try book.library.list(filters: SearchFilters(topics: ["bauen-wohnen"])).map(\.id) == topic)
+        #expect(try book.library.list(filters: SearchFilters(ozg: ["10519"])).map(\.id) == ["bauen-planen-heidekreis"])
+        let combined = try book.ids("Akte", filters: SearchFilters(topics: ["steuern-zoll"]))
+        #expect(combined.contains("steuerakte-guetersloh") && !combined.contains("e-akte"))
+        #expect(try book.library.list(filters: SearchFilters(statuses: ["draft"])).isEmpty)
+        #expect(throws: SearchIndex.UnknownFilter.self) { try book.ids("", filters: SearchFilters(topics: ["Mondfahrt"])) }
+    }
+
+    @Test func aQueryWithoutResultsSuggestsTheNearestWord() throws {
+        let results = try book.library.search("Bürgerprotal")
+        #expect(results.hits.isEmpty)
+        #expect(results.suggestions == ["Bürgerportal"])
+    }
+
+    @Test(arguments: ["\"", "\"E-Akte", "-", "*", "((", ")", "AND OR", "NEAR(a b)", "\"\"", "", "   ", "^akte", "akte:",
+                      "title:akte", "{akte}", "'; DROP TABLE recipes; --", "akte\" OR \"x", "§", "§ 999 EGovG", "-akte", "***", "a*b*c"])
+    func readersQueriesAreNeverErrors(_ query: String) throws {
+        let results = try book.library.search(query)
+        #expect(results.hits.isEmpty == false || results.message != nil || results.suggestions.isEmpty == false || results.total == 0)
+        #expect(try book.library.search("E-Akte").hits.first?.id == "e-akte", "the index is intact after '\(query)'")
+    }
+
+    @Test func snippetsMarkTheMatchedWords() throws {
+        let hit = try #require(try book.library.search("Anträge", limit: 1).hits.first)
+        let marked = hit.snippet.filter(\.match).map(\.text)
+        #expect(!marked.isEmpty)
+        #expect(marked.allSatisfy { $0.lowercased().contains("antr") })
+    }
+}
