@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ReadingCommandTests {
+    @Test func searchPrintsRankedResultsWithMarkers() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["search", "Anträge", "--limit", "3"], in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix(" 1. "))
+        #expect(result.output.contains("[Bauanträge]") || result.output.contains("[Anträge]"))
+        #expect(!result.output.contains("\u{1B}["), "no colour when not a terminal")
+        let json = try CommandRunner.run(["search", "--json", "§ 6 EGovG"], in: directory)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let hits = try #require(object["hits"] as? [[String: Any]])
+        #expect(hits.first?["id"] as? String == "e-akte")
+        let none = try CommandRunner.run(["search", "Bürgerprotal"], in: directory)
+        #expect(none.output == "Keine Treffer für „Bürgerprotal“. Meinten Sie: Bürgerportal?\n")
+        let filtered = try CommandRunner.run(["search", "--law", "EGovG § 6", "--topic", "Steuern & Zoll"], in: directory)
+        #expect(filtered.output.contains("(steuerakte-guetersloh)"))
+        let unknown = try CommandRunner.run(["search", "--topic", "Mondfahrt", "akte"], in: directory)
+        #expect(unknown.status == 64)
+        #expect(unknown.error.contains("unknown topic 'Mondfahrt'"))
+    }
+
+    @Test func showRendersARecipeAndSuggestsForUnknownIDs() throws {
+        let result = try CommandRunner.run(["show", "e-akte"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("Die E-Akte einführen\n===================="))
+        #expect(result.output.split(separator: "\n").allSatisfy { $0.count <= 78 || !$0.contains(" ") })
+        let unknown = try CommandRunner.run(["show", "e-akt"])
+        #expect(unknown.status == 1)
+        #expect(unknown.error.contains("no recipe 'e-akt'; did you mean 'e-akte'"))
+    }
+
+    @Test func listLawAndTopics() throws {
+        let list = try CommandRunner.run(["list", "--topic", "familie-kind"])
+        #expect(list.output.contains("kita-platz"))
+        #expect(list.output.hasSuffix("1 Rezept\n"))
+        let all = try CommandRunner.run(["list"])
+        #expect(all.output.hasSuffix("40 Rezepte\n"))
+        let law = try CommandRunner.run(["law", "EGovG"])
+        #expect(law.output.contains("§ 6 Elektronische Aktenführung\n    Beschäftigte"))
+        #expect(law.output.contains("– kein Rezept –"))
+        let section = try CommandRunner.run(["law", "egovg", "6"])
+        #expect(section.output.hasPrefix("§ 6 EGovG – Elektronische Aktenführung"))
+        #expect(section.output.contains("  - Die E-Akte einführen (e-akte)"))
+        let missing = try CommandRunner.run(["law", "EGovG", "99"])
+        #expect(missing.status == 1)
+        let topics = try CommandRunner.run(["topics"])
+        #expect(topics.output.contains("Bauen & Wohnen (bauen-wohnen): 5"))
+    }
+}
