@@ -66,7 +66,8 @@ public struct ContentRenderer {
             let label = note.kind == .warning ? "Achtung" : "Hinweis"
             return "<aside class=\"note note-\(note.kind.rawValue)\" aria-label=\"\(label)\"><p class=\"note-label\">\(label)</p>\n\(blocks(note.blocks))</aside>"
         case .table(let table):
-            var html = "<div class=\"table-wrap\"><table>\n<caption>\(inlines(table.caption))</caption>\n"
+            let captionID = "tabelle-\(tooltips.next())"
+            var html = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(captionID)\"><table>\n<caption id=\"\(captionID)\">\(inlines(table.caption))</caption>\n"
             if let header = table.header {
                 html += "<thead><tr>" + header.map { "<th scope=\"col\">\(inlines($0))</th>" }.joined() + "</tr></thead>\n"
             }

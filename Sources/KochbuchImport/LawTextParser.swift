@@ -44,7 +44,7 @@ enum LawTextParser {
             }
             let indent = block[0].prefix { $0 == " " }.count
             let depth = indent / 4
-            let text = join(block)
+            let text = plain(join(block))
             if depth == 0, let (number, rest) = paragraphStart(text) {
                 flush()
                 paragraph = (number, Node(label: ""))
@@ -93,6 +93,21 @@ enum LawTextParser {
 
     /// Words after which a line-end hyphen is a suspended compound ("Bundes- und Landesrecht").
     private static let conjunctions: Set<String> = ["und", "oder", "bis", "sowie", "beziehungsweise", "bzw."]
+
+    /// Removes the Markdown the source carries over from the gazette's tables: `**bold**`,
+    /// bullet markers standing for empty table cells, and images (which the mirror does not
+    /// include) written out as a note.
+    static func plain(_ text: String) -> String {
+        var result = text.replacingOccurrences(of: "**", with: "")
+        while let start = result.range(of: "!["), let close = result.range(of: "](", range: start.upperBound..<result.endIndex),
+              let end = result.range(of: ")", range: close.upperBound..<result.endIndex) {
+            let name = result[start.upperBound..<close.lowerBound]
+            result.replaceSubrange(start.lowerBound..<end.upperBound, with: "[Abbildung im Bundesgesetzblatt: \(name)]")
+        }
+        var words = result.split(separator: " ", omittingEmptySubsequences: true)
+        while words.first == "*" { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
 
     /// Joins a block's lines; a hyphen at the end of a line joins the next word directly
     /// ("De-Mail-" + "Gesetzes"), unless a conjunction follows.

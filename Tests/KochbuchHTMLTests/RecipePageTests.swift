@@ -34,7 +34,8 @@ import Testing
         #expect(page.contains("<abbr title=\"Dokumentenmanagementsystem\">DMS</abbr>"))
         #expect(page.contains("<a class=\"external\" href=\"https://www.xoev.de/\">einem Link</a>"))
         #expect(page.contains("href=\"#schritt-einfuehren\""))
-        #expect(page.contains("<caption>Eine Tabelle</caption>"))
+        #expect(page.contains("<caption id=\"tabelle-2\">Eine Tabelle</caption>"))
+        #expect(page.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tabelle-2\">"))
         #expect(page.contains("<aside class=\"note note-warning\""))
     }
 

@@ -16,7 +16,7 @@ struct LawPage {
                 "anchor": "p\(HTML.fragment(section.number))",
                 "number": section.number,
                 "title": section.title,
-                "status": GermanLabels.sectionStatus(section.status) ?? "",
+                "status": GermanLabels.sectionStatus(section.status) as Any,
                 "text": LawTextRenderer.html(section.text, idPrefix: "p\(HTML.fragment(section.number))-"),
                 "recipes": recipes.map { site.recipeLink($0, root: root) },
                 "uncited": recipes.isEmpty && section.status == .inForce,

@@ -25,7 +25,7 @@ struct OverviewPages {
         let themenfelder = (book.book.topics?.themenfelder ?? []).compactMap { field -> [String: Any]? in
             let recipes = book.orderedRecipes.filter { $0.classification.themenfelder.contains { $0.id == field.id } }
             guard !recipes.isEmpty else { return nil }
-            return ["name": field.name, "href": SiteLinks.themenfeld(field.id), "count": recipes.count,
+            return ["name": field.name, "id": field.id, "href": SiteLinks.themenfeld(field.id), "count": recipes.count,
                     "recipes": recipes.map { site.recipeLink($0, root: root) }]
         }
         let newest = book.book.recipes.filter { $0.status == .published }
@@ -138,7 +138,7 @@ struct OverviewPages {
         var users: [String: Set<String>] = [:]
         for use in book.graph.termUses { users[use.reference.id, default: []].insert(use.recipe) }
         let entries = (book.book.glossary ?? []).sorted { $0.term.lowercased() < $1.term.lowercased() }.map { entry -> [String: Any] in
-            ["anchor": "begriff-\(HTML.fragment(entry.id))", "term": entry.term, "expansion": entry.expansion ?? "",
+            ["anchor": "begriff-\(HTML.fragment(entry.id))", "term": entry.term, "expansion": entry.expansion as Any,
              "definition": content.inlines(entry.definition),
              "seeHTML": linkParagraph("Siehe auch", entry.seeAlso.compactMap { book.glossaryByID[$0.id] }.map {
                  ($0.term, "#begriff-\(HTML.fragment($0.id))") }),
@@ -167,7 +167,7 @@ struct OverviewPages {
              "cited": law.sections.count - law.uncitedCount, "total": law.sections.count,
              "sections": law.sections.map { section -> [String: Any] in
                  ["number": section.number, "title": section.title, "href": root + SiteLinks.section(law.id, section.number),
-                  "count": section.recipes.count, "status": section.status == "in-force" ? "" : (section.status == "repealed" ? "weggefallen" : "nicht in Kraft"),
+                  "count": section.recipes.count, "status": (section.status == "in-force" ? nil : (section.status == "repealed" ? "weggefallen" : "nicht in Kraft")) as Any,
                   "gap": section.recipes.isEmpty && section.status == "in-force"]
              }]
         }

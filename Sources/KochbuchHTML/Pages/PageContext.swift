@@ -22,7 +22,10 @@ struct SiteContext {
             "licence": manifest?.licence ?? "",
             "scripts": scripts,
             "theme": theme.context(root: root),
-            "nav": ["start", "themen", "a-z", "gesetze", "glossar", "suche"].map { ["id": $0, "current": $0 == active] },
+            "nav": [("themen", "index.html#themen", "Themen"), ("a-z", "a-z.html", "Rezepte A–Z"), ("gesetze", "gesetze.html", "Gesetze"),
+                    ("glossar", "glossar.html", "Glossar"), ("suche", "suche.html", "Suche")].map { item -> [String: Any] in
+                ["href": item.1, "label": item.2, "current": item.0 == active, "root": root]
+            },
             "isStart": active == "start",
         ]
         if let url = manifest?.licenceURL, HTML.isSafeExternalURL(url) { context["licenceURL"] = url }

@@ -19,11 +19,15 @@ struct RecipePage {
             "status": GermanLabels.status(recipe.status),
             "isDraft": recipe.status != .published,
             "reviewed": recipe.reviewed.map(GermanLabels.date) ?? "",
-            "authors": recipe.authors.map { ["name": $0.name, "organisation": $0.organisation ?? ""] },
+            "authors": recipe.authors.map { author -> [String: Any] in
+                var value: [String: Any] = ["name": author.name]
+                if let organisation = author.organisation, organisation != author.name { value["organisation"] = organisation }
+                return value
+            },
             "difficulty": GermanLabels.difficulty(facts.difficulty),
             "duration": GermanLabels.duration(min: facts.durationMin, max: facts.durationMax),
             "cost": GermanLabels.cost(facts.cost),
-            "costNote": content.inlines(facts.costNote),
+            "costNote": facts.costNote.isEmpty ? nil as String? as Any : content.inlines(facts.costNote),
             "scope": facts.scope.map(GermanLabels.scope).joined(separator: ", "),
             "audience": facts.audience.map(GermanLabels.audience).joined(separator: ", "),
             "maturity": GermanLabels.maturity(facts.maturity),
@@ -43,8 +47,10 @@ struct RecipePage {
         context["hasClassification"] = !(recipe.classification.lebenslagen.isEmpty && recipe.classification.ozgLeistungen.isEmpty
             && recipe.classification.leikaKeys.isEmpty && recipe.classification.themenfelder.isEmpty)
         context["legalBasis"] = recipe.legalBasis.map { basis in
-            ["title": book.citationTitle(basis.reference), "href": book.citationLink(basis.reference).map { root + $0 } ?? "",
-             "note": content.inlines(basis.note)]
+            var value: [String: Any] = ["title": book.citationTitle(basis.reference)]
+            if let href = book.citationLink(basis.reference) { value["href"] = root + href }
+            if !basis.note.isEmpty { value["note"] = content.inlines(basis.note) }
+            return value
         }
         context["ingredientGroups"] = Ingredient.Kind.allCases.compactMap { kind -> [String: Any]? in
             let items = recipe.ingredients.filter { $0.kind == kind }
@@ -70,10 +76,13 @@ struct RecipePage {
         }
         context["related"] = recipe.related.compactMap { relation -> [String: Any]? in
             guard let target = book.recipesByID[relation.recipe], target.id != recipe.id else { return nil }
-            return ["title": target.title, "href": root + SiteLinks.recipe(target.id),
-                    "relation": GermanLabels.relation(relation.kind), "note": content.inlines(relation.note)]
+            var value: [String: Any] = ["title": target.title, "href": root + SiteLinks.recipe(target.id),
+                                        "relation": GermanLabels.relation(relation.kind)]
+            if !relation.note.isEmpty { value["note"] = content.inlines(relation.note) }
+            return value
         }
         context["backlinks"] = book.backlinks(to: recipe.id).map { site.recipeLink($0, root: root) }
+        if facts.costNote.isEmpty { context.removeValue(forKey: "costNote") }
         context["sources"] = recipe.sources.map { source -> [String: Any] in
             var value: [String: Any] = ["citation": content.inlines(source.citation)]
             if let href = source.href, HTML.isSafeExternalURL(href) { value["href"] = href }
