@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C boundary: libxml2 and nothing else.
@@ -65,6 +66,9 @@ let package = Package(
             ]
         ),
 
+        // Authoring tools: recipe skeletons, canonical formatting, the element reference.
+        .target(name: "KochbuchAuthoring", dependencies: ["KochbuchXML", "KochbuchModel", "KochbuchLoading"]),
+
         // Importers for law texts and the OZG catalog.
         .target(
             name: "KochbuchImport",
@@ -76,20 +80,26 @@ let package = Package(
             name: "Kochbuch",
             dependencies: [
                 "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchImport",
-                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB",
+                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB", "KochbuchAuthoring",
             ]
+        ),
+
+        // `kochbuch serve`: the HTML edition on 127.0.0.1 with live reload.
+        .target(
+            name: "KochbuchPreview",
+            dependencies: ["Kochbuch", "KochbuchModel", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
 
         // The command line: parses arguments, calls the engine.
         .executableTarget(
             name: "kochbuch",
-            dependencies: ["Kochbuch", "KochbuchImport", "KochbuchEPUB", "KochbuchSearch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kochbuch", "KochbuchImport", "KochbuchEPUB", "KochbuchSearch", "KochbuchPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "KochbuchXMLTests", dependencies: ["KochbuchXML"]),
         .testTarget(
             name: "KochbuchLoadingTests",
-            dependencies: ["KochbuchLoading", "KochbuchModel"],
+            dependencies: ["KochbuchLoading", "KochbuchModel", "KochbuchXML"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -117,6 +127,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KochbuchSearchTests", dependencies: ["KochbuchSearch", "Kochbuch", "KochbuchModel"]),
+        .testTarget(
+            name: "KochbuchAuthoringTests",
+            dependencies: ["KochbuchAuthoring", "Kochbuch", "KochbuchXML", "KochbuchModel", "KochbuchLoading"]
+        ),
         .testTarget(name: "KochbuchTests", dependencies: ["Kochbuch", "KochbuchModel"]),
         .testTarget(name: "KochbuchLinkingTests", dependencies: ["KochbuchLinking", "Kochbuch"]),
         .testTarget(

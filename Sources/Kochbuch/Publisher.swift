@@ -61,6 +61,11 @@ public struct Publisher: Sendable {
         }
     }
 
+    /// Whether a relative path stays inside the folder it is relative to.
+    public static func safeRelativePath(_ path: String) -> Bool {
+        safeURL(path, in: URL(fileURLWithPath: "/")) != nil
+    }
+
     /// The URL of a relative path inside `folder`, or nil if the path could leave it.
     static func safeURL(_ path: String, in folder: URL) -> URL? {
         let components = path.split(separator: "/")

@@ -7,9 +7,30 @@ public final class XMLDocument: @unchecked Sendable {
     /// The root element with all its descendants.
     public let root: XMLElement
 
+    /// The comments and processing instructions before the root element (such as `xml-model`),
+    /// in document order. The XML declaration and a document type declaration are not nodes here.
+    public let prolog: [XMLContent]
+
+    /// The comments and processing instructions after the root element, in document order.
+    public let epilog: [XMLContent]
+
     init(pointer: xmlDocPtr, root: XMLElement) {
         self.pointer = pointer
         self.root = root
+        var prolog: [XMLContent] = []
+        var epilog: [XMLContent] = []
+        var seenRoot = false
+        var node = pointer.pointee.children
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                seenRoot = true
+            } else if let content = XMLElement.miscellaneousContent(of: current) {
+                if seenRoot { epilog.append(content) } else { prolog.append(content) }
+            }
+            node = current.pointee.next
+        }
+        self.prolog = prolog
+        self.epilog = epilog
     }
 
     deinit { xmlFreeDoc(pointer) }
@@ -22,11 +43,13 @@ extension XMLElement {
         var attributes: [XMLAttribute] = []
         var attribute = element.properties
         while let current = attribute {
-            attributes.append(XMLAttribute(
+            var parsed = XMLAttribute(
                 name: String(cString: current.pointee.name),
                 namespace: current.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
                 value: XMLElement.text(of: current.pointee.children)
-            ))
+            )
+            parsed.prefix = current.pointee.ns.flatMap { $0.pointee.prefix.map { String(cString: $0) } }
+            attributes.append(parsed)
             attribute = current.pointee.next
         }
         var children: [XMLContent] = []
@@ -58,6 +81,32 @@ extension XMLElement {
             children: children,
             line: Int(xmlGetLineNo(node))
         )
+        self.prefix = element.ns.flatMap { $0.pointee.prefix.map { String(cString: $0) } }
+        var declarations: [XMLNamespaceDeclaration] = []
+        var declaration = element.nsDef
+        while let current = declaration {
+            declarations.append(XMLNamespaceDeclaration(
+                prefix: current.pointee.prefix.map { String(cString: $0) },
+                uri: current.pointee.href.map { String(cString: $0) } ?? ""
+            ))
+            declaration = current.pointee.next
+        }
+        self.namespaceDeclarations = declarations
+    }
+
+    /// A comment or processing instruction outside the root element as content; `nil` for other nodes.
+    static func miscellaneousContent(of node: xmlNodePtr) -> XMLContent? {
+        switch node.pointee.type {
+        case XML_COMMENT_NODE:
+            return .comment(node.pointee.content.map { String(cString: $0) } ?? "")
+        case XML_PI_NODE:
+            return .processingInstruction(
+                target: String(cString: node.pointee.name),
+                data: node.pointee.content.map { String(cString: $0) } ?? ""
+            )
+        default:
+            return nil
+        }
     }
 
     private static func text(of list: xmlNodePtr?) -> String {

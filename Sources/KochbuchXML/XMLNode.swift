@@ -10,6 +10,15 @@ public struct XMLElement: Sendable, Hashable {
     public var children: [XMLContent]
     /// The 1-based line of the start tag.
     public var line: Int
+    /// The namespace prefix as written in the source (`xs` in `xs:element`), `nil` for none.
+    public var prefix: String? = nil
+    /// The namespace declarations (`xmlns`, `xmlns:p`) written on this element, in document order.
+    public var namespaceDeclarations: [XMLNamespaceDeclaration] = []
+
+    /// The name as written in the source: `prefix:name`, or `name` without a prefix.
+    public var qualifiedName: String {
+        prefix.map { "\($0):\(name)" } ?? name
+    }
 
     public init(name: String, namespace: String? = nil, attributes: [XMLAttribute] = [],
                 children: [XMLContent] = [], line: Int = 0) {
@@ -60,11 +69,37 @@ public struct XMLAttribute: Sendable, Hashable {
     public var name: String
     public var namespace: String?
     public var value: String
+    /// The namespace prefix as written in the source (`xml` in `xml:lang`), `nil` for none.
+    public var prefix: String? = nil
+
+    /// The name as written in the source: `prefix:name`, or `name` without a prefix.
+    public var qualifiedName: String {
+        prefix.map { "\($0):\(name)" } ?? name
+    }
 
     public init(name: String, namespace: String? = nil, value: String) {
         self.name = name
         self.namespace = namespace
         self.value = value
+    }
+}
+
+/// A namespace declaration written on an element: `xmlns="uri"` (prefix `nil`) or `xmlns:p="uri"`.
+public struct XMLNamespaceDeclaration: Sendable, Hashable {
+    /// The declared prefix, `nil` for the default namespace.
+    public var prefix: String?
+    /// The namespace URI (empty when the default namespace is undeclared with `xmlns=""`).
+    public var uri: String
+
+    /// A declaration of `uri` for `prefix` (`nil`: the default namespace).
+    public init(prefix: String?, uri: String) {
+        self.prefix = prefix
+        self.uri = uri
+    }
+
+    /// The attribute name of the declaration: `xmlns` or `xmlns:p`.
+    public var attributeName: String {
+        prefix.map { "xmlns:\($0)" } ?? "xmlns"
     }
 }
 

@@ -34,11 +34,30 @@ struct CommandRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let errorBox = Box()
+        let errorReader = Thread { errorBox.data = readAll(error.fileHandleForReading) }
+        errorReader.start()
+        let outputData = readAll(output.fileHandleForReading)
+        while !errorReader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        let errorData = errorBox.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
                       error: String(decoding: errorData, as: UTF8.self))
+    }
+
+    final class Box: @unchecked Sendable { var data = Data() }
+
+    /// Reads a pipe to its end, retrying reads that a signal interrupted.
+    static func readAll(_ handle: FileHandle) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(handle.fileDescriptor, &buffer, buffer.count)
+            if count > 0 { data.append(buffer, count: count); continue }
+            if count < 0 && errno == EINTR { continue }
+            break
+        }
+        return data
     }
 
     /// A temporary folder holding a copy of the shipped book as `Recipes/`.

@@ -1,0 +1,126 @@
+import Foundation
+import KochbuchAuthoring
+import KochbuchChecking
+import KochbuchLoading
+import KochbuchModel
+
+/// What authors do: start a recipe, format files canonically.
+public struct Authoring: Sendable {
+    public let book: BookLocation
+
+    public init(book: BookLocation) {
+        self.book = book
+    }
+
+    /// A request `new` cannot fulfil, with what to do instead.
+    public struct Refusal: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// Writes `Recipes/<id>.xml` (or `Recipes/<folder>/<id>.xml`): a draft that validates.
+    /// - Parameters:
+    ///   - topics: Themenfelder or Lebenslagen, by id or name.
+    ///   - laws: `egovg`, `egovg:6`, `EGovG § 6`, `OZG § 3 Abs. 1`.
+    public func newRecipe(id: String, title: String, topics: [String], laws: [String], folder: String? = nil,
+                          today: CalendarDate = .today) throws -> String {
+        guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, id.count <= 80 else {
+            throw Refusal(message: "'\(id)' is not a valid recipe id: use lowercase letters a–z, digits and single hyphens, e.g. 'online-wahlhelfer'")
+        }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal(message: "the title must not be empty") }
+        let loaded = book.loader.load()
+        if let existing = loaded.book.recipe(id) {
+            throw Refusal(message: "recipe '\(id)' exists already: \(existing.location.path)")
+        }
+        let relative = (folder.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/" } ?? "") + "\(id).xml"
+        guard Publisher.safeRelativePath(relative) else { throw Refusal(message: "the folder must lie inside the book") }
+        let url = book.directory.appendingPathComponent(relative)
+        if FileManager.default.fileExists(atPath: url.path) {
+            throw Refusal(message: "\(book.loader.displayPath(forRelativePath: relative)) exists already")
+        }
+        var themenfelder: [String] = []
+        var lebenslagen: [String] = []
+        let catalog = loaded.book.topics
+        for topic in topics {
+            let key = topic.lowercased()
+            if let field = catalog?.themenfelder.first(where: { $0.id == key || $0.name.lowercased() == key }) {
+                if !themenfelder.contains(field.id) { themenfelder.append(field.id) }
+            } else if let lage = catalog?.lebenslagen.first(where: { $0.id == key || $0.name.lowercased() == key }) {
+                lebenslagen.append(lage.id)
+                if !themenfelder.contains(lage.themenfeld) { themenfelder.append(lage.themenfeld) }
+            } else {
+                let ids = (catalog?.themenfelder.map(\.id) ?? []) + (catalog?.lebenslagen.map(\.id) ?? [])
+                throw Refusal(message: "unknown topic '\(topic)'" + (Suggestion.hint(for: key, in: ids).map { "; \($0)" } ?? "; see 'kochbuch topics'"))
+            }
+        }
+        var references: [LawReference] = []
+        for law in laws {
+            references.append(try lawReference(law, in: loaded.book))
+        }
+        let depth = relative.split(separator: "/").count - 1
+        let schema = String(repeating: "../", count: depth) + "schema/recipe.xsd"
+        let xml = RecipeSkeleton.xml(id: id, title: title, themenfelder: themenfelder, lebenslagen: lebenslagen,
+                                     laws: references, schemaPath: schema, today: today)
+        try AtomicFile.write(Data(xml.utf8), to: url)
+        return book.loader.displayPath(forRelativePath: relative)
+    }
+
+    private func lawReference(_ text: String, in book: Book) throws -> LawReference {
+        let cleaned = text.replacingOccurrences(of: "§", with: " ").replacingOccurrences(of: ":", with: " ")
+        var parts = cleaned.split(separator: " ").map(String.init)
+        var paragraph: String?
+        if let abs = parts.firstIndex(where: { $0.lowercased().hasPrefix("abs") }), abs + 1 < parts.count {
+            paragraph = parts[abs + 1]
+            parts.removeSubrange(abs...(abs + 1))
+        }
+        let numbers = parts.filter { $0.first?.isNumber == true }
+        let names = parts.filter { $0.first?.isNumber != true }
+        let name = names.joined(separator: " ").lowercased()
+        guard let law = book.laws.first(where: { $0.id == name || $0.abbreviation.lowercased() == name }) else {
+            throw Refusal(message: "unknown law '\(text)'; known: \(book.laws.map(\.id).sorted().joined(separator: ", "))")
+        }
+        let section = numbers.first
+        if let section, law.section(section) == nil {
+            throw Refusal(message: "\(law.abbreviation) has no § \(section)")
+        }
+        return LawReference(law: law.id, section: section, paragraph: paragraph, location: SourceLocation(path: ""))
+    }
+
+    /// The outcome of formatting one file.
+    public enum FormatOutcome: Sendable, Equatable {
+        case unchanged
+        case changed
+        case failed(String)
+    }
+
+    /// The files `fmt` works on by default: recipes, the manifest and the glossary (not the imported catalogs).
+    public func defaultFormatPaths() -> [String] {
+        let loaded = book.loader.load()
+        var paths = loaded.book.recipes.map(\.location.path)
+        if let manifest = loaded.book.manifest { paths.append(manifest.location.path) }
+        if let entry = loaded.book.glossary?.first { paths.append(entry.location.path) }
+        return paths.sorted()
+    }
+
+    /// Formats files; with `check`, only reports what would change. Never writes a file it could not
+    /// parse, and writes atomically.
+    public func format(paths: [String], check: Bool, width: Int = 100) -> [(path: String, outcome: FormatOutcome)] {
+        let formatter = RecipeFormatter(width: width)
+        return paths.map { path in
+            let url = URL(fileURLWithPath: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+            guard let data = FileManager.default.contents(atPath: url.path), let source = String(data: data, encoding: .utf8) else {
+                return (path, .failed("cannot read the file as UTF-8"))
+            }
+            do {
+                let formatted = try formatter.format(source)
+                guard formatted != source else { return (path, .unchanged) }
+                if !check { try AtomicFile.write(Data(formatted.utf8), to: url) }
+                return (path, .changed)
+            } catch let error as FormatError {
+                return ("\(path):\(error.line):\(error.column)", .failed(error.message))
+            } catch {
+                return (path, .failed("\(error)"))
+            }
+        }
+    }
+}

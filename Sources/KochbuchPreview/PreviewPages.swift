@@ -1,0 +1,67 @@
+import Foundation
+
+/// The few things the preview adds to the site: the reload script and the error page.
+enum PreviewPages {
+    /// Polls the server; reloads when a new build is ready. Only the preview serves it.
+    static let reloadScript = """
+    (function () {
+      "use strict";
+      var known = null;
+      function check() {
+        fetch("/__kochbuch/status", { cache: "no-store" }).then(function (response) { return response.json(); })
+          .then(function (status) {
+            if (known === null) { known = status.generation; }
+            else if (status.generation !== known) { window.location.reload(); return; }
+            setTimeout(check, 700);
+          }).catch(function () { setTimeout(check, 2000); });
+      }
+      check();
+    })();
+
+    """
+
+    static func injectReload(into data: Data) -> Data {
+        let html = String(decoding: data, as: UTF8.self)
+        let tag = "<script src=\"/__kochbuch/reload.js\"></script>\n</body>"
+        guard let range = html.range(of: "</body>", options: .backwards) else { return data }
+        return Data(html.replacingCharacters(in: range, with: tag).utf8)
+    }
+
+    static func errorPage(_ diagnostics: String) -> String {
+        let escaped = diagnostics.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        return """
+        <!DOCTYPE html>
+        <html lang="de">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Fehler im Kochbuch – Vorschau</title>
+        <style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5;color:#1a1d21;background:#fff}
+        h1{color:#9b1c1c}pre{background:#fbe9e9;color:#1a1d21;padding:1rem;overflow:auto;white-space:pre-wrap}</style>
+        </head>
+        <body>
+        <main>
+        <h1>Das Kochbuch hat Fehler</h1>
+        <p>Die Vorschau zeigt die Seiten wieder, sobald die Fehler behoben sind. Sie lädt sich dann von selbst neu.</p>
+        <pre>\(escaped)</pre>
+        </main>
+        <script src="/__kochbuch/reload.js"></script>
+        </body>
+        </html>
+        """
+    }
+
+    static func contentType(_ pathExtension: String) -> String {
+        switch pathExtension.lowercased() {
+        case "html": "text/html; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "webp": "image/webp"
+        case "xml": "application/xml"
+        case "json": "application/json"
+        default: "application/octet-stream"
+        }
+    }
+}

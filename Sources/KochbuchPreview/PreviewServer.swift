@@ -1,0 +1,140 @@
+import FlyingFox
+import Foundation
+import Kochbuch
+import KochbuchModel
+
+/// `kochbuch serve`: builds the HTML edition into a temporary folder, serves it on the loopback
+/// interface, watches the book (and theme) and rebuilds on every change. Open pages poll a tiny
+/// status endpoint and reload themselves; a book with errors shows its diagnostics instead of a
+/// stale site.
+public actor PreviewServer {
+    public let book: BookLocation
+    public let theme: URL?
+    public let host: String
+    public let port: UInt16
+    private let folder: URL
+    private var generation = 0
+    private var failure: String?
+    private var server: HTTPServer?
+    private var watcher: Task<Void, Never>?
+    private var log: @Sendable (String) -> Void
+
+    public init(book: BookLocation, theme: URL? = nil, host: String = "127.0.0.1", port: UInt16 = 8000,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.book = book
+        self.theme = theme
+        self.host = host
+        self.port = port
+        self.log = log
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+    }
+
+    /// The served site's folder (for tests).
+    public var siteFolder: URL { folder.appendingPathComponent("html") }
+
+    /// Builds, starts listening and watching; returns the address once the server listens.
+    public func start() async throws -> URL {
+        rebuild()
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        self.server = server
+        await server.appendRoute("GET /__kochbuch/status") { [weak self] _ in
+            guard let self else { return HTTPResponse(statusCode: .notFound) }
+            return await self.statusResponse()
+        }
+        await server.appendRoute("GET /__kochbuch/reload.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                         body: Data(PreviewPages.reloadScript.utf8))
+        }
+        await server.appendRoute("GET *") { [weak self] request in
+            guard let self else { return HTTPResponse(statusCode: .notFound) }
+            return await self.fileResponse(path: request.path)
+        }
+        Task { try? await server.run() }
+        try await server.waitUntilListening(timeout: 10)
+        let actualPort: UInt16
+        if case .ip4(_, let listening)? = await server.listeningAddress { actualPort = listening } else { actualPort = port }
+        startWatching()
+        return URL(string: "http://\(host):\(actualPort)/")!
+    }
+
+    /// Stops serving and removes the temporary folder.
+    public func stop() async {
+        watcher?.cancel()
+        await server?.stop(timeout: 1)
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The current build number and whether the book builds.
+    public var status: (generation: Int, ok: Bool) { (generation, failure == nil) }
+
+    private func rebuild() {
+        let builder = Builder(book: book, options: .init(editions: [.html], output: folder, theme: theme))
+        do {
+            let summary = try builder.build()
+            failure = nil
+            log("built \(summary.editions.first?.files ?? 0) files (\(String(format: "%.2f", summary.seconds)) s)")
+        } catch let error as Builder.InvalidBook {
+            failure = DiagnosticFormatter().format(error.report)
+            log("the book has errors; the page shows them:\n" + (failure ?? ""))
+        } catch {
+            failure = "\(error)"
+            log("build failed: \(error)")
+        }
+        generation += 1
+    }
+
+    private func startWatching() {
+        let directories = [book.directory] + (theme.map { [$0] } ?? [])
+        watcher = Task { [weak self] in
+            var previous = FileSnapshot(directories: directories)
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 400_000_000)
+                let current = FileSnapshot(directories: directories)
+                if current != previous {
+                    previous = current
+                    await self?.rebuild()
+                }
+            }
+        }
+    }
+
+    private func statusResponse() -> HTTPResponse {
+        let body = "{\"generation\":\(generation),\"ok\":\(failure == nil)}"
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: Data(body.utf8))
+    }
+
+    private func fileResponse(path: String) -> HTTPResponse {
+        var relative = path.removingPercentEncoding ?? path
+        if relative.hasPrefix("/") { relative.removeFirst() }
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        let isPage = relative.hasSuffix(".html")
+        if isPage, let failure {
+            return HTTPResponse(statusCode: .internalServerError, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                                body: Data(PreviewPages.errorPage(failure).utf8))
+        }
+        let site = siteFolder.standardizedFileURL
+        let file = site.appendingPathComponent(relative).standardizedFileURL
+        guard file.path.hasPrefix(site.path + "/"), let data = FileManager.default.contents(atPath: file.path) else {
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Nicht gefunden: /\(relative)\n".utf8))
+        }
+        let type = PreviewPages.contentType(file.pathExtension)
+        let body = isPage ? PreviewPages.injectReload(into: data) : data
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+    }
+}
+
+/// Sizes and modification times of every file below some folders.
+struct FileSnapshot: Equatable {
+    private var states: [String: [Int]] = [:]
+
+    init(directories: [URL]) {
+        for directory in directories {
+            guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { continue }
+            for case let url as URL in enumerator {
+                var info = stat()
+                guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                states[url.path] = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+            }
+        }
+    }
+}

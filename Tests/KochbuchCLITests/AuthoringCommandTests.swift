@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+@Suite(.serialized) struct AuthoringCommandTests {
+    @Test func newWritesADraftThatValidatesAndRefusesBadIDs() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let created = try CommandRunner.run(["new", "online-wahlhelfer", "--title", "Wahlhelfer online gewinnen",
+                                             "--topic", "Engagement & Beteiligung", "--law", "EGovG § 3"], in: directory)
+        #expect(created.status == 0, "\(created.error)")
+        #expect(created.output.hasPrefix("wrote Recipes/online-wahlhelfer.xml (draft)"))
+        let xml = try String(contentsOf: directory.appendingPathComponent("Recipes/online-wahlhelfer.xml"), encoding: .utf8)
+        #expect(xml.contains("status=\"draft\""))
+        #expect(xml.contains("<lebenslage ref=\"engagement-beteiligung\"/>") && xml.contains("<themenfeld ref=\"engagement-hobby\"/>"))
+        #expect(xml.contains("<basis law=\"egovg\" section=\"3\">"))
+        #expect(xml.contains("<!-- Zubereitung:"))
+        let validated = try CommandRunner.run(["validate", "Recipes/online-wahlhelfer.xml"], in: directory)
+        #expect(validated.status == 0, "\(validated.output)")
+        #expect(validated.output.hasSuffix("0 errors, 2 warnings\n"))
+        let nested = try CommandRunner.run(["new", "unterordner-rezept", "--title", "Im Unterordner", "--folder", "entwuerfe"], in: directory)
+        #expect(nested.status == 0)
+        let nestedXML = try String(contentsOf: directory.appendingPathComponent("Recipes/entwuerfe/unterordner-rezept.xml"), encoding: .utf8)
+        #expect(nestedXML.contains("schemaLocation=\"urn:kochbuch:1.0 ../schema/recipe.xsd\""))
+        for (arguments, message) in [(["new", "e-akte", "--title", "x"], "exists already"),
+                                     (["new", "Neues_Rezept", "--title", "x"], "not a valid recipe id"),
+                                     (["new", "neu", "--title", "x", "--topic", "bauen-wohen"], "did you mean 'bauen-wohnen'?"),
+                                     (["new", "neu", "--title", "x", "--law", "EGovG § 99"], "has no § 99")] {
+            let refused = try CommandRunner.run(arguments, in: directory)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains(message), "\(refused.error)")
+        }
+    }
+
+    @Test func fmtIsIdempotentChecksForCIAndNeverWritesBrokenFiles() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let check = try CommandRunner.run(["fmt", "--check"], in: directory)
+        #expect(check.status == 0, "the shipped book is formatted: \(check.output)")
+        let file = directory.appendingPathComponent("Recipes/sperrmuell.xml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "\n  ", with: "\n\t ").write(to: file, atomically: true, encoding: .utf8)
+        let dirty = try CommandRunner.run(["fmt", "--check"], in: directory)
+        #expect(dirty.status == 1)
+        #expect(dirty.output.contains("would reformat Recipes/sperrmuell.xml"))
+        #expect(try CommandRunner.run(["fmt", "Recipes/sperrmuell.xml"], in: directory).status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) == original)
+        let broken = directory.appendingPathComponent("Recipes/halb.xml")
+        let brokenText = "<recipe xmlns=\"urn:kochbuch:1.0\">\n  <title>Halb"
+        try brokenText.write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.run(["fmt", "Recipes/halb.xml"], in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("Recipes/halb.xml:2:"))
+        #expect(try String(contentsOf: broken, encoding: .utf8) == brokenText)
+    }
+
+    @Test func checkLinksSaysSoWhenOfflineAndFindsDeadLinks() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A local server: one page that exists, one that does not.
+        let root = directory.appendingPathComponent("www")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "da".write(to: root.appendingPathComponent("da.html"), atomically: true, encoding: .utf8)
+        let log = directory.appendingPathComponent("http.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-u", "-m", "http.server", "--bind", "127.0.0.1", "--directory", root.path, "0"]
+        server.standardOutput = try FileHandle(forWritingTo: log)
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        var port = ""
+        let deadline = Date().addingTimeInterval(10)
+        var seen = ""
+        while port.isEmpty && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = seen.range(of: "port ") { port = String(seen[range.upperBound...].prefix { $0.isNumber }) }
+        }
+        try #require(!port.isEmpty, "python http.server did not start: \(seen)")
+        let recipes = directory.appendingPathComponent("Recipes")
+        for name in try FileManager.default.contentsOfDirectory(atPath: recipes.path) where name.hasSuffix(".xml") {
+            let url = recipes.appendingPathComponent(name)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            text = text.replacingOccurrences(of: "https://", with: "http://unreachable.invalid/")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let book = recipes.appendingPathComponent("sperrmuell.xml")
+        var text = try String(contentsOf: book, encoding: .utf8)
+        text = text.replacingOccurrences(of: "</summary>", with: " <link href=\"http://127.0.0.1:\(port)/da.html\">da</link> <link href=\"http://127.0.0.1:\(port)/fehlt.html\">fehlt</link></summary>")
+        try text.write(to: book, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["check-links", "--external", "--timeout", "5"], in: directory)
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("dead link http://127.0.0.1:\(port)/fehlt.html (HTTP 404) [link.dead]"), "\(result.output)")
+        #expect(!result.output.contains("/da.html (HTTP"))
+        #expect(result.output.contains("not reachable from here"))
+
+        try text.replacingOccurrences(of: "http://127.0.0.1:\(port)/", with: "http://unreachable.invalid/").write(to: book, atomically: true, encoding: .utf8)
+        let offline = try CommandRunner.run(["check-links", "--external", "--timeout", "5"], in: directory)
+        #expect(offline.status == 0, "\(offline.output)")
+        #expect(offline.output.contains("external links: not checked – no network"))
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `kochbuch serve` end to end: pages, rebuilds on change, errors on the page, live reload in a
+/// real browser, a clean stop on Ctrl-C.
+@Suite(.serialized) struct ServeCommandTests {
+    final class Server {
+        let process = Process()
+        let log: URL
+        let url: URL
+
+        init(directory: URL) throws {
+            log = directory.appendingPathComponent("serve.log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.executableURL = CommandRunner.binary
+            process.arguments = ["serve", "--port", "0"]
+            process.currentDirectoryURL = directory
+            process.standardOutput = try FileHandle(forWritingTo: log)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var found: URL?
+            let deadline = Date().addingTimeInterval(60)
+            while found == nil && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.1)
+                let seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                if let range = seen.range(of: "Vorschau: ") {
+                    found = URL(string: String(seen[range.upperBound...].prefix { !$0.isWhitespace }))
+                }
+            }
+            url = try #require(found, "serve did not start")
+        }
+
+        var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+        func get(_ path: String) async throws -> (status: Int, body: String) {
+            let target = path.isEmpty ? url : URL(string: url.absoluteString + path)!
+            let (data, response) = try await URLSession.shared.data(from: target)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+
+        func generation() async throws -> Int {
+            let body = try await get("__kochbuch/status").body
+            return Int(body.split(separator: ":")[1].prefix { $0.isNumber }) ?? -1
+        }
+
+        func waitForGeneration(after current: Int) async throws -> Int {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                let value = try await generation()
+                if value > current { return value }
+                try await Task.sleep(nanoseconds: 200_000_000)
+            }
+            Issue.record("no rebuild within 30 s")
+            return current
+        }
+    }
+
+    @Test func servesRebuildsShowsErrorsAndStopsCleanly() async throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try Server(directory: directory)
+        #expect(server.url.host == "127.0.0.1")
+        let start = try await server.get("")
+        #expect(start.status == 200)
+        #expect(start.body.contains("<html lang=\"de\">") && start.body.contains("/__kochbuch/reload.js"))
+        #expect(try await server.get("../../../../etc/passwd").status == 404)
+        let first = try await server.generation()
+
+        let recipe = directory.appendingPathComponent("Recipes/sperrmuell.xml")
+        let original = try String(contentsOf: recipe, encoding: .utf8)
+        try original.replacingOccurrences(of: "<title>", with: "<title>Neu: ").write(to: recipe, atomically: true, encoding: .utf8)
+        let second = try await server.waitForGeneration(after: first)
+        #expect(try await server.get("rezepte/sperrmuell.html").body.contains("Neu: "))
+
+        try "<recipe xmlns=\"urn:kochbuch:1.0\">\n  <title>Halb".write(to: directory.appendingPathComponent("Recipes/kaputt.xml"), atomically: true, encoding: .utf8)
+        _ = try await server.waitForGeneration(after: second)
+        let error = try await server.get("index.html")
+        #expect(error.status == 500)
+        #expect(error.body.contains("Recipes/kaputt.xml:2:"))
+        #expect(error.body.contains("/__kochbuch/reload.js"))
+
+        kill(server.process.processIdentifier, SIGINT)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 0)
+        #expect(server.output.contains("Vorschau beendet."))
+    }
+
+    @Test func anOpenPageReloadsItselfInABrowser() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try Server(directory: directory)
+        defer {
+            kill(server.process.processIdentifier, SIGINT)
+            server.process.waitUntilExit()
+        }
+        let python = CommandRunner.repository.appendingPathComponent(".venv-tools/bin/python")
+        try #require(FileManager.default.isExecutableFile(atPath: python.path), "run 'make setup' for the browser tools")
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [CommandRunner.repository.appendingPathComponent("Tests/Tools/browser_reload.py").path,
+                             server.url.appendingPathComponent("rezepte/sperrmuell.html").absoluteString,
+                             directory.appendingPathComponent("Recipes/sperrmuell.xml").path,
+                             "Sperrmüll online anmelden lassen", "Sperrmüll im Netz anmelden lassen"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: CommandRunner.readAll(pipe.fileHandleForReading), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+    }
+}
