@@ -84,8 +84,9 @@ public struct Builder: Sendable {
             let files: [(path: String, data: Data)]
             switch edition {
             case .html:
+                let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
                 files = try HTMLSite(book: site, bookDirectory: book.directory, theme: theme,
-                                     baseURL: options.baseURL, today: today).files()
+                                     baseURL: options.baseURL, today: today, guides: Guide.load(from: docs)).files()
             case .epub:
                 let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
                 files = [(path: epub.fileName, data: try epub.data())]

@@ -17,9 +17,13 @@ public struct HTMLSite {
     /// Where the book's images are read from.
     public let bookDirectory: URL
     public let today: CalendarDate
+    /// Guides for authors published as pages (from `docs/`).
+    public let guides: [Guide]
 
-    public init(book: SiteBook, bookDirectory: URL, theme: Theme = .builtIn, baseURL: String? = nil, today: CalendarDate) {
+    public init(book: SiteBook, bookDirectory: URL, theme: Theme = .builtIn, baseURL: String? = nil, today: CalendarDate,
+                guides: [Guide] = []) {
         self.book = book
+        self.guides = guides
         self.bookDirectory = bookDirectory
         self.theme = theme
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
@@ -30,7 +34,7 @@ public struct HTMLSite {
     public func files() throws -> [(path: String, data: Data)] {
         let templates = try TemplateSet(builtIn: Self.resources.appendingPathComponent("templates"),
                                         theme: theme.directory)
-        let site = SiteContext(book: book, theme: theme, baseURL: baseURL)
+        let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" })
         var pages: [RenderedPage] = []
         let recipePage = RecipePage(site: site)
         pages += book.book.recipes.map { recipePage.render($0, templates: templates) }
@@ -40,6 +44,13 @@ public struct HTMLSite {
         pages += [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
                   overview.glossary(), overview.search(), overview.accessibility(),
                   overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))]
+        pages += guides.map { guide in
+            RenderedPage(path: guide.path, html: templates.render(site.layout(
+                root: "", path: guide.path, title: guide.title, description: guide.title,
+                content: templates.render(["body": MarkdownRenderer(pages: Dictionary(guides.map { ($0.sourceName, $0.path) },
+                                                                                     uniquingKeysWith: { first, _ in first })).html(guide.markdown)],
+                                          template: "guide")), template: "layout"))
+        }
         pages += (book.book.topics?.themenfelder ?? []).map(overview.themenfeld)
         pages += (book.book.topics?.lebenslagen ?? []).map(overview.lebenslage)
 

@@ -11,7 +11,7 @@ struct TemplateSet {
         var description: String { "\(file): \(message)" }
     }
 
-    static let names = ["layout", "index", "recipe", "law", "laws", "topic", "list", "glossary", "search", "coverage", "accessibility"]
+    static let names = ["layout", "index", "recipe", "law", "laws", "topic", "list", "glossary", "search", "coverage", "accessibility", "guide"]
 
     private(set) var library = MustacheLibrary()
 

@@ -15,8 +15,9 @@ struct SiteFixture {
     }
 
     init(book: Book, bookDirectory: URL, theme: Theme = .builtIn, baseURL: String? = nil) throws {
+        let docs = bookDirectory.deletingLastPathComponent().appendingPathComponent("docs")
         let site = HTMLSite(book: SiteBook(book: book), bookDirectory: bookDirectory, theme: theme, baseURL: baseURL,
-                            today: CalendarDate("2026-11-21")!)
+                            today: CalendarDate("2026-11-21")!, guides: Guide.load(from: docs))
         var files: [String: String] = [:]
         for file in try site.files() { files[file.path] = String(decoding: file.data, as: UTF8.self) }
         self.files = files

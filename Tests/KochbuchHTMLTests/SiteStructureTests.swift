@@ -44,7 +44,7 @@ import Testing
     @Test func siteHasEveryPageKind() throws {
         let site = try SiteFixture(bookDirectory: SiteFixture.shippedBook)
         for path in ["index.html", "suche.html", "glossar.html", "a-z.html", "ozg-leistungen.html", "gesetze.html", "abdeckung.html",
-                     "barrierefreiheit.html", "rezepte/e-akte.html", "gesetze/egovg.html", "gesetze/ozg-entwurf-2023.html",
+                     "barrierefreiheit.html", "anleitung.html", "referenz.html", "meldungen.html", "rezepte/e-akte.html", "gesetze/egovg.html", "gesetze/ozg-entwurf-2023.html",
                      "themen/bauen-wohnen.html", "lebenslagen/wohnen-umzug.html", "assets/style.css", "assets/search.js",
                      "assets/search-index.js", "images/rechnungsworkflow.svg"] {
             #expect(site.files[path] != nil, "missing \(path)")
@@ -54,6 +54,16 @@ import Testing
         #expect(law.contains("id=\"p4a\""))
         #expect(SiteFixture.text(law).contains("Kein Rezept zitiert diesen Paragrafen"))
         #expect(SiteFixture.text(law).contains("Das Verwaltungsportal des Bundes nach § 1 Absatz 1"), "§ 9a text")
+    }
+
+    @Test func guidesAreEscapedAndLinkToEachOther() throws {
+        let site = try SiteFixture(bookDirectory: SiteFixture.shippedBook)
+        let guide = try #require(site.files["anleitung.html"])
+        #expect(guide.contains("<h2 id=\"1-ihr-erstes-rezept\">"))
+        #expect(guide.contains("href=\"referenz.html"))
+        #expect(guide.contains("&lt;recipe xmlns=&quot;urn:kochbuch:1.0&quot;"))
+        #expect(!guide.contains("<recipe "))
+        #expect(site.files["index.html"]?.contains("href=\"anleitung.html\">Anleitung für Autorinnen und Autoren</a>") == true)
     }
 
     @Test func noPageRequestsAnythingFromElsewhere() throws {

@@ -56,7 +56,8 @@ import Testing
 
     @Test func axeFindsNoViolationsInLightAndDarkMode() throws {
         let pages = ["index.html", "rezepte/e-akte.html", "rezepte/rechnungsbearbeitung-halle.html", "gesetze/egovg.html",
-                     "suche.html", "glossar.html", "abdeckung.html", "themen/bauen-wohnen.html"]
+                     "suche.html", "glossar.html", "abdeckung.html", "themen/bauen-wohnen.html",
+                     "anleitung.html", "referenz.html"]
         let result = try Self.tool("check_axe.py", [Self.site.path] + pages)
         #expect(result.status == 0, "\(result.output)")
         let searched = try Self.tool("check_axe.py", ["--settle", "0.5", Self.site.path, "suche.html?q=Akte"])

@@ -5,6 +5,7 @@ struct SiteContext {
     let book: SiteBook
     let theme: Theme
     let baseURL: String?
+    var hasGuide = false
 
     func layout(root: String, path: String, title: String, description: String, content: String,
                 jsonLD: String? = nil, scripts: [String] = [], active: String = "") -> [String: Any] {
@@ -27,6 +28,7 @@ struct SiteContext {
                 ["href": item.1, "label": item.2, "current": item.0 == active, "root": root]
             },
             "isStart": active == "start",
+            "hasGuide": hasGuide,
         ]
         if let url = manifest?.licenceURL, HTML.isSafeExternalURL(url) { context["licenceURL"] = url }
         if let jsonLD { context["jsonLD"] = jsonLD }
