@@ -5,7 +5,7 @@
 SWIFT ?= swift
 BOOK ?= Recipes
 
-.PHONY: all setup build book test clean
+.PHONY: all setup build book test bench clean
 
 all: book
 
@@ -23,3 +23,9 @@ test: setup
 
 clean:
 	rm -rf .build
+
+# The benchmark: 10,000 generated recipes, every command as a whole process (see README).
+bench: setup
+	$(SWIFT) build -c release --product kochbuch
+	$(SWIFT) build -c release --product kochbuch-bench
+	.build/release/kochbuch-bench run --count 10000 --seed 1 --runs 3

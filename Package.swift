@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "kochbuch", targets: ["kochbuch"]),
         .library(name: "Kochbuch", targets: ["Kochbuch"]),
+        .executable(name: "kochbuch-bench", targets: ["kochbuch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -96,6 +97,14 @@ let package = Package(
             dependencies: ["Kochbuch", "KochbuchImport", "KochbuchEPUB", "KochbuchSearch", "KochbuchPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // The benchmark: a deterministic corpus generator and the measurements (`make bench`).
+        .target(name: "KochbuchBench", dependencies: ["Kochbuch", "KochbuchModel"]),
+        .executableTarget(
+            name: "kochbuch-bench",
+            dependencies: ["KochbuchBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "KochbuchBenchTests", dependencies: ["KochbuchBench", "Kochbuch"]),
         .testTarget(name: "KochbuchXMLTests", dependencies: ["KochbuchXML"]),
         .testTarget(
             name: "KochbuchLoadingTests",

@@ -1,0 +1,144 @@
+import Foundation
+import Kochbuch
+
+/// `kochbuch-bench run`: every command as a whole process, several runs, on a generated book;
+/// compared with xmllint and grep on the same files in the same run.
+public struct BenchmarkRunner {
+    public var binary: String
+    public var book: URL
+    public var runs: Int
+    public var log: (String) -> Void
+
+    public init(binary: String, book: URL, runs: Int, log: @escaping (String) -> Void) {
+        self.binary = binary
+        self.book = book
+        self.runs = runs
+        self.log = log
+    }
+
+    public static let queries = [
+        "akte", "Antrag", "Anträge", "Bürgerportal", "Buergerportal", "Verwaltungen", "portal", "Rechnung",
+        "\"elektronische Akte\"", "\"Online-Antrag\"", "Bau*", "Daten*", "Akte -Scan", "XRechnung Peppol",
+        "§ 6 EGovG", "OZG § 3", "Nutzerkonto BundID", "Barrierefreiheit", "Datenschutz Folgenabschätzung", "Bürgerprotal",
+    ]
+
+    /// The results, in the order of the table.
+    public func run(count: Int) throws -> [Series] {
+        var results: [Series] = []
+        let output = book.deletingLastPathComponent().appendingPathComponent("bench-exports")
+        let index = book.deletingLastPathComponent().appendingPathComponent(".kochbuch")
+        let recipeFiles = try allRecipeFiles()
+        func series(_ name: String, target: String? = nil, limit: Double? = nil, prepare: () throws -> Void = {},
+                    _ arguments: () -> (String, [String])) throws -> Series {
+            var times: [Double] = []
+            var rss = 0.0
+            for run in 1...runs {
+                try prepare()
+                let (executable, args) = arguments()
+                let measured = try Measurement.run(executable, args)
+                guard measured.status == 0 || name.hasPrefix("grep") || name.hasPrefix("query") else {
+                    throw CorpusGenerator.Failure(description: "\(name) failed with status \(measured.status)")
+                }
+                times.append(measured.seconds)
+                rss = max(rss, measured.peakRSSMegabytes)
+                log("  \(name) run \(run): \(String(format: "%.3f", measured.seconds)) s, \(String(format: "%.0f", measured.peakRSSMegabytes)) MB")
+            }
+            var result = Series(name: name, runs: times, peakRSSMegabytes: rss, target: target)
+            if let limit { result.met = result.median <= limit }
+            return result
+        }
+        let fresh = {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: index)
+        }
+        let validate = try series("kochbuch validate") { (binary, ["validate", "--book", book.path]) }
+        let xmllint = try series("xmllint --schema (same files)") {
+            ("xmllint", ["--noout", "--schema", book.appendingPathComponent("schema/recipe.xsd").path] + recipeFiles)
+        }
+        var ratio = validate
+        ratio.name = "validate / xmllint ratio"
+        ratio.runs = [validate.median / max(xmllint.median, 1e-9)]
+        ratio.target = "≤ 1.0"
+        ratio.met = ratio.runs[0] <= 1.0
+        results += [validate, xmllint, ratio]
+        results.append(try series("build all editions (cold)", target: "≤ 5 s", limit: 5, prepare: fresh) {
+            (binary, ["build", "--book", book.path, "--out", output.path, "--quiet"])
+        })
+        results.append(try series("build HTML only (cold)", target: "≤ 3 s", limit: 3, prepare: fresh) {
+            (binary, ["build", "--book", book.path, "--out", output.path, "--format", "html", "--quiet"])
+        })
+        _ = try Measurement.run(binary, ["build", "--book", book.path, "--out", output.path, "--quiet"])
+        let changed = URL(fileURLWithPath: recipeFiles[recipeFiles.count / 2])
+        var flip = false
+        results.append(try series("build after one changed recipe", target: "≤ 0.3 s", limit: 0.3, prepare: {
+            var text = try String(contentsOf: changed, encoding: .utf8)
+            flip.toggle()
+            text = flip ? text.replacingOccurrences(of: "</title>", with: " (geändert)</title>")
+                : text.replacingOccurrences(of: " (geändert)</title>", with: "</title>")
+            try text.write(to: changed, atomically: true, encoding: .utf8)
+        }) { (binary, ["build", "--book", book.path, "--out", output.path, "--quiet"]) })
+        results.append(try series("build with nothing changed", target: "≤ 0.3 s", limit: 0.3) {
+            (binary, ["build", "--book", book.path, "--out", output.path, "--quiet"])
+        })
+        results.append(try series("search index from scratch (+1 query)", prepare: { try? FileManager.default.removeItem(at: index) }) {
+            (binary, ["search", "--book", book.path, "--limit", "1", "akte"])
+        })
+        _ = try Measurement.run(binary, ["search", "--book", book.path, "akte"])
+        var queryTimes: [Double] = []
+        var queryRSS = 0.0
+        var grepTimes: [Double] = []
+        for _ in 1...runs {
+            for query in Self.queries {
+                let measured = try Measurement.run(binary, ["search", "--book", book.path, "--limit", "10", query])
+                queryTimes.append(measured.seconds)
+                queryRSS = max(queryRSS, measured.peakRSSMegabytes)
+                let word = query.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"*-")) } ?? query
+                grepTimes.append(try Measurement.run("grep", ["-ril", word, book.path]).seconds)
+            }
+        }
+        log("  \(queryTimes.count) queries measured")
+        results.append(Series(name: "search, p50 per query", runs: [Series.percentile(queryTimes, 0.5)], peakRSSMegabytes: queryRSS,
+                              target: "≤ 0.015 s", met: Series.percentile(queryTimes, 0.5) <= 0.015))
+        results.append(Series(name: "search, p95 per query", runs: [Series.percentile(queryTimes, 0.95)], peakRSSMegabytes: queryRSS,
+                              target: "≤ 0.030 s", met: Series.percentile(queryTimes, 0.95) <= 0.030))
+        results.append(Series(name: "grep -ril, p50 (same words)", runs: [Series.percentile(grepTimes, 0.5)], peakRSSMegabytes: 0))
+        let full = results.first { $0.name == "build all editions (cold)" }!
+        results.append(Series(name: "peak RSS of the full build (MB)", runs: [full.peakRSSMegabytes], peakRSSMegabytes: full.peakRSSMegabytes,
+                              target: "≤ 300 MB", met: full.peakRSSMegabytes <= 300))
+        try? FileManager.default.removeItem(at: output)
+        return results
+    }
+
+    private func allRecipeFiles() throws -> [String] {
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: book.path)
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasPrefix("teil-"), path.hasSuffix(".xml") { files.append(book.appendingPathComponent(path).path) }
+        }
+        return files.sorted()
+    }
+
+    /// The table printed at the end.
+    public static func table(_ results: [Series]) -> String {
+        var lines = ["measure                                   median      min      max   peak RSS   target      met",
+                     String(repeating: "-", count: 96)]
+        for result in results {
+            let isRatio = result.name.contains("ratio") || result.name.contains("MB")
+            func format(_ value: Double) -> String { isRatio ? String(format: "%8.2f", value) : String(format: "%7.3fs", value) }
+            let rss = result.peakRSSMegabytes > 0 ? String(format: "%7.0f MB", result.peakRSSMegabytes) : "          "
+            let met = result.met.map { $0 ? "yes" : "NO" } ?? ""
+            lines.append("\(result.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(format(result.median)) \(format(result.minimum)) \(format(result.maximum)) \(rss)   \((result.target ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)) \(met)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The machine the numbers come from.
+    public static func machine() -> [String: String] {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+            .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces) } ?? "unknown"
+        let memory = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?.split(separator: "\n").first
+            .map { String($0).replacingOccurrences(of: "MemTotal:", with: "").trimmingCharacters(in: .whitespaces) } ?? "unknown"
+        return ["cpu": cpu, "cores": String(ProcessInfo.processInfo.activeProcessorCount), "memory": memory,
+                "os": ProcessInfo.processInfo.operatingSystemVersionString]
+    }
+}
