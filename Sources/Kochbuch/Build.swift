@@ -94,7 +94,7 @@ public struct Builder: Sendable {
                 let renderer = TextRenderer(book: loaded.book, graph: site.graph, width: options.width)
                 let id = loaded.book.manifest?.id ?? "kochbuch"
                 files = [(path: "\(id).txt", data: Data(renderer.renderBook(recipes: site.orderedRecipes).utf8))]
-                    + site.orderedRecipes.map { (path: "rezepte/\($0.id).txt", data: Data(renderer.render($0).utf8)) }
+                    + Parallel.map(site.orderedRecipes) { (path: "rezepte/\($0.id).txt", data: Data(renderer.render($0).utf8)) }
             }
             let folder = options.output.appendingPathComponent(edition.folder)
             try Publisher(target: folder).publish(files)

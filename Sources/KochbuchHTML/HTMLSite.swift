@@ -37,7 +37,7 @@ public struct HTMLSite {
         let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" })
         var pages: [RenderedPage] = []
         let recipePage = RecipePage(site: site)
-        pages += book.book.recipes.map { recipePage.render($0, templates: templates) }
+        pages += Parallel.map(book.book.recipes) { recipePage.render($0, templates: templates) }
         let lawPage = LawPage(site: site)
         pages += book.book.laws.map { lawPage.render($0, templates: templates) }
         let overview = OverviewPages(site: site, templates: templates)
@@ -91,5 +91,32 @@ enum Sitemap {
             xml += "  <url><loc>\(HTML.escape(baseURL + path))</loc></url>\n"
         }
         return xml + "</urlset>\n"
+    }
+}
+
+/// Work spread over all cores, results in input order.
+public enum Parallel {
+    public static func map<Input, Output>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
+        guard inputs.count > 1 else { return inputs.map(transform) }
+        var results = [Output?](repeating: nil, count: inputs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(buffer: buffer)
+            withoutActuallyEscaping(transform) { transform in
+                let work = Work(transform: transform, inputs: inputs)
+                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                    slots.buffer[index] = work.transform(work.inputs[index])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    private struct Slots<Output>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Output?>
+    }
+
+    private struct Work<Input, Output>: @unchecked Sendable {
+        let transform: (Input) -> Output
+        let inputs: [Input]
     }
 }

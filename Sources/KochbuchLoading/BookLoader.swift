@@ -51,12 +51,68 @@ public struct BookLoader: Sendable {
         book.imagePaths = Set(listing.files.filter {
             BookLoader.imageExtensions.contains(($0 as NSString).pathExtension.lowercased())
         })
-        for relative in listing.files where relative.lowercased().hasSuffix(".xml") {
-            let display = displayPath(forRelativePath: relative)
-            files.append(display)
-            read(relative: relative, display: display, into: &book, diagnostics: &diagnostics)
+        let relatives = listing.files.filter { $0.lowercased().hasSuffix(".xml") }
+        for (relative, result) in zip(relatives, readAll(relatives)) {
+            files.append(displayPath(forRelativePath: relative))
+            merge(result, display: displayPath(forRelativePath: relative), into: &book, diagnostics: &diagnostics)
         }
         return LoadedBook(book: book, diagnostics: diagnostics, files: files)
+    }
+
+    /// What reading one file gave: a document of some kind, and its problems.
+    enum FileResult {
+        case recipe(Recipe)
+        case law(Law)
+        case topics(TopicCatalog)
+        case ozgLeistungen([OZGLeistung])
+        case leika([LeiKaLeistung])
+        case glossary([GlossaryEntry])
+        case manifest(BookManifest)
+        case nothing
+    }
+
+    /// Reads files on all cores; results in the order of `relatives`.
+    private func readAll(_ relatives: [String]) -> [(FileResult, [Diagnostic])] {
+        var results = [(FileResult, [Diagnostic])](repeating: (.nothing, []), count: relatives.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = UncheckedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: relatives.count) { index in
+                let relative = relatives[index]
+                var diagnostics: [Diagnostic] = []
+                let result = read(relative: relative, display: displayPath(forRelativePath: relative), diagnostics: &diagnostics)
+                slots.buffer[index] = (result, diagnostics)
+            }
+        }
+        return results
+    }
+
+    private struct UncheckedBuffer: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<(FileResult, [Diagnostic])>
+        init(_ buffer: UnsafeMutableBufferPointer<(FileResult, [Diagnostic])>) { self.buffer = buffer }
+    }
+
+    private func merge(_ result: (FileResult, [Diagnostic]), display: String, into book: inout Book, diagnostics: inout [Diagnostic]) {
+        diagnostics += result.1
+        let whole = SourceLocation(path: display)
+        switch result.0 {
+        case .recipe(let recipe): book.recipes.append(recipe)
+        case .law(let law): book.laws.append(law)
+        case .topics(let topics):
+            if book.topics != nil { duplicate("topic catalog", at: whole, &diagnostics) }
+            book.topics = topics
+        case .ozgLeistungen(let leistungen):
+            if book.ozgLeistungen != nil { duplicate("OZG-Leistungen catalog", at: whole, &diagnostics) }
+            book.ozgLeistungen = leistungen
+        case .leika(let leika):
+            book.leika = (book.leika ?? []) + leika
+        case .glossary(let entries):
+            if book.glossary != nil { duplicate("glossary", at: whole, &diagnostics) }
+            book.glossary = entries
+        case .manifest(let manifest):
+            if book.manifest != nil { duplicate("book manifest", at: whole, &diagnostics) }
+            book.manifest = manifest
+        case .nothing: break
+        }
     }
 
     /// Reads only the given files (paths relative to the book folder); no catalogs, no images.
@@ -65,10 +121,10 @@ public struct BookLoader: Sendable {
         var book = Book()
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
-        for relative in relativePaths.sorted() where relative.lowercased().hasSuffix(".xml") {
-            let display = displayPath(forRelativePath: relative)
-            files.append(display)
-            read(relative: relative, display: display, into: &book, diagnostics: &diagnostics)
+        let relatives = relativePaths.sorted().filter { $0.lowercased().hasSuffix(".xml") }
+        for (relative, result) in zip(relatives, readAll(relatives)) {
+            files.append(displayPath(forRelativePath: relative))
+            merge(result, display: displayPath(forRelativePath: relative), into: &book, diagnostics: &diagnostics)
         }
         return LoadedBook(book: book, diagnostics: diagnostics, files: files)
     }
@@ -84,7 +140,7 @@ public struct BookLoader: Sendable {
         return states
     }
 
-    private func read(relative: String, display: String, into book: inout Book, diagnostics: inout [Diagnostic]) {
+    private func read(relative: String, display: String, diagnostics: inout [Diagnostic]) -> FileResult {
         let url = directory.appendingPathComponent(relative)
         let whole = SourceLocation(path: display)
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
@@ -93,19 +149,19 @@ public struct BookLoader: Sendable {
                 .error, .fileTooLarge,
                 "file is \(size / 1024 / 1024) MiB; the limit is \(InputGuard.maximumFileSize / 1024 / 1024) MiB",
                 at: whole, hint: "split the content into several recipes; a recipe is typically under 20 KB"))
-            return
+            return .nothing
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             diagnostics.append(Diagnostic(.error, .fileUnreadable, "file cannot be read", at: whole,
                                           hint: "check that the file exists and is readable"))
-            return
+            return .nothing
         }
         let bytes = [UInt8](data)
         let text: String
         switch InputGuard.check(bytes, displayPath: display) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
-            return
+            return .nothing
         case .success(let decoded):
             text = decoded
         }
@@ -113,7 +169,7 @@ public struct BookLoader: Sendable {
         let outcome = XMLParser.parse(bytes, name: display)
         guard let document = outcome.document else {
             diagnostics += outcome.problems.filter { $0.level != .warning }.prefix(10).map { parseDiagnostic($0, file: file) }
-            return
+            return .nothing
         }
         let root = document.root
         guard root.namespace == DocumentKind.namespace, let kind = DocumentKind(rawValue: root.name) else {
@@ -122,7 +178,7 @@ public struct BookLoader: Sendable {
                 .error, .xmlUnknownRoot, "unknown root element '\(found)'",
                 at: file.location(ofElement: root.name, line: root.line),
                 hint: "a book file's root is one of \(DocumentKind.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")) in the namespace \(DocumentKind.namespace)"))
-            return
+            return .nothing
         }
         switch schemas.schema(for: kind) {
         case .success(let schema):
@@ -132,28 +188,17 @@ public struct BookLoader: Sendable {
             diagnostics.append(Diagnostic(.error, .schemaInvalid,
                                           "the schema \(kind.schemaFileName) cannot be compiled: \(error.problems.first?.message ?? "unknown error")",
                                           at: whole, hint: "reinstall kochbuch; its built-in schemas are damaged"))
-            return
+            return .nothing
         }
         let content = ContentReader(file: file)
         switch kind {
-        case .recipe:
-            book.recipes.append(RecipeReader(content: content).read(root))
-        case .law:
-            book.laws.append(LawReader(content: content).read(root))
-        case .topics:
-            if book.topics != nil { duplicate("topic catalog", at: whole, &diagnostics) }
-            book.topics = TopicReader(content: content).topics(root)
-        case .ozgLeistungen:
-            if book.ozgLeistungen != nil { duplicate("OZG-Leistungen catalog", at: whole, &diagnostics) }
-            book.ozgLeistungen = TopicReader(content: content).ozgLeistungen(root)
-        case .leika:
-            book.leika = (book.leika ?? []) + TopicReader(content: content).leika(root)
-        case .glossary:
-            if book.glossary != nil { duplicate("glossary", at: whole, &diagnostics) }
-            book.glossary = GlossaryReader(content: content).read(root)
-        case .book:
-            if book.manifest != nil { duplicate("book manifest", at: whole, &diagnostics) }
-            book.manifest = ManifestReader(content: content).read(root)
+        case .recipe: return .recipe(RecipeReader(content: content).read(root))
+        case .law: return .law(LawReader(content: content).read(root))
+        case .topics: return .topics(TopicReader(content: content).topics(root))
+        case .ozgLeistungen: return .ozgLeistungen(TopicReader(content: content).ozgLeistungen(root))
+        case .leika: return .leika(TopicReader(content: content).leika(root))
+        case .glossary: return .glossary(GlossaryReader(content: content).read(root))
+        case .book: return .manifest(ManifestReader(content: content).read(root))
         }
     }
 

@@ -7,45 +7,63 @@ public enum GermanText {
     /// "E-Akte nach § 6" → ["E", "Akte", "nach"].
     public static func tokens(_ text: String) -> [Substring] {
         var result: [Substring] = []
-        var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber {
-                if start == nil { start = index }
+        let scalars = text.unicodeScalars
+        var start: String.UnicodeScalarView.Index?
+        var length = 0
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                if start == nil { start = index; length = 0 }
+                length += 1
             } else if let begin = start {
-                if text.distance(from: begin, to: index) > 1 { result.append(text[begin..<index]) }
+                if length > 1 { result.append(Substring(scalars[begin..<index])) }
                 start = nil
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
-        if let begin = start, text.distance(from: begin, to: text.endIndex) > 1 { result.append(text[begin...]) }
+        if let begin = start, length > 1 { result.append(Substring(scalars[begin...])) }
         return result
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
     }
 
     /// Lowercase, then ß → ss, ä/ö/ü → a/o/u, other accents removed, then ae → a, oe → o, ue → u
     /// (but not after q). "Bürgerportal", "Buergerportal", "burgerportal" → "burgerportal".
     public static func fold(_ word: some StringProtocol) -> String {
-        var lowered = word.lowercased()
-        if lowered.contains(where: { !$0.isASCII }) {
-            lowered = lowered.replacingOccurrences(of: "ß", with: "ss").folding(options: [.diacriticInsensitive], locale: nil)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        var ascii = true
+        for byte in word.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
-        let letters = Array(lowered)
-        var result = ""
-        result.reserveCapacity(letters.count)
+        if !ascii {
+            let lowered = word.lowercased().replacingOccurrences(of: "ß", with: "ss")
+                .folding(options: [.diacriticInsensitive], locale: nil)
+            bytes = Array(lowered.utf8)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var index = 0
-        while index < letters.count {
-            let character = letters[index]
-            if index + 1 < letters.count, letters[index + 1] == "e",
-               character == "a" || character == "o" || (character == "u" && (index == 0 || letters[index - 1] != "q")) {
-                result.append(character)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if index + 1 < bytes.count, bytes[index + 1] == 0x65, // "e"
+               byte == 0x61 || byte == 0x6F || (byte == 0x75 && (index == 0 || bytes[index - 1] != 0x71)) { // a, o, u not after q
+                result.append(byte)
                 index += 2
                 continue
             }
-            result.append(character)
+            result.append(byte)
             index += 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

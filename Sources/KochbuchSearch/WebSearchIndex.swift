@@ -77,34 +77,40 @@ public struct WebSearchIndex {
             lawNames[law.abbreviation.lowercased()] = law.id
             if let short = law.abbreviation.split(separator: " ").first { lawNames[String(short).lowercased()] = law.id }
         }
-        var object = JSONObject()
-        object["version"] = 1
-        object["documents"] = documents.map { document in
-            ["id": document.id, "url": document.url, "title": document.title, "summary": document.summary,
-             "themenfeld": document.themenfeld, "laws": document.laws,
-             "text": [document.title, document.summary, document.body].joined(separator: "\n")] as [String: Any]
+        let display = surface.mapValues { forms in forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
+        var json = JSONText(capacity: documents.reduce(0) { $0 + $1.body.utf8.count } * 2)
+        json.raw("{\"citations\":")
+        json.object(citations.mapValues { $0.sorted() }) { $0.integers($1) }
+        json.raw(",\"display\":")
+        json.object(display) { $0.string($1) }
+        json.raw(",\"documents\":[")
+        for (index, document) in documents.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.raw("{\"id\":"); json.string(document.id)
+            json.raw(",\"laws\":"); json.strings(document.laws)
+            json.raw(",\"summary\":"); json.string(document.summary)
+            json.raw(",\"text\":"); json.string([document.title, document.summary, document.body].joined(separator: "\n"))
+            json.raw(",\"themenfeld\":"); json.string(document.themenfeld)
+            json.raw(",\"title\":"); json.string(document.title)
+            json.raw(",\"url\":"); json.string(document.url)
+            json.raw("}")
         }
-        object["weights"] = ["title": 5, "summary": 3, "body": 1]
-        object["terms"] = postings.mapValues { byDocument in
-            byDocument.keys.sorted().map { [$0] + byDocument[$0]! }
+        json.raw("],\"heads\":")
+        json.object(heads) { $0.strings($1) }
+        json.raw(",\"laws\":")
+        json.object(lawNames) { $0.string($1) }
+        json.raw(",\"modifiers\":")
+        json.object(modifiers) { $0.strings($1) }
+        json.raw(",\"terms\":")
+        json.object(postings) { json, byDocument in
+            json.raw("[")
+            for (index, number) in byDocument.keys.sorted().enumerated() {
+                if index > 0 { json.raw(",") }
+                json.integers([number] + byDocument[number]!)
+            }
+            json.raw("]")
         }
-        object["heads"] = heads
-        object["modifiers"] = modifiers
-        object["display"] = surface.mapValues { forms in
-            forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-        }
-        object["citations"] = citations.mapValues { $0.sorted() }
-        object["laws"] = lawNames
-        let data = try! JSONSerialization.data(withJSONObject: object.dictionary, options: [.sortedKeys, .withoutEscapingSlashes])
-        return "window.KOCHBUCH_SEARCH_INDEX = " + String(decoding: data, as: UTF8.self) + ";\n"
-    }
-}
-
-/// A JSON object under construction.
-private struct JSONObject {
-    var dictionary: [String: Any] = [:]
-    subscript(key: String) -> Any? {
-        get { dictionary[key] }
-        set { dictionary[key] = newValue }
+        json.raw(",\"version\":1,\"weights\":{\"body\":1,\"summary\":3,\"title\":5}}")
+        return "window.KOCHBUCH_SEARCH_INDEX = " + json.text + ";\n"
     }
 }

@@ -10,7 +10,6 @@ public final class XMLSchema: @unchecked Sendable {
     }
 
     private let schema: xmlSchemaPtr
-    private let lock = NSLock()
 
     /// Compiles the schema at `path`. Its includes and imports may only reach files in the
     /// same directory: the external resource policy refuses everything else.
@@ -29,10 +28,9 @@ public final class XMLSchema: @unchecked Sendable {
 
     deinit { xmlSchemaFree(schema) }
 
-    /// Validates a parsed document and returns every validity problem.
+    /// Validates a parsed document and returns every validity problem. Safe to call from several
+    /// threads at once: each call has its own validation context; the compiled schema is only read.
     public func validate(_ document: XMLDocument) -> [XMLProblem] {
-        lock.lock()
-        defer { lock.unlock() }
         let collector = XMLProblemCollector()
         collector.collecting {
             guard let context = xmlSchemaNewValidCtxt(schema) else { return }

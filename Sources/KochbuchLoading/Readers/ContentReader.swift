@@ -153,7 +153,7 @@ struct ContentReader {
             if trimmed.isEmpty { result.removeFirst() } else { result[0] = .text(trimmed) }
         }
         if case .text(let last)? = result.last {
-            let trimmed = String(last.reversed().drop { $0 == " " }.reversed())
+            let trimmed = last.lastIndex { $0 != " " }.map { String(last[...$0]) } ?? ""
             if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(trimmed) }
         }
         return result
