@@ -160,10 +160,10 @@ struct RecipeWriter {
             out += "    <ingredient kind=\"\(random.pick(["technical", "organisational", "legal", "human"]))\">\(sentences(1...1))</ingredient>\n"
         }
         out += "  </ingredients>\n  <steps>\n"
-        for step in 1...random.int(3...12) {
+        for step in 1...random.int(2...9) {
             out += "    <step id=\"schritt-\(step)\" role=\"\(random.pick(["Projektleitung", "Fachbereich", "IT-Dienstleister", "Datenschutz"]))\">\n"
             out += "      <title>\(escape(random.pick(material.stepTitles)))</title>\n"
-            for _ in 0..<random.int(1...3) { out += "      <p>\(paragraph())</p>\n" }
+            for _ in 0..<random.int(1...2) { out += "      <p>\(paragraph())</p>\n" }
             if random.chance(0.2) { out += "      <ul>\(( 0..<random.int(2...4)).map { _ in "<li>\(sentences(1...1))</li>" }.joined())</ul>\n" }
             if random.chance(0.05) {
                 out += "      <table><caption>Übersicht</caption><head><cell>Aufgabe</cell><cell>Zuständig</cell></head>"

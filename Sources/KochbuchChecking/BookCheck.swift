@@ -28,10 +28,11 @@ public struct CheckContext: Sendable {
         self.bookPath = bookPath
         self.graph = graph ?? LinkGraph(book: book)
         self.today = today
-        recipesByID = Dictionary(book.recipes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        lawsByID = Dictionary(book.laws.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        themenfelder = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        lebenslagen = Dictionary((book.topics?.lebenslagen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let lookup = BookLookup(book)
+        recipesByID = lookup.recipes
+        lawsByID = lookup.laws
+        themenfelder = lookup.themenfelder
+        lebenslagen = lookup.lebenslagen
         ozgLeistungen = book.ozgLeistungen.map { Set($0.map(\.id)) }
         leikaKeys = book.leika.map { Set($0.map(\.key)) }
         glossaryIDs = book.glossary.map { Set($0.map(\.id)) }

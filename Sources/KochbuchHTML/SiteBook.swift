@@ -17,12 +17,13 @@ public struct SiteBook: Sendable {
     public init(book: Book, graph: LinkGraph? = nil) {
         self.book = book
         self.graph = graph ?? LinkGraph(book: book)
-        recipesByID = Dictionary(book.recipes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        lawsByID = Dictionary(book.laws.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        glossaryByID = Dictionary((book.glossary ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        themenfelderByID = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        lebenslagenByID = Dictionary((book.topics?.lebenslagen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        ozgByID = Dictionary((book.ozgLeistungen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let lookup = BookLookup(book)
+        recipesByID = lookup.recipes
+        lawsByID = lookup.laws
+        glossaryByID = lookup.glossary
+        themenfelderByID = lookup.themenfelder
+        lebenslagenByID = lookup.lebenslagen
+        ozgByID = lookup.ozgLeistungen
         var ordered: [Recipe] = []
         var seen: Set<String> = []
         for chapter in book.manifest?.chapters ?? [] {

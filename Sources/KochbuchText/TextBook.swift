@@ -17,13 +17,14 @@ struct TextBook: Sendable {
     init(book: Book, graph: LinkGraph?) {
         self.book = book
         self.graph = graph ?? LinkGraph(book: book)
-        recipesByID = Dictionary(book.recipes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        lawsByID = Dictionary(book.laws.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        glossaryByID = Dictionary((book.glossary ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        themenfelderByID = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        lebenslagenByID = Dictionary((book.topics?.lebenslagen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        ozgByID = Dictionary((book.ozgLeistungen ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        leikaByKey = Dictionary((book.leika ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let lookup = BookLookup(book)
+        recipesByID = lookup.recipes
+        lawsByID = lookup.laws
+        glossaryByID = lookup.glossary
+        themenfelderByID = lookup.themenfelder
+        lebenslagenByID = lookup.lebenslagen
+        ozgByID = lookup.ozgLeistungen
+        leikaByKey = lookup.leika
     }
 
     /// "§ 6 Abs. 1 EGovG", "EGovG" for a whole law. The spaces are glued so the citation is never
