@@ -131,13 +131,7 @@ public struct BookLoader: Sendable {
 
     /// The XML files of the book (relative paths) with their size and modification time in nanoseconds.
     public func xmlFileStates() -> [String: (size: Int, modified: Int)] {
-        var states: [String: (size: Int, modified: Int)] = [:]
-        for relative in BookDirectory(root: directory).files where relative.lowercased().hasSuffix(".xml") {
-            var info = stat()
-            guard stat(directory.appendingPathComponent(relative).path, &info) == 0 else { continue }
-            states[relative] = (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
-        }
-        return states
+        BookDirectory(root: directory).states.filter { $0.key.lowercased().hasSuffix(".xml") }
     }
 
     private func read(relative: String, display: String, diagnostics: inout [Diagnostic]) -> FileResult {

@@ -85,10 +85,11 @@ extension SearchIndex {
         var matchedTerms: Set<String> = []
         var unmatched: [String] = []
         var candidates: Set<Int>?
-        if let allowed { candidates = try numbers(of: allowed) }
+        let numberOf = try idNumbers()
+        if let allowed { candidates = Set(allowed.compactMap { numberOf[$0] }) }
         for citation in query.citations {
             for (id, weight) in try citingRecipes(law: citation.law, section: citation.section) {
-                if let number = try numbers(of: [id]).first { scores[number, default: 0] += weight * 10 }
+                if let number = numberOf[id] { scores[number, default: 0] += weight * 10 }
             }
         }
         for word in query.words {
@@ -106,7 +107,7 @@ extension SearchIndex {
             }
             if let law = laws[word.lowercased()] {
                 for (id, weight) in try citingRecipes(law: law, section: nil) {
-                    if let number = try numbers(of: [id]).first { group[number, default: 0] += weight * 3 }
+                    if let number = numberOf[id] { group[number, default: 0] += weight * 3 }
                 }
             }
             if group.isEmpty { unmatched.append(word) }
@@ -135,11 +136,12 @@ extension SearchIndex {
             let found = try rank("\"\(normalizer.canonical(word))\"")
             result.subtract(found.keys)
         }
-        let ordered = try rows(for: result).sorted { lhs, rhs in
+        let ordered = try titles(for: result).sorted { lhs, rhs in
             let left = scores[lhs.number] ?? 0, right = scores[rhs.number] ?? 0
-            return left != right ? left > right : lhs.title.localizedCompare(rhs.title) == .orderedAscending
+            return left != right ? left > right : (lhs.key, lhs.number) < (rhs.key, rhs.number)
         }
-        let hits = ordered.prefix(max(limit, 0)).map { row in
+        let shown = try rows(for: Set(ordered.prefix(max(limit, 0)).map(\.number)))
+        let hits = ordered.prefix(max(limit, 0)).compactMap { entry in shown[entry.number] }.map { row in
             SearchHit(id: row.id, title: row.title, themenfeld: row.themenfeld,
                       laws: row.laws.isEmpty ? [] : row.laws.components(separatedBy: "; "), status: row.status,
                       score: (scores[row.number] ?? 0).rounded(toPlaces: 3),
@@ -165,14 +167,19 @@ extension SearchIndex {
         return scores
     }
 
-    private func numbers(of ids: Set<String>) throws -> Set<Int> {
-        var numbers: Set<Int> = []
-        for id in ids {
-            if let number = try database.query("SELECT number FROM recipes WHERE id = ?", [.text(id)]).first?.first?.integer {
-                numbers.insert(number)
-            }
+    /// Recipe ids → their numbers in the index, in one query.
+    private func idNumbers() throws -> [String: Int] {
+        Dictionary(try database.query("SELECT id, number FROM recipes").map { ($0[0].text, $0[1].integer) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Numbers and a sort key (folded title) of the matching recipes, for ranking without loading texts.
+    private func titles(for numbers: Set<Int>) throws -> [(number: Int, key: String)] {
+        guard !numbers.isEmpty else { return [] }
+        let list = numbers.sorted().map(String.init).joined(separator: ",")
+        return try database.query("SELECT number, title FROM recipes WHERE number IN (\(list))").map {
+            (number: $0[0].integer, key: GermanText.fold($0[1].text))
         }
-        return numbers
     }
 
     /// Recipes citing a law or section, with a weight: a legal basis counts more than a mention
@@ -243,13 +250,16 @@ extension SearchIndex {
         var laws: String
     }
 
-    private func rows(for numbers: Set<Int>) throws -> [Row] {
-        guard !numbers.isEmpty else { return [] }
+    /// The full rows of the recipes shown, by number.
+    private func rows(for numbers: Set<Int>) throws -> [Int: Row] {
+        guard !numbers.isEmpty else { return [:] }
         let list = numbers.sorted().map(String.init).joined(separator: ",")
-        return try database.query("SELECT number, id, title, summary, body, status, themenfeld, laws FROM recipes WHERE number IN (\(list))").map {
-            Row(number: $0[0].integer, id: $0[1].text, title: $0[2].text, summary: $0[3].text, body: $0[4].text,
-                status: $0[5].text, themenfeld: $0[6].text, laws: $0[7].text)
+        var rows: [Int: Row] = [:]
+        for row in try database.query("SELECT number, id, title, summary, body, status, themenfeld, laws FROM recipes WHERE number IN (\(list))") {
+            rows[row[0].integer] = Row(number: row[0].integer, id: row[1].text, title: row[2].text, summary: row[3].text,
+                                       body: row[4].text, status: row[5].text, themenfeld: row[6].text, laws: row[7].text)
         }
+        return rows
     }
 
     /// The nearest corpus words for words that matched nothing: "Bürgerprotal" → "Bürgerportal".

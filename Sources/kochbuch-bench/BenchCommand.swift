@@ -34,6 +34,7 @@ struct Run: ParsableCommand {
     @Option(help: "Runs per measurement.") var runs: Int = 3
     @Option(help: "The kochbuch binary to measure.") var binary: String = ".build/release/kochbuch"
     @Option(help: "Where to write the JSON results.") var results: String = "Benchmarks/results/latest.json"
+    @Flag(help: "Measure only building the search index and the queries.") var searchOnly = false
 
     func run() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-bench-\(count)-\(seed)-\(ProcessInfo.processInfo.processIdentifier)")
@@ -45,7 +46,7 @@ struct Run: ParsableCommand {
         print(String(format: "generated %d recipes, %.1f MB, median %.1f KB, in %.1f s", count, Double(bytes) / 1e6,
                      Double(bytes) / Double(count) / 1024, Date().timeIntervalSince(start)))
         let binaryPath = binary.hasPrefix("/") ? binary : FileManager.default.currentDirectoryPath + "/" + binary
-        let series = try BenchmarkRunner(binary: binaryPath, book: book, runs: runs) { print($0) }.run(count: count)
+        let series = try BenchmarkRunner(binary: binaryPath, book: book, runs: runs) { print($0) }.run(count: count, searchOnly: searchOnly)
         let table = BenchmarkRunner.table(series)
         let machine = BenchmarkRunner.machine()
         let date = ISO8601DateFormatter().string(from: Date())
