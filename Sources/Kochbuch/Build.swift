@@ -44,8 +44,11 @@ public struct Builder: Sendable {
         public var editions: [(edition: Edition, files: Int, bytes: Int, folder: URL)]
         public var seconds: Double
         public var warnings: Int
+        /// Nothing the editions depend on changed since the last build: nothing was written.
+        public var upToDate = false
 
         public var description: String {
+            if upToDate { return "everything up to date" + String(format: " (%.2f s)", seconds) }
             let parts = editions.map { "\($0.edition.rawValue): \($0.files) files, \(ByteCountFormatter.string(fromByteCount: Int64($0.bytes), countStyle: .file)) in \($0.folder.path)" }
             return "built " + parts.joined(separator: "; ") + String(format: " (%.2f s)", seconds)
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
@@ -70,6 +73,14 @@ public struct Builder: Sendable {
     /// Runs the build; `progress` receives one line per step.
     public func build(progress: (String) -> Void = { _ in }) throws -> Summary {
         let start = Date()
+        let fingerprint = BuildFingerprint.compute(book: book, options: options, today: today)
+        let stateFile = BuildFingerprint.file(in: options.output)
+        if let previous = try? String(contentsOf: stateFile, encoding: .utf8), previous == fingerprint,
+           options.editions.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0.folder).path) }) {
+            progress("nothing changed since the last build into \(options.output.path)")
+            return Summary(editions: [], seconds: Date().timeIntervalSince(start), warnings: 0, upToDate: true)
+        }
+        try? FileManager.default.removeItem(at: stateFile)
         let steps = 1 + options.editions.count
         progress("[1/\(steps)] validate \(book.displayPrefix)")
         let validator = Validator(book: book, today: today)
@@ -100,6 +111,7 @@ public struct Builder: Sendable {
             try Publisher(target: folder).publish(files)
             summary.editions.append((edition, files.count, files.reduce(0) { $0 + $1.data.count }, folder))
         }
+        try AtomicFile.write(Data(fingerprint.utf8), to: stateFile)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }

@@ -24,7 +24,28 @@ import Testing
         #expect(broken.error.contains("nothing was published"))
         #expect(try Data(contentsOf: index) == before)
         let exports = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("Exports").path)
+            .filter { !$0.hasPrefix(".") }
         #expect(Set(exports) == ["html", "epub", "text"], "\(exports)")
+    }
+
+    @Test func aBuildWithNothingChangedHasNothingToDo() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try CommandRunner.run(["build", "--format", "text", "--quiet"], in: directory).status == 0)
+        let page = directory.appendingPathComponent("Exports/text/rezepte/e-akte.txt")
+        let before = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
+        let again = try CommandRunner.run(["build", "--format", "text"], in: directory)
+        #expect(again.output.contains("everything up to date"))
+        #expect(try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date == before)
+        let wider = try CommandRunner.run(["build", "--format", "text", "--width", "90"], in: directory)
+        #expect(wider.output.contains("built text:"), "other options rebuild")
+        let recipe = directory.appendingPathComponent("Recipes/e-akte.xml")
+        let text = try String(contentsOf: recipe, encoding: .utf8)
+        try text.replacingOccurrences(of: "<title>Die E-Akte einführen</title>", with: "<title>Die E-Akte einführen!</title>")
+            .write(to: recipe, atomically: true, encoding: .utf8)
+        let changed = try CommandRunner.run(["build", "--format", "text", "--width", "90"], in: directory)
+        #expect(changed.output.contains("built text:"))
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("Die E-Akte einführen!"))
     }
 
     @Test func writesASitemapOnlyWithABaseURL() throws {

@@ -1,0 +1,32 @@
+import Foundation
+import KochbuchLoading
+import KochbuchModel
+
+/// What a build's output depends on: the book's files, the guides, the theme, the options, the
+/// date and the tool itself. When nothing of it changed since the last successful build into the
+/// same folder, the editions there are current and the build has nothing to do.
+struct BuildFingerprint {
+    static func compute(book: BookLocation, options: Builder.Options, today: CalendarDate) -> String {
+        var lines = ["kochbuch \(KochbuchVersion.current)", "tool \(toolState())", "today \(today)",
+                     "editions \(options.editions.map(\.rawValue).joined(separator: ","))",
+                     "base \(options.baseURL ?? "")", "selection \(options.selection.key)", "width \(options.width)",
+                     "book \(book.directory.path)"]
+        func add(_ prefix: String, _ states: [String: (size: Int, modified: Int)]) {
+            for key in states.keys.sorted() { lines.append("\(prefix)\(key) \(states[key]!.size) \(states[key]!.modified)") }
+        }
+        add("", book.loader.fileStates())
+        let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
+        add("docs/", BookLoader(directory: docs).fileStates().filter { $0.key.hasSuffix(".md") })
+        if let theme = options.theme { add("theme/", BookLoader(directory: theme).fileStates()) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Size and modification time of the running executable, so a rebuilt tool rebuilds the book.
+    private static func toolState() -> String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    static func file(in output: URL) -> URL { output.appendingPathComponent(".kochbuch-build-state") }
+}
