@@ -85,10 +85,11 @@ public struct Builder: Sendable {
         progress("[1/\(steps)] validate \(book.displayPrefix)")
         let validator = Validator(book: book, today: today)
         let loaded = book.loader.load()
-        let report = validator.report(for: loaded)
+        let graph = LinkGraph(book: loaded.book)
+        let report = validator.report(for: loaded, graph: graph)
         guard report.errorCount == 0 else { throw InvalidBook(report: report) }
         let theme = try options.theme.map(Theme.load) ?? .builtIn
-        let site = SiteBook(book: loaded.book)
+        let site = SiteBook(book: loaded.book, graph: graph)
         var summary = Summary(editions: [], seconds: 0, warnings: report.warningCount)
         for (index, edition) in options.editions.enumerated() {
             progress("[\(index + 2)/\(steps)] \(edition.rawValue) → \(options.output.appendingPathComponent(edition.folder).path)")
@@ -104,8 +105,9 @@ public struct Builder: Sendable {
             case .text:
                 let renderer = TextRenderer(book: loaded.book, graph: site.graph, width: options.width)
                 let id = loaded.book.manifest?.id ?? "kochbuch"
-                files = [(path: "\(id).txt", data: Data(renderer.renderBook(recipes: site.orderedRecipes).utf8))]
-                    + Parallel.map(site.orderedRecipes) { (path: "rezepte/\($0.id).txt", data: Data(renderer.render($0).utf8)) }
+                let edition = renderer.renderEdition(recipes: site.orderedRecipes) { Parallel.map($0, $1) }
+                files = [(path: "\(id).txt", data: Data(edition.book.utf8))]
+                    + zip(site.orderedRecipes, edition.recipes).map { (path: "rezepte/\($0.id).txt", data: Data($1.utf8)) }
             }
             let folder = options.output.appendingPathComponent(edition.folder)
             try Publisher(target: folder).publish(files)

@@ -44,9 +44,9 @@ public struct Validator: Sendable {
     }
 
     /// The report for a book already loaded.
-    public func report(for loaded: LoadedBook, paths: [String] = []) -> ValidationReport {
+    public func report(for loaded: LoadedBook, paths: [String] = [], graph: LinkGraph? = nil) -> ValidationReport {
         var diagnostics = loaded.diagnostics
-        diagnostics += BookChecker().check(CheckContext(book: loaded.book, today: today, bookPath: book.displayPrefix))
+        diagnostics += BookChecker().check(CheckContext(book: loaded.book, graph: graph, today: today, bookPath: book.displayPrefix))
         var fileCount = loaded.files.count
         if !paths.isEmpty {
             var selected: Set<String> = []

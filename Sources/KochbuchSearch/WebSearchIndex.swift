@@ -26,15 +26,16 @@ public struct WebSearchIndex {
         let themenfelder = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let laws = Dictionary(book.laws.map { ($0.id, $0.abbreviation) }, uniquingKeysWith: { first, _ in first })
         return recipes.map { recipe in
-            var pieces = ReadableText.of(recipe)
-            pieces.removeFirst()
+            // ReadableText starts with the title and the (non-empty) summary; the rest is the body.
+            let summary = recipe.summary.plainText
+            let body = ReadableText.of(recipe).dropFirst(summary.isEmpty ? 1 : 2)
             let citations = recipe.legalBasis.map(\.reference).map { reference in
                 let abbreviation = laws[reference.law] ?? reference.law
                 return reference.section.map { "§ \($0) \(abbreviation)" } ?? abbreviation
             }
             return Document(
-                id: recipe.id, url: url(recipe.id), title: recipe.title, summary: recipe.summary.plainText,
-                body: pieces.dropFirst().joined(separator: "\n"),
+                id: recipe.id, url: url(recipe.id), title: recipe.title, summary: summary,
+                body: body.joined(separator: "\n"),
                 themenfeld: recipe.classification.themenfelder.first.flatMap { themenfelder[$0.id] } ?? "",
                 laws: citations.reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
         }

@@ -6,7 +6,8 @@ struct BookText {
     let book: TextBook
     let width: Int
 
-    func lines(_ recipes: [Recipe]) -> [String] {
+    /// - Parameter recipeLines: the recipes already rendered, in the same order (reused as they are).
+    func lines(_ recipes: [Recipe], recipeLines: [[String]]? = nil) -> [String] {
         let edition = Set(recipes.map(\.id))
         let layout = TextLayout(width: width)
         let manifest = book.book.manifest
@@ -39,13 +40,13 @@ struct BookText {
         let chapterOf = Dictionary(chapters.flatMap { chapter in chapter.recipes.map { ($0.id, chapter.title) } },
                                    uniquingKeysWith: { first, _ in first })
         var currentChapter: String?? = .none
-        for recipe in recipes {
+        for (index, recipe) in recipes.enumerated() {
             let chapter = chapterOf[recipe.id] ?? nil
             if currentChapter != .some(chapter), let title = chapter {
                 document.addPart(layout.heading(title, "=", overline: true))
             }
             currentChapter = .some(chapter)
-            document.addPart(recipeText.lines(recipe))
+            document.addPart(recipeLines?[index] ?? recipeText.lines(recipe))
         }
 
         document.addPart(glossary(edition: edition, layout: layout))

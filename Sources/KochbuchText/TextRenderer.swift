@@ -31,6 +31,20 @@ public struct TextRenderer: Sendable {
         Self.finish(BookText(book: book, width: width).lines(recipes))
     }
 
+    /// The whole guide and every recipe on its own, as the text edition writes them. When the guide
+    /// holds every recipe of the book, each recipe is rendered once and used in both.
+    /// - Parameter map: how to map over the recipes (e.g. on all cores); in order.
+    public func renderEdition(recipes: [Recipe],
+                              map: ([Recipe], @Sendable (Recipe) -> [String]) -> [[String]] = { $0.map($1) })
+        -> (book: String, recipes: [String]) {
+        let book = self.book
+        let width = self.width
+        let lines = map(recipes) { RecipeText(book: book, width: width, edition: nil).lines($0) }
+        let whole = Set(recipes.map(\.id)) == Set(book.book.recipes.map(\.id))
+        let guide = BookText(book: book, width: width).lines(recipes, recipeLines: whole ? lines : nil)
+        return (Self.finish(guide), lines.map(Self.finish))
+    }
+
     /// The lines as one text ending in a newline: no-break spaces written as spaces, control
     /// characters from the sources removed, no trailing spaces.
     private static func finish(_ lines: [String]) -> String {
