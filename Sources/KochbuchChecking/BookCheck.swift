@@ -62,6 +62,6 @@ public struct BookChecker: Sendable {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        checks.flatMap { $0.check(context) }
+        Parallel.map(checks) { $0.check(context) }.flatMap { $0 }
     }
 }

@@ -93,30 +93,3 @@ enum Sitemap {
         return xml + "</urlset>\n"
     }
 }
-
-/// Work spread over all cores, results in input order.
-public enum Parallel {
-    public static func map<Input, Output>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
-        guard inputs.count > 1 else { return inputs.map(transform) }
-        var results = [Output?](repeating: nil, count: inputs.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = Slots(buffer: buffer)
-            withoutActuallyEscaping(transform) { transform in
-                let work = Work(transform: transform, inputs: inputs)
-                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                    slots.buffer[index] = work.transform(work.inputs[index])
-                }
-            }
-        }
-        return results.map { $0! }
-    }
-
-    private struct Slots<Output>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Output?>
-    }
-
-    private struct Work<Input, Output>: @unchecked Sendable {
-        let transform: (Input) -> Output
-        let inputs: [Input]
-    }
-}

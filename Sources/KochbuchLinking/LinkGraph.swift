@@ -40,14 +40,31 @@ public struct LinkGraph: Sendable {
     private var outgoing: [String: [Link]] = [:]
 
     public init(book: Book) {
-        for recipe in book.recipes { add(recipe) }
+        for part in Parallel.map(book.recipes, chunk: 64, Self.part) {
+            links += part.links
+            citations += part.citations
+            termUses += part.termUses
+            figures += part.figures
+            externalLinks += part.externalLinks
+        }
         for link in links {
             incoming[link.target, default: []].append(link)
             outgoing[link.source, default: []].append(link)
         }
     }
 
-    private mutating func add(_ recipe: Recipe) {
+    /// What one recipe adds to the graph.
+    private struct Part {
+        var links: [Link] = []
+        var citations: [Citation] = []
+        var termUses: [TermUse] = []
+        var figures: [(recipe: String, figure: Figure)] = []
+        var externalLinks: [(recipe: String, link: ExternalLink)] = []
+    }
+
+    private static func part(_ recipe: Recipe) -> Part {
+        var links: [Link] = []
+        var citations: [Citation] = []
         for relation in recipe.related {
             links.append(Link(source: recipe.id, target: relation.recipe, kind: .relation(relation.kind),
                               location: relation.location))
@@ -78,11 +95,9 @@ public struct LinkGraph: Sendable {
             if case .figure(let figure) = block { images.append((recipe.id, figure)) }
         })
         walker.walk(recipe)
-        links += found
-        citations += cited
-        termUses += terms
-        figures += images.map { (recipe: $0.0, figure: $0.1) }
-        externalLinks += external.map { (recipe: $0.0, link: $0.1) }
+        return Part(links: links + found, citations: citations + cited, termUses: terms,
+                    figures: images.map { (recipe: $0.0, figure: $0.1) },
+                    externalLinks: external.map { (recipe: $0.0, link: $0.1) })
     }
 
     /// Links from other recipes to this one ("Verweist hierher").

@@ -140,37 +140,38 @@ public struct BookLoader: Sendable {
     }
 
     private func read(relative: String, display: String, diagnostics: inout [Diagnostic]) -> FileResult {
-        let url = directory.appendingPathComponent(relative)
         let whole = SourceLocation(path: display)
-        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
-        if size > InputGuard.maximumFileSize {
+        let bytes: [UInt8]
+        switch FileBytes.contents(of: directory.path + "/" + relative, limit: InputGuard.maximumFileSize) {
+        case .tooLarge(let size):
             diagnostics.append(Diagnostic(
                 .error, .fileTooLarge,
                 "file is \(size / 1024 / 1024) MiB; the limit is \(InputGuard.maximumFileSize / 1024 / 1024) MiB",
                 at: whole, hint: "split the content into several recipes; a recipe is typically under 20 KB"))
             return .nothing
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        case .unreadable:
             diagnostics.append(Diagnostic(.error, .fileUnreadable, "file cannot be read", at: whole,
                                           hint: "check that the file exists and is readable"))
             return .nothing
+        case .bytes(let read):
+            bytes = read
         }
-        let bytes = [UInt8](data)
-        let text: String
-        switch InputGuard.check(bytes, displayPath: display) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
+        if let refusal = InputGuard.check(bytes, displayPath: display) {
+            diagnostics.append(refusal)
             return .nothing
-        case .success(let decoded):
-            text = decoded
         }
-        let file = SourceFile(displayPath: display, bytes: bytes, text: text)
+        let file = SourceFile(displayPath: display, bytes: bytes)
         let outcome = XMLParser.parse(bytes, name: display)
         guard let document = outcome.document else {
             diagnostics += outcome.problems.filter { $0.level != .warning }.prefix(10).map { parseDiagnostic($0, file: file) }
             return .nothing
         }
-        let root = document.root
+        return document.withRootView { root in
+            model(of: root, document: document, file: file, diagnostics: &diagnostics)
+        }
+    }
+
+    private func model(of root: XMLNodeView, document: XMLDocument, file: SourceFile, diagnostics: inout [Diagnostic]) -> FileResult {
         guard root.namespace == DocumentKind.namespace, let kind = DocumentKind(rawValue: root.name) else {
             let found = root.namespace.map { "{\($0)}\(root.name)" } ?? root.name
             diagnostics.append(Diagnostic(
@@ -186,7 +187,8 @@ public struct BookLoader: Sendable {
         case .failure(let error):
             diagnostics.append(Diagnostic(.error, .schemaInvalid,
                                           "the schema \(kind.schemaFileName) cannot be compiled: \(error.problems.first?.message ?? "unknown error")",
-                                          at: whole, hint: "reinstall kochbuch; its built-in schemas are damaged"))
+                                          at: SourceLocation(path: file.displayPath),
+                                          hint: "reinstall kochbuch; its built-in schemas are damaged"))
             return .nothing
         }
         let content = ContentReader(file: file)

@@ -4,8 +4,15 @@ import CLibXML2
 public final class XMLDocument: @unchecked Sendable {
     let pointer: xmlDocPtr
 
-    /// The root element with all its descendants.
-    public let root: XMLElement
+    /// The root element with all its descendants, copied into Swift values when first asked for.
+    public private(set) lazy var root = XMLElement(node: rootNode)
+
+    /// Reads the root element in place (see `XMLNodeView`); the document lives at least until `body` returns.
+    public func withRootView<Result>(_ body: (XMLNodeView) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(XMLNodeView(node: rootNode)) }
+    }
+
+    private let rootNode: xmlNodePtr
 
     /// The comments and processing instructions before the root element (such as `xml-model`),
     /// in document order. The XML declaration and a document type declaration are not nodes here.
@@ -14,9 +21,9 @@ public final class XMLDocument: @unchecked Sendable {
     /// The comments and processing instructions after the root element, in document order.
     public let epilog: [XMLContent]
 
-    init(pointer: xmlDocPtr, root: XMLElement) {
+    init(pointer: xmlDocPtr, rootNode: xmlNodePtr) {
         self.pointer = pointer
-        self.root = root
+        self.rootNode = rootNode
         var prolog: [XMLContent] = []
         var epilog: [XMLContent] = []
         var seenRoot = false
@@ -39,13 +46,17 @@ public final class XMLDocument: @unchecked Sendable {
 extension XMLElement {
     /// Copies a libxml2 element and its subtree into Swift values.
     init(node: xmlNodePtr) {
+        self.init(node: node, namespaces: NamespaceNames())
+    }
+
+    private init(node: xmlNodePtr, namespaces: NamespaceNames) {
         let element = node.pointee
         var attributes: [XMLAttribute] = []
         var attribute = element.properties
         while let current = attribute {
             var parsed = XMLAttribute(
                 name: String(cString: current.pointee.name),
-                namespace: current.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+                namespace: namespaces.uri(of: current.pointee.ns),
                 value: XMLElement.text(of: current.pointee.children)
             )
             parsed.prefix = current.pointee.ns.flatMap { $0.pointee.prefix.map { String(cString: $0) } }
@@ -57,7 +68,7 @@ extension XMLElement {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(.element(XMLElement(node: current)))
+                children.append(.element(XMLElement(node: current, namespaces: namespaces)))
             case XML_TEXT_NODE:
                 children.append(.text(current.pointee.content.map { String(cString: $0) } ?? ""))
             case XML_CDATA_SECTION_NODE:
@@ -76,7 +87,7 @@ extension XMLElement {
         }
         self.init(
             name: String(cString: element.name),
-            namespace: element.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+            namespace: namespaces.uri(of: element.ns),
             attributes: attributes,
             children: children,
             line: Int(xmlGetLineNo(node))
@@ -117,5 +128,19 @@ extension XMLElement {
             node = current.pointee.next
         }
         return result
+    }
+}
+
+/// The namespace URIs of one document, converted to Swift strings once per declaration
+/// rather than once per element.
+private final class NamespaceNames {
+    private var last: (namespace: xmlNsPtr, uri: String?)?
+
+    func uri(of namespace: xmlNsPtr?) -> String? {
+        guard let namespace else { return nil }
+        if let last, last.namespace == namespace { return last.uri }
+        let uri = namespace.pointee.href.map { String(cString: $0) }
+        last = (namespace, uri)
+        return uri
     }
 }

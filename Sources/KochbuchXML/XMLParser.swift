@@ -32,7 +32,7 @@ public enum XMLParser {
                 xmlFreeDoc(pointer)
                 return nil
             }
-            return XMLDocument(pointer: pointer, root: XMLElement(node: rootNode))
+            return XMLDocument(pointer: pointer, rootNode: rootNode)
         }
         return Outcome(document: document, problems: collector.problems)
     }

@@ -7,34 +7,43 @@ enum InputGuard {
     /// Files larger than this are refused unread. Recipes are a few KB; the LeiKa catalog about 600 KB.
     static let maximumFileSize = 8 * 1024 * 1024
 
-    /// Checks bytes and returns the decoded text, or the diagnostic that refuses them.
-    static func check(_ bytes: [UInt8], displayPath: String) -> Result<String, Diagnostic> {
+    /// Checks bytes, or returns the diagnostic that refuses them.
+    static func check(_ bytes: [UInt8], displayPath: String) -> Diagnostic? {
         let whole = SourceLocation(path: displayPath)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return .failure(Diagnostic(.error, .fileEmpty, "file is empty", at: whole,
-                                       hint: "write a recipe into it or delete it"))
+            return Diagnostic(.error, .fileEmpty, "file is empty", at: whole,
+                              hint: "write a recipe into it or delete it")
         }
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.first == 0 || bytes.dropFirst().first == 0 {
-            return .failure(Diagnostic(.error, .fileEncoding, "file is UTF-16 or UTF-32, not UTF-8", at: whole,
-                                       hint: "save the file as UTF-8"))
+            return Diagnostic(.error, .fileEncoding, "file is UTF-16 or UTF-32, not UTF-8", at: whole,
+                              hint: "save the file as UTF-8")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard isValidUTF8(bytes) else {
             let (line, column) = firstInvalidUTF8(bytes)
-            return .failure(Diagnostic(.error, .fileEncoding, "file is not valid UTF-8",
-                                       at: SourceLocation(path: displayPath, line: line, column: column),
-                                       hint: "save the file as UTF-8 (umlauts written in Latin-1 or Windows-1252 cause this)"))
+            return Diagnostic(.error, .fileEncoding, "file is not valid UTF-8",
+                              at: SourceLocation(path: displayPath, line: line, column: column),
+                              hint: "save the file as UTF-8 (umlauts written in Latin-1 or Windows-1252 cause this)")
         }
-        if let declared = declaredEncoding(text), declared.lowercased() != "utf-8" {
-            return .failure(Diagnostic(.error, .fileEncoding, "file declares encoding '\(declared)'; only UTF-8 is accepted",
-                                       at: SourceLocation(path: displayPath, line: 1, column: 1),
-                                       hint: "convert the file to UTF-8 and write encoding=\"UTF-8\""))
+        let prolog = Prolog(bytes)
+        if let declared = prolog.declaredEncoding(), declared.lowercased() != "utf-8" {
+            return Diagnostic(.error, .fileEncoding, "file declares encoding '\(declared)'; only UTF-8 is accepted",
+                              at: SourceLocation(path: displayPath, line: 1, column: 1),
+                              hint: "convert the file to UTF-8 and write encoding=\"UTF-8\"")
         }
-        if let line = doctypeLine(text) {
-            return .failure(Diagnostic(.error, .xmlDoctype, "document type declarations are not allowed",
-                                       at: SourceLocation(path: displayPath, line: line, column: 1),
-                                       hint: "remove the <!DOCTYPE …>: entities and DTDs are refused for safety; write characters directly in UTF-8"))
+        if let line = prolog.doctypeLine() {
+            return Diagnostic(.error, .xmlDoctype, "document type declarations are not allowed",
+                              at: SourceLocation(path: displayPath, line: line, column: 1),
+                              hint: "remove the <!DOCTYPE …>: entities and DTDs are refused for safety; write characters directly in UTF-8")
         }
-        return .success(text)
+        return nil
+    }
+
+    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count, buffer[index] < 0x80 { index += 1 }
+            return index == buffer.count || String(validating: buffer[index...], as: UTF8.self) != nil
+        }
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int) {
@@ -67,41 +76,67 @@ enum InputGuard {
         return (line, 1)
     }
 
-    /// The `encoding` of the XML declaration, if any.
-    static func declaredEncoding(_ text: String) -> String? {
-        var body = Substring(text)
-        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        guard body.hasPrefix("<?xml"), let end = body.range(of: "?>") else { return nil }
-        let declaration = body[..<end.lowerBound]
-        guard let key = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote })
+}
+
+/// The bytes before the root element: XML declaration, comments, processing instructions
+/// and a document type declaration, if any.
+private struct Prolog {
+    let bytes: [UInt8]
+    let start: Int
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        self.start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
-    /// The line of a `<!DOCTYPE` in the prolog (before the root element), if there is one.
-    static func doctypeLine(_ text: String) -> Int? {
-        var rest = Substring(text)
-        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
-        var consumed = 0
-        func skip(_ count: Int) {
-            consumed += rest.prefix(count).filter { $0.isNewline }.count
-            rest = rest.dropFirst(count)
-        }
+    /// The `encoding` of the XML declaration, if any.
+    func declaredEncoding() -> String? {
+        guard has("<?xml", at: start), let end = find("?>", from: start) else { return nil }
+        guard let key = find("encoding", from: start), key < end else { return nil }
+        var index = key + 8
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x3D || bytes[index] == 0x09 { index += 1 }
+        guard index < end, bytes[index] == 0x22 || bytes[index] == 0x27 else { return nil }
+        let quote = bytes[index]
+        let valueStart = index + 1
+        var valueEnd = valueStart
+        while valueEnd < bytes.count, bytes[valueEnd] != quote { valueEnd += 1 }
+        return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+    }
+
+    /// The line of a `<!DOCTYPE` before the root element, if there is one.
+    func doctypeLine() -> Int? {
+        var index = start
         while true {
-            let whitespace = rest.prefix { $0.isWhitespace }
-            skip(whitespace.count)
-            if rest.hasPrefix("<?") {
-                guard let end = rest.range(of: "?>") else { return nil }
-                skip(rest.distance(from: rest.startIndex, to: end.upperBound))
-            } else if rest.hasPrefix("<!--") {
-                guard let end = rest.range(of: "-->") else { return nil }
-                skip(rest.distance(from: rest.startIndex, to: end.upperBound))
-            } else if rest.hasPrefix("<!DOCTYPE") || rest.hasPrefix("<!doctype") {
-                return consumed + 1
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+                index += 1
+            }
+            if has("<?", at: index) {
+                guard let end = find("?>", from: index) else { return nil }
+                index = end + 2
+            } else if has("<!--", at: index) {
+                guard let end = find("-->", from: index) else { return nil }
+                index = end + 3
+            } else if has("<!DOCTYPE", at: index) || has("<!doctype", at: index) {
+                return bytes[..<index].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             } else {
                 return nil
             }
         }
+    }
+
+    private func has(_ text: StaticString, at index: Int) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return text.withUTF8Buffer { bytes[index..<index + count].elementsEqual($0) }
+    }
+
+    private func find(_ text: StaticString, from index: Int) -> Int? {
+        var position = index
+        let count = text.utf8CodeUnitCount
+        while position + count <= bytes.count {
+            if has(text, at: position) { return position }
+            position += 1
+        }
+        return nil
     }
 }

@@ -1,17 +1,26 @@
 import KochbuchModel
 
-/// A file's bytes with what is needed to point at places in it.
+/// A file's bytes with what is needed to point at places in it. Works on the UTF-8 bytes
+/// directly (columns count Unicode scalars), so that pointing costs nothing until asked.
 struct SourceFile {
     /// The path shown in diagnostics.
     let displayPath: String
     let bytes: [UInt8]
-    private let lines: [Substring]
+    /// The byte offset where each line starts; line `n` (1-based) starts at `lineStarts[n - 1]`.
+    private let lineStarts: [Int]
 
-    init(displayPath: String, bytes: [UInt8], text: String) {
+    init(displayPath: String, bytes: [UInt8]) {
         self.displayPath = displayPath
         self.bytes = bytes
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == 0x0A { starts.append(index + 1) }
+        }
+        self.lineStarts = starts
     }
+
+    var lineCount: Int { lineStarts.count }
 
     func location(line: Int, column: Int = 0) -> SourceLocation {
         SourceLocation(path: displayPath, line: line, column: column)
@@ -25,6 +34,23 @@ struct SourceFile {
         return location(line: start, column: column(ofTag: name, line: start))
     }
 
+    /// The location of `attribute=` within the start tag of `element` starting on `line`.
+    func location(ofAttribute attribute: String, element: String, line: Int) -> SourceLocation {
+        let tagLine = tagStart(element, line: line)
+        let tagColumn = column(ofTag: element, line: tagLine)
+        let spaced = Array(" \(attribute)=".utf8), tabbed = Array("\t\(attribute)=".utf8)
+        for lineNumber in tagLine..<min(tagLine + 20, lineCount + 1) {
+            let range = byteRange(ofLine: lineNumber)
+            let start = lineNumber == tagLine ? tagOffset(element, line: tagLine) ?? range.lowerBound : range.lowerBound
+            if let offset = firstOffset(of: spaced, in: start..<range.upperBound)
+                ?? firstOffset(of: tabbed, in: start..<range.upperBound) {
+                return location(line: lineNumber, column: scalarColumn(of: offset + 1, line: lineNumber))
+            }
+            if bytes[range].contains(UInt8(ascii: ">")) { break }
+        }
+        return location(line: tagLine, column: tagColumn)
+    }
+
     /// The line at or before `line` where the start tag `<name` begins.
     private func tagStart(_ name: String, line: Int) -> Int {
         var candidate = line
@@ -35,42 +61,48 @@ struct SourceFile {
         return line
     }
 
-    /// The location of `attribute=` within the start tag of `element` starting on `line`.
-    func location(ofAttribute attribute: String, element: String, line: Int) -> SourceLocation {
-        let tagLine = tagStart(element, line: line)
-        let tagColumn = column(ofTag: element, line: tagLine)
-        for lineNumber in tagLine..<min(tagLine + 20, lines.count + 1) {
-            let text = lines[lineNumber - 1]
-            let start = lineNumber == tagLine ? max(tagColumn - 1, 0) : 0
-            if let column = Self.column(of: " \(attribute)=", in: text, from: start)
-                ?? Self.column(of: "\t\(attribute)=", in: text, from: start) {
-                return location(line: lineNumber, column: column + 1)
-            }
-            if text.contains(">") { break }
-        }
-        return location(line: tagLine, column: tagColumn)
-    }
-
+    /// The 1-based column of the start tag `<name` on `line`, or 0.
     private func column(ofTag name: String, line: Int) -> Int {
-        guard line >= 1, line <= lines.count else { return 0 }
-        let text = lines[line - 1]
-        var searchFrom = 0
-        while let column = Self.column(of: "<\(name)", in: text, from: searchFrom) {
-            let after = text.unicodeScalars.dropFirst(column + name.unicodeScalars.count + 1).first
-            if after == nil || after == " " || after == ">" || after == "/" || after == "\t" { return column + 1 }
-            searchFrom = column + 1
-        }
-        return 0
+        tagOffset(name, line: line).map { scalarColumn(of: $0, line: line) } ?? 0
     }
 
-    /// 0-based column (in Unicode scalars) of `needle` in `text` at or after `from`.
-    private static func column(of needle: String, in text: Substring, from: Int) -> Int? {
-        let scalars = Array(text.unicodeScalars)
-        let pattern = Array(needle.unicodeScalars)
-        guard pattern.count <= scalars.count, from <= scalars.count - pattern.count else { return nil }
-        var index = from
-        while index <= scalars.count - pattern.count {
-            if scalars[index] == pattern[0] && Array(scalars[index..<index + pattern.count]) == pattern { return index }
+    /// The byte offset of the start tag `<name` on `line`.
+    private func tagOffset(_ name: String, line: Int) -> Int? {
+        guard line >= 1, line <= lineCount else { return nil }
+        let range = byteRange(ofLine: line)
+        let pattern = Array("<\(name)".utf8)
+        var from = range.lowerBound
+        while let offset = firstOffset(of: pattern, in: from..<range.upperBound) {
+            let after = offset + pattern.count
+            let next = after < range.upperBound ? bytes[after] : nil
+            if next == nil || next == 0x20 || next == 0x3E || next == 0x2F || next == 0x09 || next == 0x0D {
+                return offset
+            }
+            from = offset + 1
+        }
+        return nil
+    }
+
+    /// The bytes of a line without its line feed.
+    private func byteRange(ofLine line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        return start..<max(start, end)
+    }
+
+    /// The 1-based column, in Unicode scalars, of the byte at `offset` on `line`.
+    private func scalarColumn(of offset: Int, line: Int) -> Int {
+        var column = 1
+        for byte in bytes[lineStarts[line - 1]..<offset] where byte & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+
+    private func firstOffset(of pattern: [UInt8], in range: Range<Int>) -> Int? {
+        guard let first = pattern.first, range.count >= pattern.count else { return nil }
+        var index = range.lowerBound
+        let last = range.upperBound - pattern.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<index + pattern.count].elementsEqual(pattern) { return index }
             index += 1
         }
         return nil

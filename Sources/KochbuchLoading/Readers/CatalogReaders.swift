@@ -5,7 +5,7 @@ import KochbuchXML
 struct LawReader {
     let content: ContentReader
 
-    func read(_ root: XMLElement) -> Law {
+    func read(_ root: XMLNodeView) -> Law {
         var sections: [LawSection] = []
         for child in root.elements {
             switch child.name {
@@ -33,13 +33,13 @@ struct LawReader {
             location: content.location(of: root))
     }
 
-    private func section(_ element: XMLElement, division: String?) -> LawSection {
+    private func section(_ element: XMLNodeView, division: String?) -> LawSection {
         LawSection(number: element.attribute("number") ?? "", title: element.attribute("title") ?? "",
                    status: LawSection.Status(rawValue: element.attribute("status") ?? "") ?? .inForce,
                    division: division, text: text(element))
     }
 
-    private func text(_ element: XMLElement) -> [LawText] {
+    private func text(_ element: XMLNodeView) -> [LawText] {
         element.elements.compactMap { child in
             switch child.name {
             case "heading": .heading(content.text(child))
@@ -49,7 +49,7 @@ struct LawReader {
         }
     }
 
-    private func parts(_ element: XMLElement) -> [LawTextPart] {
+    private func parts(_ element: XMLNodeView) -> [LawTextPart] {
         element.elements.compactMap { child in
             switch child.name {
             case "text": .text(content.text(child))
@@ -64,7 +64,7 @@ struct LawReader {
 struct TopicReader {
     let content: ContentReader
 
-    func topics(_ root: XMLElement) -> TopicCatalog {
+    func topics(_ root: XMLNodeView) -> TopicCatalog {
         TopicCatalog(
             themenfelder: root.elements(named: "themenfeld").map { field in
                 let id = field.attribute("id") ?? ""
@@ -78,14 +78,14 @@ struct TopicReader {
             source: content.text(root.firstElement(named: "source")))
     }
 
-    func ozgLeistungen(_ root: XMLElement) -> [OZGLeistung] {
+    func ozgLeistungen(_ root: XMLNodeView) -> [OZGLeistung] {
         root.elements(named: "leistung").map {
             OZGLeistung(id: $0.attribute("id") ?? "", name: $0.attribute("name") ?? "",
                         lebenslage: $0.attribute("lebenslage") ?? "")
         }
     }
 
-    func leika(_ root: XMLElement) -> [LeiKaLeistung] {
+    func leika(_ root: XMLNodeView) -> [LeiKaLeistung] {
         root.elements(named: "leistung").map {
             LeiKaLeistung(key: $0.attribute("key") ?? "", name: $0.attribute("name") ?? "", ozgID: $0.attribute("ozg"))
         }
@@ -96,7 +96,7 @@ struct TopicReader {
 struct GlossaryReader {
     let content: ContentReader
 
-    func read(_ root: XMLElement) -> [GlossaryEntry] {
+    func read(_ root: XMLNodeView) -> [GlossaryEntry] {
         root.elements(named: "entry").map { entry in
             GlossaryEntry(
                 id: entry.attribute("id") ?? "",
@@ -115,7 +115,7 @@ struct GlossaryReader {
 struct ManifestReader {
     let content: ContentReader
 
-    func read(_ root: XMLElement) -> BookManifest {
+    func read(_ root: XMLNodeView) -> BookManifest {
         let edition = root.firstElement(named: "edition")
         let licence = root.firstElement(named: "licence")
         return BookManifest(

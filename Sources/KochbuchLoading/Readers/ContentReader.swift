@@ -6,28 +6,33 @@ import KochbuchXML
 struct ContentReader {
     let file: SourceFile
 
-    func location(of element: XMLElement) -> SourceLocation {
+    func location(of element: XMLNodeView) -> SourceLocation {
         file.location(ofElement: element.name, line: element.line)
     }
 
-    func attributeLocation(_ attribute: String, of element: XMLElement) -> SourceLocation {
+    func attributeLocation(_ attribute: String, of element: XMLNodeView) -> SourceLocation {
         file.location(ofAttribute: attribute, element: element.name, line: element.line)
     }
 
     // MARK: Inline
 
     /// The element's mixed content as inlines, whitespace collapsed and trimmed at both ends.
-    func inlines(_ element: XMLElement) -> [Inline] {
+    func inlines(_ element: XMLNodeView) -> [Inline] {
         Self.trimmed(rawInlines(element.children))
     }
 
     /// The element's text with whitespace collapsed.
-    func text(_ element: XMLElement?) -> String {
+    func text(_ element: XMLNodeView?) -> String {
         guard let element else { return "" }
-        return Self.collapse(element.textContent).trimmingCharacters(in: .whitespaces)
+        let collapsed = Self.collapse(element.textContent)
+        let bytes = collapsed.utf8
+        guard bytes.first == 0x20 || bytes.last == 0x20 else { return collapsed }
+        let start = bytes.firstIndex { $0 != 0x20 } ?? bytes.endIndex
+        let end = bytes.lastIndex { $0 != 0x20 }.map(bytes.index(after:)) ?? start
+        return String(collapsed[start..<end])
     }
 
-    private func rawInlines(_ children: [XMLContent]) -> [Inline] {
+    private func rawInlines(_ children: [XMLNodeView.Child]) -> [Inline] {
         var result: [Inline] = []
         for child in children {
             switch child {
@@ -42,7 +47,7 @@ struct ContentReader {
         return Self.merged(result)
     }
 
-    private func inline(_ element: XMLElement) -> Inline? {
+    private func inline(_ element: XMLNodeView) -> Inline? {
         let content = { rawInlines(element.children) }
         switch element.name {
         case "em": return .emphasis(content())
@@ -67,7 +72,7 @@ struct ContentReader {
         }
     }
 
-    func lawReference(_ element: XMLElement) -> LawReference {
+    func lawReference(_ element: XMLNodeView) -> LawReference {
         LawReference(law: element.attribute("law") ?? "", section: element.attribute("section"),
                      paragraph: element.attribute("paragraph"), location: location(of: element))
     }
@@ -75,11 +80,11 @@ struct ContentReader {
     // MARK: Blocks
 
     /// The block children of an element (other children are ignored).
-    func blocks(_ element: XMLElement) -> [Block] {
+    func blocks(_ element: XMLNodeView) -> [Block] {
         element.elements.compactMap(block)
     }
 
-    func block(_ element: XMLElement) -> Block? {
+    func block(_ element: XMLNodeView) -> Block? {
         switch element.name {
         case "p": return .paragraph(inlines(element))
         case "ul", "ol": return .list(list(element))
@@ -102,7 +107,7 @@ struct ContentReader {
         }
     }
 
-    private func list(_ element: XMLElement) -> List {
+    private func list(_ element: XMLNodeView) -> List {
         List(ordered: element.name == "ol", items: element.elements(named: "li").map { item in
             let inlineChildren = item.children.filter {
                 if case .element(let child) = $0 { return child.name != "ul" && child.name != "ol" }
@@ -116,21 +121,40 @@ struct ContentReader {
 
     // MARK: Whitespace
 
+    /// Replaces each run of spaces, tabs and line breaks by one space.
     static func collapse(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-                pendingSpace = true
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
-                pendingSpace = false
-                result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            if !needsCollapsing(bytes) { return String(decoding: bytes, as: UTF8.self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace { result.append(0x20) }
+                    pendingSpace = false
+                    result.append(byte)
+                }
+            }
+            if pendingSpace { result.append(0x20) }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    private static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = false
+        for byte in bytes {
+            switch byte {
+            case 0x0A, 0x09, 0x0D: return true
+            case 0x20:
+                if previousSpace { return true }
+                previousSpace = true
+            default: previousSpace = false
             }
         }
-        if pendingSpace { result.unicodeScalars.append(" ") }
-        return result
+        return false
     }
 
     private static func merged(_ inlines: [Inline]) -> [Inline] {

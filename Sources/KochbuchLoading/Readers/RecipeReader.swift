@@ -5,7 +5,7 @@ import KochbuchXML
 struct RecipeReader {
     let content: ContentReader
 
-    func read(_ root: XMLElement) -> Recipe {
+    func read(_ root: XMLNodeView) -> Recipe {
         let facts = root.firstElement(named: "facts")
         let classification = root.firstElement(named: "classification")
         let duration = facts?.firstElement(named: "duration")
@@ -68,17 +68,17 @@ struct RecipeReader {
             location: content.location(of: root))
     }
 
-    private func children(_ root: XMLElement, _ container: String, _ name: String) -> [XMLElement] {
+    private func children(_ root: XMLNodeView, _ container: String, _ name: String) -> [XMLNodeView] {
         root.firstElement(named: container)?.elements(named: name) ?? []
     }
 
-    private func references(_ element: XMLElement?, _ name: String) -> [CatalogReference] {
+    private func references(_ element: XMLNodeView?, _ name: String) -> [CatalogReference] {
         (element?.elements(named: name) ?? []).map {
             CatalogReference(id: $0.attribute("ref") ?? "", location: content.attributeLocation("ref", of: $0))
         }
     }
 
-    private func tokens(_ element: XMLElement?) -> [String] {
+    private func tokens(_ element: XMLNodeView?) -> [String] {
         (element?.textContent ?? "").split(whereSeparator: { $0.isWhitespace }).map(String.init)
     }
 }
