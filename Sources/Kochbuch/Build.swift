@@ -93,25 +93,27 @@ public struct Builder: Sendable {
         var summary = Summary(editions: [], seconds: 0, warnings: report.warningCount)
         for (index, edition) in options.editions.enumerated() {
             progress("[\(index + 2)/\(steps)] \(edition.rawValue) → \(options.output.appendingPathComponent(edition.folder).path)")
-            let files: [(path: String, data: Data)]
-            switch edition {
-            case .html:
-                let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
-                files = try HTMLSite(book: site, bookDirectory: book.directory, theme: theme,
-                                     baseURL: options.baseURL, today: today, guides: Guide.load(from: docs)).files()
-            case .epub:
-                let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
-                files = [(path: epub.fileName, data: try epub.data())]
-            case .text:
-                let renderer = TextRenderer(book: loaded.book, graph: site.graph, width: options.width)
-                let id = loaded.book.manifest?.id ?? "kochbuch"
-                let edition = renderer.renderEdition(recipes: site.orderedRecipes) { Parallel.map($0, $1) }
-                files = [(path: "\(id).txt", data: Data(edition.book.utf8))]
-                    + zip(site.orderedRecipes, edition.recipes).map { (path: "rezepte/\($0.id).txt", data: Data($1.utf8)) }
-            }
             let folder = options.output.appendingPathComponent(edition.folder)
-            try Publisher(target: folder).publish(files)
-            summary.editions.append((edition, files.count, files.reduce(0) { $0 + $1.data.count }, folder))
+            let written = try Publisher(target: folder).publish { sink in
+                switch edition {
+                case .html:
+                    let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
+                    try HTMLSite(book: site, bookDirectory: book.directory, theme: theme, baseURL: options.baseURL,
+                                 today: today, guides: Guide.load(from: docs)).write(to: sink)
+                case .epub:
+                    let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
+                    try sink.write(epub.fileName, try epub.data())
+                case .text:
+                    let renderer = TextRenderer(book: loaded.book, graph: site.graph, width: options.width)
+                    let id = loaded.book.manifest?.id ?? "kochbuch"
+                    let edition = renderer.renderEdition(recipes: site.orderedRecipes) { Parallel.map($0, $1) }
+                    try sink.write("\(id).txt", text: edition.book)
+                    for (recipe, text) in zip(site.orderedRecipes, edition.recipes) {
+                        try sink.write("rezepte/\(recipe.id).txt", text: text)
+                    }
+                }
+            }
+            summary.editions.append((edition, written.files, written.bytes, folder))
         }
         try AtomicFile.write(Data(fingerprint.utf8), to: stateFile)
         summary.seconds = Date().timeIntervalSince(start)

@@ -15,19 +15,25 @@ public struct Publisher: Sendable {
 
     /// Writes `files` as the new content of the target folder.
     public func publish(_ files: [(path: String, data: Data)]) throws {
+        _ = try publish { sink in
+            for file in files { try sink.write(file.path, file.data) }
+        }
+    }
+
+    /// Makes the new content of the target folder by letting `body` write it, file by file
+    /// and from any thread, into the staging folder; swaps it in when `body` returns.
+    /// - Returns: how many files and bytes were written.
+    @discardableResult
+    public func publish(_ body: (EditionWriter) throws -> Void) throws -> (files: Int, bytes: Int) {
         let manager = FileManager.default
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         try recover()
         let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         do {
-            for file in files {
-                guard let url = Self.safeURL(file.path, in: staging) else {
-                    throw PublishError.unsafePath(file.path)
-                }
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: url)
-            }
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            let writer = EditionWriter(folder: staging)
+            try body(writer)
             let previous = parent.appendingPathComponent(".\(name).previous")
             try? manager.removeItem(at: previous)
             if manager.fileExists(atPath: target.path) {
@@ -40,6 +46,7 @@ public struct Publisher: Sendable {
                 throw error
             }
             try? manager.removeItem(at: previous)
+            return writer.totals
         } catch {
             try? manager.removeItem(at: staging)
             throw error
@@ -76,10 +83,12 @@ public struct Publisher: Sendable {
 
     public enum PublishError: Error, CustomStringConvertible {
         case unsafePath(String)
+        case unwritable(String, errno: Int32)
 
         public var description: String {
             switch self {
             case .unsafePath(let path): "refusing to write '\(path)' outside the edition folder"
+            case .unwritable(let path, let code): "cannot write '\(path)': \(String(cString: strerror(code)))"
             }
         }
     }

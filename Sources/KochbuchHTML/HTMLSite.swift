@@ -32,42 +32,58 @@ public struct HTMLSite {
 
     /// All files of the site, path → bytes, sorted by path.
     public func files() throws -> [(path: String, data: Data)] {
+        let sink = CollectingSink()
+        try write(to: sink)
+        return sink.files
+    }
+
+    /// Renders the site and hands each file to `sink` as soon as it is made; recipe pages are
+    /// rendered and written on all cores.
+    public func write(to sink: some FileSink) throws {
         let templates = try TemplateSet(builtIn: Self.resources.appendingPathComponent("templates"),
                                         theme: theme.directory)
         let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" })
-        var pages: [RenderedPage] = []
-        let recipePage = RecipePage(site: site)
-        pages += Parallel.map(book.book.recipes) { recipePage.render($0, templates: templates) }
-        let lawPage = LawPage(site: site)
-        pages += book.book.laws.map { lawPage.render($0, templates: templates) }
-        let overview = OverviewPages(site: site, templates: templates)
-        pages += [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
-                  overview.glossary(), overview.search(), overview.accessibility(),
-                  overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))]
-        pages += guides.map { guide in
-            RenderedPage(path: guide.path, html: templates.render(site.layout(
-                root: "", path: guide.path, title: guide.title, description: guide.title,
-                content: templates.render(["body": MarkdownRenderer(pages: Dictionary(guides.map { ($0.sourceName, $0.path) },
-                                                                                     uniquingKeysWith: { first, _ in first })).html(guide.markdown)],
-                                          template: "guide")), template: "layout"))
+        var paths: [String] = []
+        func write(_ page: RenderedPage) throws {
+            paths.append(page.path)
+            try sink.write(page.path, text: page.html)
         }
-        pages += (book.book.topics?.themenfelder ?? []).map(overview.themenfeld)
-        pages += (book.book.topics?.lebenslagen ?? []).map(overview.lebenslage)
+        let recipePage = RecipePage(site: site)
+        try Parallel.forEach(book.book.recipes) { recipe in
+            let page = recipePage.render(recipe, templates: templates)
+            try sink.write(page.path, text: page.html)
+        }
+        paths += book.book.recipes.map { SiteLinks.recipe($0.id) }
+        let lawPage = LawPage(site: site)
+        for law in book.book.laws { try write(lawPage.render(law, templates: templates)) }
+        let overview = OverviewPages(site: site, templates: templates)
+        for page in [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
+                     overview.glossary(), overview.search(), overview.accessibility(),
+                     overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] {
+            try write(page)
+        }
+        let guideLinks = Dictionary(guides.map { ($0.sourceName, $0.path) }, uniquingKeysWith: { first, _ in first })
+        for guide in guides {
+            try write(RenderedPage(path: guide.path, html: templates.render(site.layout(
+                root: "", path: guide.path, title: guide.title, description: guide.title,
+                content: templates.render(["body": MarkdownRenderer(pages: guideLinks).html(guide.markdown)],
+                                          template: "guide")), template: "layout")))
+        }
+        for themenfeld in book.book.topics?.themenfelder ?? [] { try write(overview.themenfeld(themenfeld)) }
+        for lebenslage in book.book.topics?.lebenslagen ?? [] { try write(overview.lebenslage(lebenslage)) }
 
-        var files = pages.map { (path: $0.path, data: Data($0.html.utf8)) }
-        files += try assets()
+        for asset in try assets() { try sink.write(asset.path, asset.data) }
         let documents = WebSearchIndex.documents(book: book.book, recipes: book.orderedRecipes, url: SiteLinks.recipe)
-        files.append((path: "assets/search-index.js",
-                      data: Data(WebSearchIndex().javascript(documents: documents, book: book.book, graph: book.graph).utf8)))
+        try sink.write("assets/search-index.js",
+                       text: WebSearchIndex().javascript(documents: documents, book: book.book, graph: book.graph))
         for image in book.book.imagePaths.sorted() {
             if let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) {
-                files.append((path: image, data: data))
+                try sink.write(image, data)
             }
         }
         if let baseURL {
-            files.append((path: "sitemap.xml", data: Data(Sitemap.xml(baseURL: baseURL, paths: pages.map(\.path).sorted()).utf8)))
+            try sink.write("sitemap.xml", text: Sitemap.xml(baseURL: baseURL, paths: paths.sorted()))
         }
-        return files.sorted { $0.path < $1.path }
     }
 
     /// The built-in assets, each replaced by the theme's file of the same name; plus the theme's own assets.

@@ -43,19 +43,15 @@ public struct WebSearchIndex {
 
     /// The JavaScript file: `window.KOCHBUCH_SEARCH_INDEX = {…};`, deterministic for the same input.
     public func javascript(documents: [Document], book: Book, graph: LinkGraph) -> String {
-        var postings: [String: [Int: [Int]]] = [:]
+        var postings: [String: [[Int]]] = [:]
         var surface: [String: [String: Int]] = [:]
         var foldedWords: Set<String> = []
-        for (number, document) in documents.enumerated() {
-            for (field, text) in [document.title, document.summary, document.body].enumerated() {
-                for token in GermanText.tokens(text) {
-                    let folded = GermanText.fold(token)
-                    foldedWords.insert(folded)
-                    let term = normalizer.canonical(token)
-                    postings[term, default: [:]][number, default: [0, 0, 0]][field] += 1
-                    surface[term, default: [:]][String(token), default: 0] += 1
-                }
-            }
+        let chunk = 256
+        let starts = Array(stride(from: 0, to: documents.count, by: chunk))
+        for part in Parallel.map(starts, { Self.terms(of: documents[$0..<min($0 + chunk, documents.count)], firstNumber: $0) }) {
+            for (term, list) in part.postings { postings[term, default: []] += list }
+            for (term, forms) in part.surface { surface[term, default: [:]].merge(forms, uniquingKeysWith: +) }
+            foldedWords.formUnion(part.foldedWords)
         }
         let decompounder = Decompounder(terms: Set(postings.keys), words: foldedWords, normalizer: normalizer)
         var heads: [String: [String]] = [:]
@@ -104,14 +100,46 @@ public struct WebSearchIndex {
         json.object(modifiers) { $0.strings($1) }
         json.raw(",\"terms\":")
         json.object(postings) { json, byDocument in
-            json.raw("[")
-            for (index, number) in byDocument.keys.sorted().enumerated() {
-                if index > 0 { json.raw(",") }
-                json.integers([number] + byDocument[number]!)
-            }
-            json.raw("]")
+            json.array(byDocument) { $0.integers($1) }
         }
         json.raw(",\"version\":1,\"weights\":{\"body\":1,\"summary\":3,\"title\":5}}")
         return "window.KOCHBUCH_SEARCH_INDEX = " + json.text + ";\n"
+    }
+
+    /// What a run of documents adds to the index: per term, `[number, title, summary, body]`
+    /// counts in document order; the forms seen per term; every folded word.
+    private struct Terms {
+        var postings: [String: [[Int]]] = [:]
+        var surface: [String: [String: Int]] = [:]
+        var foldedWords: Set<String> = []
+    }
+
+    /// Tokenises, folds and stems a run of documents with its own stemmer; each distinct word
+    /// is normalised once.
+    private static func terms(of documents: ArraySlice<Document>, firstNumber: Int) -> Terms {
+        let normalizer = TermNormalizer()
+        var known: [Substring: (folded: String, term: String)] = [:]
+        var result = Terms()
+        for (offset, document) in documents.enumerated() {
+            var counts: [String: [Int]] = [:]
+            var order: [String] = []
+            for (field, text) in [document.title, document.summary, document.body].enumerated() {
+                for token in GermanText.tokens(text) {
+                    let normal: (folded: String, term: String)
+                    if let cached = known[token] {
+                        normal = cached
+                    } else {
+                        normal = (GermanText.fold(token), normalizer.canonical(token))
+                        known[token] = normal
+                        result.foldedWords.insert(normal.folded)
+                    }
+                    if counts[normal.term] == nil { order.append(normal.term); counts[normal.term] = [firstNumber + offset, 0, 0, 0] }
+                    counts[normal.term]![field + 1] += 1
+                    result.surface[normal.term, default: [:]][String(token), default: 0] += 1
+                }
+            }
+            for term in order { result.postings[term, default: []].append(counts[term]!) }
+        }
+        return result
     }
 }

@@ -48,16 +48,36 @@ public struct TextRenderer: Sendable {
     /// The lines as one text ending in a newline: no-break spaces written as spaces, control
     /// characters from the sources removed, no trailing spaces.
     private static func finish(_ lines: [String]) -> String {
-        lines.map { line in
-            var text = ""
-            for character in line {
-                if TextWrapper.isGlue(character) {
-                    text.append(" ")
-                } else if !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                    text.append(character)
+        lines.map(finish).joined(separator: "\n") + "\n"
+    }
+
+    /// Works on the UTF-8 bytes: control characters (Cc: U+0000–U+001F, U+007F–U+009F) go,
+    /// no-break spaces (U+00A0, U+2007, U+202F) become spaces.
+    private static func finish(_ line: String) -> String {
+        var line = line
+        let cleaned: String? = line.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F {
+                    index += 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] <= 0xA0 {
+                    if bytes[index + 1] == 0xA0 { result.append(0x20) }
+                    index += 2
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                          bytes[index + 2] == 0x87 || bytes[index + 2] == 0xAF {
+                    result.append(0x20)
+                    index += 3
+                } else {
+                    result.append(byte)
+                    index += 1
                 }
             }
-            return TextWrapper.trimmingTrailingSpaces(text)
-        }.joined(separator: "\n") + "\n"
+            return String(decoding: result, as: UTF8.self)
+        }
+        return TextWrapper.trimmingTrailingSpaces(cleaned ?? line)
     }
 }

@@ -19,6 +19,17 @@ enum TextWrapper {
         character == "\u{00A0}" || character == "\u{202F}" || character == "\u{2007}"
     }
 
+    /// Whether a scalar is a no-break space.
+    static func isGlue(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2007}"
+    }
+
+    /// White space that may break a line: every white space but the no-break spaces.
+    private static func isBreakingSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace && !isGlue(scalar)
+    }
+
     /// Words that stay with the word after them: "§ 6", "Abs. 2".
     private static let leadingWords: Set<String> = ["§", "§§", "Abs.", "Art.", "Nr."]
     /// Dashes stay with the word before them, so no line starts with one.
@@ -27,16 +38,19 @@ enum TextWrapper {
     /// The words of a text, split at breaking white space, with "§" and the like glued to the next word.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = ""
-        for character in text {
-            if character.isWhitespace && !isGlue(character) {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else {
-                current.append(character)
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if isBreakingSpace(scalars[index]) {
+                if let begin = start { words.append(String(scalars[begin..<index])) }
+                start = nil
+            } else if start == nil {
+                start = index
             }
+            index = scalars.index(after: index)
         }
-        if !current.isEmpty { words.append(current) }
+        if let begin = start { words.append(String(scalars[begin..<scalars.endIndex])) }
         var result: [String] = []
         for word in words {
             if let last = result.last, leadingWords.contains(last) || trailingWords.contains(word) {
@@ -68,6 +82,8 @@ enum TextWrapper {
         var queue = words(text).map { (text: $0, continues: false) }
         var lines: [String] = []
         var line = first
+        var lineLength = first.count
+        let restLength = rest.count
         var lineHasWord = false
         var index = 0
         while index < queue.count {
@@ -75,22 +91,25 @@ enum TextWrapper {
             let length = word.count
             if lineHasWord {
                 let separator = continues ? "" : " "
-                if line.count + separator.count + length <= width {
+                if lineLength + separator.count + length <= width {
                     line += separator + word
+                    lineLength += separator.count + length
                     index += 1
                     continue
                 }
-                if rest.count + length > width, let parts = split(word, continues: continues) {
+                if restLength + length > width, let parts = split(word, continues: continues) {
                     queue.replaceSubrange(index...index, with: parts)
                     continue
                 }
                 lines.append(line)
                 line = rest
+                lineLength = restLength
                 lineHasWord = false
                 continue
             }
-            if line.count + length <= width {
+            if lineLength + length <= width {
                 line += word
+                lineLength += length
                 lineHasWord = true
                 index += 1
                 continue
@@ -102,6 +121,7 @@ enum TextWrapper {
             if length > width {
                 // A single unbreakable word longer than the width, such as a URL: it overflows.
                 line += word
+                lineLength += length
                 lineHasWord = true
                 index += 1
                 continue
@@ -110,10 +130,12 @@ enum TextWrapper {
                 // The marker stands alone; the word starts the next line.
                 lines.append(trimmingTrailingSpaces(line))
                 line = rest
+                lineLength = restLength
                 continue
             }
             // The word fits the width but not the indent: move it left just enough.
             line = String(repeating: " ", count: width - length) + word
+            lineLength = width
             lineHasWord = true
             index += 1
         }

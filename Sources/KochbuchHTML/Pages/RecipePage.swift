@@ -97,29 +97,40 @@ struct RecipePage {
 
     /// schema.org HowTo as a script element; every `<` is escaped so no text can close or open a script.
     private func jsonLD(_ recipe: Recipe, path: String) -> String {
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "HowTo",
-            "name": recipe.title,
-            "description": recipe.summary.plainText,
-            "inLanguage": recipe.language,
-            "step": recipe.steps.enumerated().map { index, step -> [String: Any] in
-                var value: [String: Any] = [
-                    "@type": "HowToStep", "position": index + 1, "name": step.title,
-                    "text": ReadableText.of(step.body).joined(separator: " "),
-                ]
-                if let base = site.baseURL { value["url"] = base + path + "#schritt-\(HTML.fragment(step.id))" }
-                return value
-            },
-            "supply": recipe.ingredients.filter { $0.kind != .technical }.map { ["@type": "HowToSupply", "name": $0.content.plainText] },
-            "tool": recipe.ingredients.filter { $0.kind == .technical }.map { ["@type": "HowToTool", "name": $0.content.plainText] },
-            "author": recipe.authors.map { ["@type": "Organization", "name": $0.organisation ?? $0.name] },
+        typealias Field = (key: String, value: (inout JSONText) -> Void)
+        func text(_ value: String) -> (inout JSONText) -> Void { { $0.string(value) } }
+        func named(_ type: String, _ name: String) -> [Field] { [("@type", text(type)), ("name", text(name))] }
+        var fields: [Field] = [
+            ("@context", text("https://schema.org")),
+            ("@type", text("HowTo")),
+            ("name", text(recipe.title)),
+            ("description", text(recipe.summary.plainText)),
+            ("inLanguage", text(recipe.language)),
+            ("step", { json in
+                json.array(Array(recipe.steps.enumerated())) { json, item in
+                    var step: [Field] = named("HowToStep", item.element.title) + [
+                        ("position", { $0.raw(String(item.offset + 1)) }),
+                        ("text", text(ReadableText.of(item.element.body).joined(separator: " "))),
+                    ]
+                    if let base = site.baseURL { step.append(("url", text(base + path + "#schritt-\(HTML.fragment(item.element.id))"))) }
+                    json.object(step)
+                }
+            }),
+            ("supply", { json in
+                json.array(recipe.ingredients.filter { $0.kind != .technical }) { $0.object(named("HowToSupply", $1.content.plainText)) }
+            }),
+            ("tool", { json in
+                json.array(recipe.ingredients.filter { $0.kind == .technical }) { $0.object(named("HowToTool", $1.content.plainText)) }
+            }),
+            ("author", { json in
+                json.array(recipe.authors) { $0.object(named("Organization", $1.organisation ?? $1.name)) }
+            }),
         ]
-        if let total = ISODuration(recipe.facts.durationMax ?? recipe.facts.durationMin) { object["totalTime"] = total.iso }
-        if let reviewed = recipe.reviewed { object["dateModified"] = reviewed.description }
-        if let base = site.baseURL { object["url"] = base + path }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-        return "<script type=\"application/ld+json\">\(json)</script>"
+        if let total = ISODuration(recipe.facts.durationMax ?? recipe.facts.durationMin) { fields.append(("totalTime", text(total.iso))) }
+        if let reviewed = recipe.reviewed { fields.append(("dateModified", text(reviewed.description))) }
+        if let base = site.baseURL { fields.append(("url", text(base + path))) }
+        var json = JSONText()
+        json.object(fields)
+        return "<script type=\"application/ld+json\">\(json.text)</script>"
     }
 }

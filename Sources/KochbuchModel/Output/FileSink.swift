@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where an edition's files go as they are made, so that no edition has to hold all of itself
+/// in memory. Implementations must accept writes from several threads at once.
+public protocol FileSink: Sendable {
+    /// Stores `data` as the file at `path` (relative, `/`-separated) of the edition.
+    func write(_ path: String, _ data: Data) throws
+}
+
+extension FileSink {
+    /// Stores text as UTF-8.
+    public func write(_ path: String, text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+}
+
+/// A sink that keeps the files in memory: for tests, and for callers that want the bytes.
+public final class CollectingSink: FileSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [(path: String, data: Data)] = []
+
+    public init() {}
+
+    public func write(_ path: String, _ data: Data) throws {
+        lock.withLock { collected.append((path, data)) }
+    }
+
+    /// The files written so far, sorted by path.
+    public var files: [(path: String, data: Data)] {
+        lock.withLock { collected.sorted { $0.path < $1.path } }
+    }
+}
+
+extension Parallel {
+    /// Runs `body` for every input on all cores, a run of `chunk` neighbouring inputs at a time;
+    /// rethrows the first error (by input order) once all have run.
+    public static func forEach<Input>(_ inputs: [Input], chunk: Int = 16, _ body: (Input) throws -> Void) throws {
+        let errors = map(inputs, chunk: chunk) { input -> (any Error)? in
+            do { try body(input); return nil } catch { return error }
+        }
+        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
+    }
+}
