@@ -7,7 +7,8 @@ import KochbuchModel
 /// Queries never reach SQLite as text a reader typed: only canonical terms, quoted.
 public final class SearchIndex {
     /// The format of the index file; an index of another version is rebuilt.
-    public static let formatVersion = 3
+    /// 4: recipes carry their sort key (the folded title); the book's file snapshot is kept.
+    public static let formatVersion = 4
 
     /// The size and modification time of a book file, to tell cheaply whether it changed.
     public struct FileState: Sendable, Hashable {
@@ -66,8 +67,8 @@ public final class SearchIndex {
             for table in Self.tables { try database.execute("DROP TABLE IF EXISTS \(table)") }
             try database.execute("""
             CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, modified INTEGER);
-            CREATE TABLE recipes(number INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, title TEXT, summary TEXT,
-                                 body TEXT, status TEXT, themenfeld TEXT, laws TEXT, reviewed TEXT);
+            CREATE TABLE recipes(number INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, title TEXT, sortkey TEXT,
+                                 summary TEXT, body TEXT, status TEXT, themenfeld TEXT, laws TEXT, reviewed TEXT);
             CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 0');
             CREATE TABLE citations(recipe TEXT, law TEXT, section TEXT, basis INTEGER);
             CREATE INDEX citations_law ON citations(law, section);
