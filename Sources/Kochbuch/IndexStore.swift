@@ -28,15 +28,26 @@ public struct IndexStore: Sendable {
     }
 
     /// The up-to-date index.
+    /// First a snapshot of the book's XML files (sizes and times) is compared with the one kept in
+    /// the index, which takes a few milliseconds; only when they differ are the files compared one
+    /// by one. The snapshot is always taken before the file states, so a kept snapshot never
+    /// vouches for files the index has not seen.
     public func open() throws -> (SearchIndex, Freshness) {
         let loader = book.loader
-        let states = loader.xmlFileStates().mapValues { SearchIndex.FileState(size: $0.size, modified: $0.modified) }
+        let snapshot = loader.snapshot()?.bytes
         let index = try SearchIndex(path: path)
+        if let snapshot, index.isCurrentFormat, let kept = try? index.snapshot(), kept == snapshot {
+            return (index, .current)
+        }
+        let states = loader.xmlFileStates().mapValues { SearchIndex.FileState(size: $0.size, modified: $0.modified) }
         guard index.isCurrentFormat, let recorded = try? index.fileStates() else {
-            try rebuild(index, states: states)
+            try rebuild(index, states: states, snapshot: snapshot)
             return (index, .rebuilt)
         }
-        if recorded == states { return (index, .current) }
+        if recorded == states {
+            try? index.record(snapshot: snapshot)
+            return (index, .current)
+        }
         let recipePaths = Set((try? index.recipePaths()) ?? [])
         let changed = states.filter { recorded[$0.key] != $0.value }.map(\.key)
         let removed = recorded.keys.filter { states[$0] == nil }
@@ -44,7 +55,7 @@ public struct IndexStore: Sendable {
             recorded[relative] != nil && !recipePaths.contains(loader.displayPath(forRelativePath: relative))
         }
         if catalogChanged {
-            try rebuild(index, states: states)
+            try rebuild(index, states: states, snapshot: snapshot)
             return (index, .rebuilt)
         }
         let loaded = loader.load(only: changed)
@@ -55,15 +66,15 @@ public struct IndexStore: Sendable {
             return recorded[relative] == nil && !recipeFiles.contains(display) && !brokenFiles.contains(display)
         }
         if newCatalog {
-            try rebuild(index, states: states)
+            try rebuild(index, states: states, snapshot: snapshot)
             return (index, .rebuilt)
         }
         try index.update(recipes: loaded.book.recipes, removedPaths: removed.map(loader.displayPath(forRelativePath:)),
-                         files: states, book: loaded.book)
+                         files: states, book: loaded.book, snapshot: snapshot)
         return (index, .updated(recipes: loaded.book.recipes.count, removed: removed.count))
     }
 
-    private func rebuild(_ index: SearchIndex, states: [String: SearchIndex.FileState]) throws {
-        try index.rebuild(book: book.loader.load().book, files: states)
+    private func rebuild(_ index: SearchIndex, states: [String: SearchIndex.FileState], snapshot: [UInt8]?) throws {
+        try index.rebuild(book: book.loader.load().book, files: states, snapshot: snapshot)
     }
 }

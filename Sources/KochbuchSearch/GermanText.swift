@@ -37,18 +37,7 @@ public enum GermanText {
     /// Lowercase, then ß → ss, ä/ö/ü → a/o/u, other accents removed, then ae → a, oe → o, ue → u
     /// (but not after q). "Bürgerportal", "Buergerportal", "burgerportal" → "burgerportal".
     public static func fold(_ word: some StringProtocol) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.utf8.count)
-        var ascii = true
-        for byte in word.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-        }
-        if !ascii {
-            let lowered = word.lowercased().replacingOccurrences(of: "ß", with: "ss")
-                .folding(options: [.diacriticInsensitive], locale: nil)
-            bytes = Array(lowered.utf8)
-        }
+        let bytes = lowered(word)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0
@@ -64,6 +53,43 @@ public enum GermanText {
             index += 1
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The first step of `fold` as UTF-8: lowercase, ß → ss, accents removed. Works on bytes for
+    /// ASCII and Latin-1 letters (all German text); anything else goes through Foundation.
+    static func lowered(_ word: some StringProtocol) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        var lead = false
+        for byte in word.utf8 {
+            if lead {
+                lead = false
+                guard (0x80...0xBF).contains(byte) else { return loweredByFoundation(word) }
+                let code = Self.latin1Letters[Int(byte - 0x80)]
+                switch code {
+                case UInt8(ascii: "L"): bytes += [0xC3, byte + 0x20]
+                case UInt8(ascii: "K"): bytes += [0xC3, byte]
+                case UInt8(ascii: "S"): bytes += [0x73, 0x73]
+                default: bytes.append(code)
+                }
+            } else if byte < 0x80 {
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else if byte == 0xC3 {
+                lead = true
+            } else {
+                return loweredByFoundation(word)
+            }
+        }
+        return lead ? loweredByFoundation(word) : bytes
+    }
+
+    /// À…ÿ (U+00C0…U+00FF, UTF-8 C3 80…C3 BF) as Foundation folds them: an ASCII letter,
+    /// L (lowercase, stays accented: Æ Ð Ø Þ), K (kept: æ ð ø þ × ÷) or S (ß → ss).
+    private static let latin1Letters = Array("aaaaaaLceeeeiiiiLnoooooKLuuuuyLS" + "aaaaaaKceeeeiiiiKnoooooKKuuuuyKy").map { $0.asciiValue! }
+
+    /// `lowered` by Foundation, for words beyond Latin-1 (and to check the byte path against).
+    static func loweredByFoundation(_ word: some StringProtocol) -> [UInt8] {
+        Array(word.lowercased().replacingOccurrences(of: "ß", with: "ss").folding(options: [.diacriticInsensitive], locale: nil).utf8)
     }
 }
 

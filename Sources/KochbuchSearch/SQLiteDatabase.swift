@@ -39,6 +39,7 @@ final class SQLiteDatabase {
         case text(String)
         case integer(Int)
         case real(Double)
+        case blob([UInt8])
         case null
     }
 
@@ -56,6 +57,10 @@ final class SQLiteDatabase {
             case .text(let text): sqlite3_bind_text(statement, position, text, -1, kb_sqlite_transient())
             case .integer(let number): sqlite3_bind_int64(statement, position, Int64(number))
             case .real(let number): sqlite3_bind_double(statement, position, number)
+            case .blob(let bytes):
+                bytes.withUnsafeBytes { raw in
+                    _ = sqlite3_bind_blob(statement, position, raw.baseAddress, Int32(raw.count), kb_sqlite_transient())
+                }
             case .null: sqlite3_bind_null(statement, position)
             }
         }
@@ -70,6 +75,9 @@ final class SQLiteDatabase {
                 case SQLITE_INTEGER: .integer(Int(sqlite3_column_int64(statement, column)))
                 case SQLITE_FLOAT: .real(sqlite3_column_double(statement, column))
                 case SQLITE_NULL: .null
+                case SQLITE_BLOB:
+                    .blob(Array(UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column),
+                                                       count: Int(sqlite3_column_bytes(statement, column)))))
                 default: .text(String(cString: sqlite3_column_text(statement, column)))
                 }
             })
@@ -97,6 +105,7 @@ extension SQLiteDatabase.Value {
         case .text(let text): text
         case .integer(let number): String(number)
         case .real(let number): String(number)
+        case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
         case .null: ""
         }
     }
@@ -106,7 +115,7 @@ extension SQLiteDatabase.Value {
         case .integer(let number): number
         case .real(let number): Int(number)
         case .text(let text): Int(text) ?? 0
-        case .null: 0
+        case .blob, .null: 0
         }
     }
 
@@ -115,7 +124,7 @@ extension SQLiteDatabase.Value {
         case .real(let number): number
         case .integer(let number): Double(number)
         case .text(let text): Double(text) ?? 0
-        case .null: 0
+        case .blob, .null: 0
         }
     }
 }

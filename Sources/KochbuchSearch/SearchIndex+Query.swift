@@ -136,12 +136,9 @@ extension SearchIndex {
             let found = try rank("\"\(normalizer.canonical(word))\"")
             result.subtract(found.keys)
         }
-        let ordered = try titles(for: result).sorted { lhs, rhs in
-            let left = scores[lhs.number] ?? 0, right = scores[rhs.number] ?? 0
-            return left != right ? left > right : (lhs.key, lhs.number) < (rhs.key, rhs.number)
-        }
-        let shown = try rows(for: Set(ordered.prefix(max(limit, 0)).map(\.number)))
-        let hits = ordered.prefix(max(limit, 0)).compactMap { entry in shown[entry.number] }.map { row in
+        let shownNumbers = try best(of: result, scores: scores, limit: max(limit, 0))
+        let shown = try rows(for: Set(shownNumbers))
+        let hits = shownNumbers.compactMap { shown[$0] }.map { row in
             SearchHit(id: row.id, title: row.title, themenfeld: row.themenfeld,
                       laws: row.laws.isEmpty ? [] : row.laws.components(separatedBy: "; "), status: row.status,
                       score: (scores[row.number] ?? 0).rounded(toPlaces: 3),
@@ -149,13 +146,13 @@ extension SearchIndex {
         }
         var suggestions: [String] = []
         var message: String?
-        if ordered.isEmpty {
+        if result.isEmpty {
             suggestions = try suggest(for: unmatched.filter { !$0.contains(" ") && !$0.hasSuffix("*") })
             message = "Keine Treffer."
         } else if query.isEmpty && !query.excluded.isEmpty && filters.isEmpty {
             message = "Nur ausgeschlossene Wörter: es werden alle übrigen Rezepte gezeigt."
         }
-        return SearchResults(hits: Array(hits), total: ordered.count, suggestions: suggestions, message: message)
+        return SearchResults(hits: hits, total: result.count, suggestions: suggestions, message: message)
     }
 
     /// FTS5 matches with their weighted BM25 score (higher is better): title 5, summary 3, body 1.
@@ -171,15 +168,6 @@ extension SearchIndex {
     private func idNumbers() throws -> [String: Int] {
         Dictionary(try database.query("SELECT id, number FROM recipes").map { ($0[0].text, $0[1].integer) },
                    uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Numbers and a sort key (folded title) of the matching recipes, for ranking without loading texts.
-    private func titles(for numbers: Set<Int>) throws -> [(number: Int, key: String)] {
-        guard !numbers.isEmpty else { return [] }
-        let list = numbers.sorted().map(String.init).joined(separator: ",")
-        return try database.query("SELECT number, title FROM recipes WHERE number IN (\(list))").map {
-            (number: $0[0].integer, key: GermanText.fold($0[1].text))
-        }
     }
 
     /// Recipes citing a law or section, with a weight: a legal basis counts more than a mention

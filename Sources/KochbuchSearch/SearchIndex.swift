@@ -7,7 +7,8 @@ import KochbuchModel
 /// Queries never reach SQLite as text a reader typed: only canonical terms, quoted.
 public final class SearchIndex {
     /// The format of the index file; an index of another version is rebuilt.
-    public static let formatVersion = 3
+    /// 4: recipes carry their sort key (the folded title). 5: the book's file snapshot is kept.
+    public static let formatVersion = 5
 
     /// The size and modification time of a book file, to tell cheaply whether it changed.
     public struct FileState: Sendable, Hashable {
@@ -54,20 +55,25 @@ public final class SearchIndex {
         ((try? database.query("PRAGMA user_version").first?.first?.integer) ?? 0) == Self.formatVersion
     }
 
-    private static let tables = ["files", "recipes", "fts", "citations", "topics", "ozg", "vocabulary", "compounds", "names"]
+    private static let tables = ["files", "snapshot", "recipes", "fts", "citations", "topics", "ozg", "vocabulary", "compounds", "names"]
 
     /// Replaces the whole content of the index with a book, in one transaction: readers see the
     /// old index or the new one, never half of either. Skips the work when another process has
     /// just done it.
+    /// - Parameter snapshot: the book's file snapshot, taken before `files`; see `snapshot()`.
     @discardableResult
-    public func rebuild(book: Book, files: [String: FileState]) throws -> Bool {
+    public func rebuild(book: Book, files: [String: FileState], snapshot: [UInt8]? = nil) throws -> Bool {
         try database.transaction {
-            if isCurrentFormat, (try? fileStates()) == files { return false }
+            if isCurrentFormat, (try? fileStates()) == files {
+                try record(snapshot: snapshot)
+                return false
+            }
             for table in Self.tables { try database.execute("DROP TABLE IF EXISTS \(table)") }
             try database.execute("""
             CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, modified INTEGER);
-            CREATE TABLE recipes(number INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, title TEXT, summary TEXT,
-                                 body TEXT, status TEXT, themenfeld TEXT, laws TEXT, reviewed TEXT);
+            CREATE TABLE snapshot(data BLOB);
+            CREATE TABLE recipes(number INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, title TEXT, sortkey TEXT,
+                                 summary TEXT, body TEXT, status TEXT, themenfeld TEXT, laws TEXT, reviewed TEXT);
             CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 0');
             CREATE TABLE citations(recipe TEXT, law TEXT, section TEXT, basis INTEGER);
             CREATE INDEX citations_law ON citations(law, section);
@@ -87,6 +93,7 @@ public final class SearchIndex {
             try writer.write(recipes: book.recipes, book: book)
             try writer.writeFiles(files)
             try writer.rebuildCompounds()
+            try record(snapshot: snapshot)
             try database.execute("PRAGMA user_version=\(Self.formatVersion)")
             return true
         }
@@ -103,9 +110,11 @@ public final class SearchIndex {
 
     /// Replaces the index entries of changed recipes and removes those of deleted files, in one
     /// transaction. Skips the work when another process has just done it.
-    public func update(recipes: [Recipe], removedPaths: [String], files: [String: FileState], book: Book) throws {
+    public func update(recipes: [Recipe], removedPaths: [String], files: [String: FileState], book: Book,
+                       snapshot: [UInt8]? = nil) throws {
         let writer = SearchIndexWriter(database: database, normalizer: normalizer)
         try database.transaction {
+            try record(snapshot: snapshot)
             if (try? fileStates()) == files { return }
             for path in removedPaths + recipes.map(\.location.path) {
                 try writer.remove(path: path)
@@ -115,6 +124,23 @@ public final class SearchIndex {
             try database.execute("DELETE FROM files")
             try writer.writeFiles(files)
             try writer.addCompounds()
+        }
+    }
+
+    /// The snapshot of the book's files (`BookSnapshot.bytes`) recorded with the file states: taken
+    /// before them, so when it equals a fresh snapshot the index is current. Nil when none is kept.
+    public func snapshot() throws -> [UInt8]? {
+        guard case .blob(let bytes)? = try database.query("SELECT data FROM snapshot").first?.first else { return nil }
+        return bytes
+    }
+
+    /// Keeps `snapshot` for the file states the index holds (nil forgets it). Call it with a
+    /// snapshot taken before the file states were compared, never after.
+    public func record(snapshot: [UInt8]?) throws {
+        if let snapshot {
+            try database.query("INSERT OR REPLACE INTO snapshot(rowid, data) VALUES (1, ?)", [.blob(snapshot)])
+        } else {
+            try database.execute("DELETE FROM snapshot")
         }
     }
 

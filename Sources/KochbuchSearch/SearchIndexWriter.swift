@@ -36,9 +36,10 @@ struct SearchIndexWriter {
             }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let themenfeld = recipe.classification.themenfelder.first.flatMap { topicNames[$0.id] } ?? ""
             try database.query("""
-                INSERT INTO recipes(id, path, title, summary, body, status, themenfeld, laws, reviewed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(recipe.id), .text(recipe.location.path), .text(document.title), .text(document.summary),
+                INSERT INTO recipes(id, path, title, sortkey, summary, body, status, themenfeld, laws, reviewed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(recipe.id), .text(recipe.location.path), .text(document.title),
+                      .text(GermanText.fold(document.title)), .text(document.summary),
                       .text(document.body), .text(recipe.status.rawValue), .text(themenfeld),
                       .text(laws.joined(separator: "; ")), .text(recipe.reviewed?.description ?? "")])
             let number = try database.query("SELECT number FROM recipes WHERE id = ?", [.text(recipe.id)]).first?.first?.integer ?? 0

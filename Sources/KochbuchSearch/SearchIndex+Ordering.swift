@@ -1,0 +1,36 @@
+import KochbuchModel
+
+extension SearchIndex {
+    /// The numbers of the best `limit` recipes of `numbers`: highest score first, equal scores by
+    /// sort key (the folded title), then by number. Only the recipes that can still reach the
+    /// shown places have their sort keys read, so a search over thousands of matches reads a few.
+    func best(of numbers: Set<Int>, scores: [Int: Double], limit: Int) throws -> [Int] {
+        guard limit > 0, !numbers.isEmpty else { return [] }
+        var scored = numbers.map { (number: $0, score: scores[$0] ?? 0) }
+        if scored.count > limit {
+            var ranked = scored.map(\.score)
+            ranked.sort(by: >)
+            let threshold = ranked[limit - 1]
+            scored.removeAll { $0.score < threshold }
+        }
+        let keys = try sortKeys(for: scored.map(\.number))
+        scored.sort { lhs, rhs in
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            let left = keys[lhs.number] ?? "", right = keys[rhs.number] ?? ""
+            return left != right ? left < right : lhs.number < rhs.number
+        }
+        return scored.prefix(limit).map(\.number)
+    }
+
+    /// The sort keys (folded titles, stored with each recipe) of the given recipes.
+    private func sortKeys(for numbers: [Int]) throws -> [Int: String] {
+        guard !numbers.isEmpty else { return [:] }
+        let list = numbers.sorted().map(String.init).joined(separator: ",")
+        var keys: [Int: String] = [:]
+        keys.reserveCapacity(numbers.count)
+        for row in try database.query("SELECT number, sortkey FROM recipes WHERE number IN (\(list))") {
+            keys[row[0].integer] = row[1].text
+        }
+        return keys
+    }
+}
