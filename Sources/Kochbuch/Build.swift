@@ -41,7 +41,7 @@ public struct Builder: Sendable {
 
     /// What a build did, for the closing summary.
     public struct Summary: Sendable {
-        public var editions: [(edition: Edition, files: Int, bytes: Int, folder: URL)]
+        public var editions: [(edition: Edition, files: Int, bytes: Int, rewritten: Int, folder: URL)]
         public var seconds: Double
         public var warnings: Int
         /// Nothing the editions depend on changed since the last build: nothing was written.
@@ -49,7 +49,11 @@ public struct Builder: Sendable {
 
         public var description: String {
             if upToDate { return "everything up to date" + String(format: " (%.2f s)", seconds) }
-            let parts = editions.map { "\($0.edition.rawValue): \($0.files) files, \(ByteCountFormatter.string(fromByteCount: Int64($0.bytes), countStyle: .file)) in \($0.folder.path)" }
+            let parts = editions.map { edition in
+                "\(edition.edition.rawValue): \(edition.files) files"
+                    + (edition.rewritten < edition.files ? " (\(edition.rewritten) changed)" : "")
+                    + ", \(ByteCountFormatter.string(fromByteCount: Int64(edition.bytes), countStyle: .file)) in \(edition.folder.path)"
+            }
             return "built " + parts.joined(separator: "; ") + String(format: " (%.2f s)", seconds)
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
         }
@@ -113,7 +117,7 @@ public struct Builder: Sendable {
                     }
                 }
             }
-            summary.editions.append((edition, written.files, written.bytes, folder))
+            summary.editions.append((edition, written.files, written.bytes, written.files - written.unchanged, folder))
         }
         try AtomicFile.write(Data(fingerprint.utf8), to: stateFile)
         summary.seconds = Date().timeIntervalSince(start)

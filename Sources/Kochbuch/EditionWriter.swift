@@ -2,25 +2,72 @@ import Foundation
 import KochbuchModel
 
 /// Writes the files of an edition into its staging folder as they are made, from any thread.
-/// Plain `open`/`write`/`close`: the folder is private to the build until the publisher swaps it in.
+///
+/// A file whose bytes equal the same file of the edition being replaced is not written again:
+/// the staging folder gets a hard link to the published file. So a build after a small change
+/// rewrites only the files that changed, and unchanged files keep their identity and time
+/// (useful for `rsync` and caches). The published edition is never written to; the swap stays atomic.
 public final class EditionWriter: FileSink, @unchecked Sendable {
     private let folder: String
+    private let previous: String?
     private let lock = NSLock()
     private var madeDirectories: Set<String> = [""]
     private var fileCount = 0
     private var byteCount = 0
+    private var keptCount = 0
 
-    init(folder: URL) {
+    /// - Parameters:
+    ///   - folder: the staging folder.
+    ///   - previous: the published edition to compare with, if there is one.
+    init(folder: URL, previous: URL?) {
         self.folder = folder.path
+        self.previous = previous?.path
     }
 
-    /// How many files and bytes were written.
-    var totals: (files: Int, bytes: Int) { lock.withLock { (fileCount, byteCount) } }
+    /// How many files and bytes were written, and how many of the files were kept unchanged.
+    var totals: Publisher.Totals {
+        lock.withLock { Publisher.Totals(files: fileCount, bytes: byteCount, unchanged: keptCount) }
+    }
 
     public func write(_ path: String, _ data: Data) throws {
         guard Publisher.safeRelativePath(path) else { throw Publisher.PublishError.unsafePath(path) }
         try makeDirectory(containing: path)
         let full = folder + "/" + path
+        let kept = keepsPublishedCopy(path, of: data, at: full)
+        if !kept { try create(full, path: path, data: data) }
+        lock.withLock {
+            fileCount += 1
+            byteCount += data.count
+            if kept { keptCount += 1 }
+        }
+    }
+
+    /// Links the published file into the staging folder when it holds exactly `data`.
+    private func keepsPublishedCopy(_ path: String, of data: Data, at full: String) -> Bool {
+        guard let previous else { return false }
+        let published = previous + "/" + path
+        let descriptor = open(published, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else {
+            return false
+        }
+        var existing = [UInt8](repeating: 0, count: data.count)
+        var total = 0
+        while total < existing.count {
+            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            total += count
+        }
+        let same = data.isEmpty || data.withUnsafeBytes { bytes in
+            existing.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
+        }
+        return same && link(published, full) == 0
+    }
+
+    private func create(_ full: String, path: String, data: Data) throws {
         let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Publisher.PublishError.unwritable(path, errno: errno) }
         defer { close(descriptor) }
@@ -34,10 +81,6 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
                 }
                 offset += written
             }
-        }
-        lock.withLock {
-            fileCount += 1
-            byteCount += data.count
         }
     }
 

@@ -22,9 +22,10 @@ public struct Publisher: Sendable {
 
     /// Makes the new content of the target folder by letting `body` write it, file by file
     /// and from any thread, into the staging folder; swaps it in when `body` returns.
-    /// - Returns: how many files and bytes were written.
+    /// Files whose bytes equal the published ones are linked, not written again (see `EditionWriter`).
+    /// - Returns: how many files and bytes the edition has, and how many files were unchanged.
     @discardableResult
-    public func publish(_ body: (EditionWriter) throws -> Void) throws -> (files: Int, bytes: Int) {
+    public func publish(_ body: (EditionWriter) throws -> Void) throws -> Totals {
         let manager = FileManager.default
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         try recover()
@@ -32,7 +33,7 @@ public struct Publisher: Sendable {
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            let writer = EditionWriter(folder: staging)
+            let writer = EditionWriter(folder: staging, previous: manager.fileExists(atPath: target.path) ? target : nil)
             try body(writer)
             let previous = parent.appendingPathComponent(".\(name).previous")
             try? manager.removeItem(at: previous)
@@ -51,6 +52,15 @@ public struct Publisher: Sendable {
             try? manager.removeItem(at: staging)
             throw error
         }
+    }
+
+    /// What a publication holds.
+    public struct Totals: Sendable, Equatable {
+        /// The files of the new edition and their bytes.
+        public var files: Int
+        public var bytes: Int
+        /// How many of the files were identical to the published ones and kept as they were.
+        public var unchanged: Int
     }
 
     /// Puts back an edition whose swap was interrupted, and removes abandoned staging folders.

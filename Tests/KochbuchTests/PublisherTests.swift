@@ -66,3 +66,64 @@ import Testing
         #expect(try Data(contentsOf: index) == before)
     }
 }
+
+@Suite struct IncrementalPublishingTests {
+    private struct Snapshot {
+        var inodes: [String: UInt64] = [:]
+        var contents: [String: Data] = [:]
+
+        init(_ folder: URL) throws {
+            let enumerator = FileManager.default.enumerator(atPath: folder.path)
+            while let path = enumerator?.nextObject() as? String {
+                let url = folder.appendingPathComponent(path)
+                var status = stat()
+                guard stat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
+                inodes[path] = UInt64(status.st_ino)
+                contents[path] = try Data(contentsOf: url)
+            }
+        }
+    }
+
+    @Test func aChangedRecipeRewritesOnlyTheFilesThatDependOnIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-incremental-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let book = folder.appendingPathComponent("Recipes")
+        try FileManager.default.copyItem(at: BuilderTests.recipes, to: book)
+        let output = folder.appendingPathComponent("Exports")
+        func build(into output: URL) throws -> Builder.Summary {
+            try Builder(book: BookLocation(path: book.path), options: .init(editions: [.html, .text], output: output)).build()
+        }
+        _ = try build(into: output)
+        let before = try Snapshot(output.appendingPathComponent("html"))
+
+        let recipe = book.appendingPathComponent("e-akte.xml")
+        let source = try String(contentsOf: recipe, encoding: .utf8)
+        let changed = source.replacingOccurrences(of: "<title>Die E-Akte einführen</title>",
+                                                  with: "<title>Die E-Akte einführen und pflegen</title>")
+        #expect(changed != source)
+        try changed.write(to: recipe, atomically: true, encoding: .utf8)
+        let summary = try build(into: output)
+        let after = try Snapshot(output.appendingPathComponent("html"))
+
+        let rewritten = Set(after.inodes.keys.filter { after.inodes[$0] != before.inodes[$0] })
+        for path in after.inodes.keys {
+            if rewritten.contains(path) {
+                #expect(after.contents[path] != before.contents[path], "\(path) was rewritten with the same bytes")
+            } else {
+                #expect(after.contents[path] == before.contents[path], "\(path) kept its file but not its bytes")
+            }
+        }
+        #expect(rewritten.isSuperset(of: ["rezepte/e-akte.html", "assets/search-index.js", "a-z.html", "index.html"]))
+        #expect(rewritten.count < 30 && after.inodes.count > 100, "\(rewritten.count) of \(after.inodes.count) rewritten")
+        let html = try #require(summary.editions.first { $0.edition == .html })
+        #expect(html.rewritten == rewritten.count)
+
+        let cold = folder.appendingPathComponent("Cold")
+        _ = try build(into: cold)
+        for edition in ["html", "text"] {
+            let fresh = try Snapshot(cold.appendingPathComponent(edition))
+            let incremental = try Snapshot(output.appendingPathComponent(edition))
+            #expect(fresh.contents == incremental.contents, "the \(edition) edition differs from a cold build")
+        }
+    }
+}
