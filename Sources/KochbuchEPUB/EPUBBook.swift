@@ -74,7 +74,7 @@ public struct EPUBBook {
             "<section epub:type=\"cover\" class=\"cover\"><img src=\"\(EPUBPaths.coverImage)\" alt=\"\(HTML.escape(title))\" /></section>"))
         add(EPUBPaths.titlePage, titlePage(targets: targets("")))
         let recipeDocument = RecipeDocument(book: book, targets: targets("../"))
-        for recipe in recipes { add(EPUBPaths.recipe(recipe.id), recipeDocument.xhtml(recipe)) }
+        files += Parallel.map(recipes, chunk: 16) { (EPUBPaths.recipe($0.id), Data(recipeDocument.xhtml($0).utf8)) }
         add(EPUBPaths.appendix, LegalAppendix(book: book).xhtml(cited: cited, included: included))
         add(EPUBPaths.glossary, glossaryDocument(targets: targets("")))
         add(EPUBPaths.index, IndexDocument(book: book).xhtml(recipes: recipes, cited: cited))
