@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KochbuchModel
 
 /// An exact record of a book folder's XML files: for each, its path relative to the folder, its
 /// size and its modification time in nanoseconds, in byte order of the names. Two snapshots are
@@ -22,7 +23,7 @@ public struct BookSnapshot: Sendable, Equatable {
     public init?(folder path: String) {
         let root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return nil }
-        var walk = Walk()
+        var walk = Walk(spreadsFolders: true)
         guard walk.visit(root) else { return nil }
         bytes = walk.bytes
     }
@@ -30,6 +31,15 @@ public struct BookSnapshot: Sendable, Equatable {
     private struct Walk {
         var bytes: [UInt8] = []
         var path: [UInt8] = []
+        /// Whether the folders directly inside this one are walked on all cores (the top level only).
+        var spreadsFolders = false
+        /// The records of folders already walked, by name.
+        private var walked: [[UInt8]: [UInt8]] = [:]
+
+        init(spreadsFolders: Bool = false, path: [UInt8] = []) {
+            self.spreadsFolders = spreadsFolders
+            self.path = path
+        }
 
         /// Records the folder open as `descriptor` and everything below it; closes the descriptor.
         mutating func visit(_ descriptor: Int32) -> Bool {
@@ -63,6 +73,10 @@ public struct BookSnapshot: Sendable, Equatable {
                     let order = memcmp(base + lhs.start, base + rhs.start, min(lhs.count, rhs.count))
                     return order != 0 ? order < 0 : lhs.count < rhs.count
                 }
+                if spreadsFolders, !walkFolders(entries.filter { $0.type == UInt8(DT_DIR) }.map { Array(buffer[$0.start..<$0.start + $0.count]) },
+                                                in: folder) {
+                    return false
+                }
                 for entry in entries {
                     let name = UnsafeRawPointer(base + entry.start).assumingMemoryBound(to: CChar.self)
                     let nameBytes = UnsafeBufferPointer(start: base + entry.start, count: entry.count)
@@ -94,6 +108,10 @@ public struct BookSnapshot: Sendable, Equatable {
             case UInt8(DT_LNK):
                 return false
             case UInt8(DT_DIR):
+                if let records = walked[Array(nameBytes)] {
+                    bytes.append(contentsOf: records)
+                    return true
+                }
                 let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 return child >= 0 && visit(child)
             case UInt8(DT_REG) where Self.isXML(nameBytes):
@@ -107,6 +125,26 @@ public struct BookSnapshot: Sendable, Equatable {
             default:
                 return true
             }
+        }
+
+        /// Walks the named folders inside `folder` on all cores; false when one cannot be recorded.
+        private mutating func walkFolders(_ names: [[UInt8]], in folder: Int32) -> Bool {
+            guard names.count > 1 else { return true }
+            let prefix = path
+            let results = Parallel.map(names) { name -> [UInt8]? in
+                let child = (name + [0]).withUnsafeBufferPointer { buffer in
+                    openat(folder, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
+                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                }
+                guard child >= 0 else { return nil }
+                var walk = Walk(path: prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name)
+                return walk.visit(child) ? walk.bytes : nil
+            }
+            for (name, result) in zip(names, results) {
+                guard let result else { return false }
+                walked[name] = result
+            }
+            return true
         }
 
         private mutating func append(_ value: Int) {
