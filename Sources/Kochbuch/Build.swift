@@ -50,7 +50,7 @@ public struct Builder: Sendable {
         public var description: String {
             if upToDate { return "everything up to date" + String(format: " (%.2f s)", seconds) }
             let parts = editions.map { edition in
-                "\(edition.edition.rawValue): \(edition.files) files"
+                "\(edition.edition.rawValue): \(edition.files) file\(edition.files == 1 ? "" : "s")"
                     + (edition.rewritten < edition.files ? " (\(edition.rewritten) changed)" : "")
                     + ", \(ByteCountFormatter.string(fromByteCount: Int64(edition.bytes), countStyle: .file)) in \(edition.folder.path)"
             }
