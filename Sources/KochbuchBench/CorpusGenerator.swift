@@ -20,9 +20,28 @@ public struct CorpusGenerator {
         public let description: String
     }
 
-    /// Generates the book into `output` (which must not exist yet) and returns the number of bytes of recipes written.
+    /// What was generated: the size of every recipe file.
+    public struct Corpus: Sendable {
+        /// The bytes of each recipe file, in id order.
+        public var sizes: [Int]
+        public var bytes: Int { sizes.reduce(0, +) }
+        public var minimumKB: Double { Double(sizes.min() ?? 0) / 1024 }
+        public var maximumKB: Double { Double(sizes.max() ?? 0) / 1024 }
+        /// The median file size (the lower middle for an even count).
+        public var medianKB: Double {
+            let sorted = sizes.sorted()
+            return sorted.isEmpty ? 0 : Double(sorted[(sorted.count - 1) / 2]) / 1024
+        }
+        /// "62.2 MB, 1.4–11.8 KB per recipe, median 4.1 KB".
+        public var description: String {
+            String(format: "%.1f MB, %.1f–%.1f KB per recipe, median %.1f KB", Double(bytes) / 1e6, minimumKB, maximumKB, medianKB)
+        }
+    }
+
+    /// Generates the book into `output` (which must not exist yet) and returns the sizes of the recipes
+    /// written; they follow the benchmark's brief: 1–12 KB, median about 4 KB.
     @discardableResult
-    public func generate(into output: URL) throws -> Int {
+    public func generate(into output: URL) throws -> Corpus {
         guard !FileManager.default.fileExists(atPath: output.path) else { throw Failure(description: "\(output.path) exists already") }
         let loaded = source.loader.load()
         guard loaded.diagnostics.filter({ $0.severity == .error }).isEmpty, !loaded.book.recipes.isEmpty else {
@@ -37,18 +56,18 @@ public struct CorpusGenerator {
         var random = SeededRandom(seed: seed)
         let material = Material(book: book)
         let ids = (1...count).map { String(format: "rezept-%05d", $0) }
-        var bytes = 0
+        var sizes: [Int] = []
         for (index, id) in ids.enumerated() {
             var recipe = RecipeWriter(random: random, material: material, id: id, number: index + 1, ids: ids)
             let xml = recipe.xml()
             random = recipe.random
-            bytes += xml.utf8.count
+            sizes.append(xml.utf8.count)
             let folder = output.appendingPathComponent(String(format: "teil-%02d", index / 1000))
             if index % 1000 == 0 { try manager.createDirectory(at: folder, withIntermediateDirectories: true) }
             try Data(xml.utf8).write(to: folder.appendingPathComponent("\(id).xml"))
         }
         try Data(manifest(ids: ids, book: book).utf8).write(to: output.appendingPathComponent("book.xml"))
-        return bytes
+        return Corpus(sizes: sizes)
     }
 
     private func manifest(ids: [String], book: Book) -> String {
@@ -160,7 +179,8 @@ struct RecipeWriter {
             out += "    <ingredient kind=\"\(random.pick(["technical", "organisational", "legal", "human"]))\">\(sentences(1...1))</ingredient>\n"
         }
         out += "  </ingredients>\n  <steps>\n"
-        for step in 1...random.int(2...9) {
+        // Most recipes have a few steps, some many: median about 4 KB, longest about 12 KB.
+        for step in 1...(random.chance(0.2) ? random.int(5...11) : random.int(1...3)) {
             out += "    <step id=\"schritt-\(step)\" role=\"\(random.pick(["Projektleitung", "Fachbereich", "IT-Dienstleister", "Datenschutz"]))\">\n"
             out += "      <title>\(escape(random.pick(material.stepTitles)))</title>\n"
             for _ in 0..<random.int(1...2) { out += "      <p>\(paragraph())</p>\n" }

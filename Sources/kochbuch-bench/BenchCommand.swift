@@ -21,8 +21,8 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("The book whose text and catalogs are used.", valueName: "DIR")) var source: String = "Recipes"
 
     func run() throws {
-        let bytes = try CorpusGenerator(source: BookLocation(path: source), count: count, seed: seed).generate(into: URL(fileURLWithPath: out))
-        print("wrote \(count) recipes (\(bytes / 1024) KB) into \(out)")
+        let corpus = try CorpusGenerator(source: BookLocation(path: source), count: count, seed: seed).generate(into: URL(fileURLWithPath: out))
+        print("wrote \(count) recipes into \(out): \(corpus.description)")
     }
 }
 
@@ -42,9 +42,8 @@ struct Run: ParsableCommand {
         let book = work.appendingPathComponent("Recipes")
         print("generating \(count) recipes (seed \(seed)) …")
         let start = Date()
-        let bytes = try CorpusGenerator(source: BookLocation(path: "Recipes"), count: count, seed: seed).generate(into: book)
-        print(String(format: "generated %d recipes, %.1f MB, median %.1f KB, in %.1f s", count, Double(bytes) / 1e6,
-                     Double(bytes) / Double(count) / 1024, Date().timeIntervalSince(start)))
+        let corpus = try CorpusGenerator(source: BookLocation(path: "Recipes"), count: count, seed: seed).generate(into: book)
+        print("generated \(count) recipes: \(corpus.description), in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         let binaryPath = binary.hasPrefix("/") ? binary : FileManager.default.currentDirectoryPath + "/" + binary
         let series = try BenchmarkRunner(binary: binaryPath, book: book, runs: runs) { print($0) }.run(count: count, searchOnly: searchOnly)
         let table = BenchmarkRunner.table(series)
@@ -59,11 +58,15 @@ struct Run: ParsableCommand {
             var recipes: Int
             var seed: UInt64
             var runsEach: Int
+            var corpus: [String: Double]
             var results: [Series]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(Report(date: date, machine: machine, recipes: count, seed: seed, runsEach: runs, results: series))
+        let data = try encoder.encode(Report(date: date, machine: machine, recipes: count, seed: seed, runsEach: runs,
+                                                   corpus: ["megabytes": Double(corpus.bytes) / 1e6, "minimumKB": corpus.minimumKB,
+                                                            "medianKB": corpus.medianKB, "maximumKB": corpus.maximumKB],
+                                                   results: series))
         let url = URL(fileURLWithPath: results)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)

@@ -11,7 +11,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-gen-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let generator = CorpusGenerator(source: BookLocation(path: Self.recipes.path), count: 120, seed: 7)
-        let bytes = try generator.generate(into: folder.appendingPathComponent("a"))
+        let corpus = try generator.generate(into: folder.appendingPathComponent("a"))
         try generator.generate(into: folder.appendingPathComponent("b"))
         let report = Validator(book: BookLocation(path: folder.appendingPathComponent("a").path)).validate()
         #expect(report.errorCount == 0, "\(report.diagnostics.prefix(5).map { "\($0.location.description) \($0.code) \($0.message)" })")
@@ -19,8 +19,8 @@ import Testing
         let first = try Data(contentsOf: folder.appendingPathComponent("a/teil-00/rezept-00042.xml"))
         let second = try Data(contentsOf: folder.appendingPathComponent("b/teil-00/rezept-00042.xml"))
         #expect(first == second)
-        let average = Double(bytes) / 120 / 1024
-        #expect(average > 2 && average < 12, "average \(average) KB")
+        #expect(corpus.minimumKB >= 1 && corpus.maximumKB <= 13, corpus.description)
+        #expect(corpus.medianKB > 3 && corpus.medianKB < 5, corpus.description)
     }
 
     @Test func percentilesAndMeasurement() throws {
