@@ -29,7 +29,7 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
         lock.withLock { Publisher.Totals(files: fileCount, bytes: byteCount, unchanged: keptCount) }
     }
 
-    public func write(_ path: String, _ data: Data) throws {
+    public func write(_ path: String, contents data: UnsafeRawBufferPointer) throws {
         guard Publisher.safeRelativePath(path) else { throw Publisher.PublishError.unsafePath(path) }
         try makeDirectory(containing: path)
         let full = folder + "/" + path
@@ -43,7 +43,7 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
     }
 
     /// Links the published file into the staging folder when it holds exactly `data`.
-    private func keepsPublishedCopy(_ path: String, of data: Data, at full: String) -> Bool {
+    private func keepsPublishedCopy(_ path: String, of data: UnsafeRawBufferPointer, at full: String) -> Bool {
         guard let previous else { return false }
         let published = previous + "/" + path
         let descriptor = open(published, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
@@ -61,26 +61,22 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
             guard count > 0 else { return false }
             total += count
         }
-        let same = data.isEmpty || data.withUnsafeBytes { bytes in
-            existing.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
-        }
+        let same = data.isEmpty || existing.withUnsafeBytes { memcmp(data.baseAddress!, $0.baseAddress!, data.count) == 0 }
         return same && link(published, full) == 0
     }
 
-    private func create(_ full: String, path: String, data: Data) throws {
+    private func create(_ full: String, path: String, data buffer: UnsafeRawBufferPointer) throws {
         let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Publisher.PublishError.unwritable(path, errno: errno) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Publisher.PublishError.unwritable(path, errno: errno)
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Publisher.PublishError.unwritable(path, errno: errno)
             }
+            offset += written
         }
     }
 

@@ -75,7 +75,7 @@ public struct HTMLSite {
         for asset in try assets() { try sink.write(asset.path, asset.data) }
         let documents = WebSearchIndex.documents(book: book.book, recipes: book.orderedRecipes, url: SiteLinks.recipe)
         try sink.write("assets/search-index.js",
-                       text: WebSearchIndex().javascript(documents: documents, book: book.book, graph: book.graph))
+                       bytes: WebSearchIndex().script(documents: documents, book: book.book, graph: book.graph))
         for image in book.book.imagePaths.sorted() {
             if let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) {
                 try sink.write(image, data)

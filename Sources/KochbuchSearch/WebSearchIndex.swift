@@ -43,6 +43,11 @@ public struct WebSearchIndex {
 
     /// The JavaScript file: `window.KOCHBUCH_SEARCH_INDEX = {…};`, deterministic for the same input.
     public func javascript(documents: [Document], book: Book, graph: LinkGraph) -> String {
+        String(decoding: script(documents: documents, book: book, graph: graph), as: UTF8.self)
+    }
+
+    /// The JavaScript file as UTF-8 bytes (tens of megabytes for ten thousand recipes: made once, not copied).
+    public func script(documents: [Document], book: Book, graph: LinkGraph) -> [UInt8] {
         var postings: [String: [[Int]]] = [:]
         var surface: [String: [String: Int]] = [:]
         var foldedWords: Set<String> = []
@@ -76,7 +81,7 @@ public struct WebSearchIndex {
         }
         let display = surface.mapValues { forms in forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
         var json = JSONText(capacity: documents.reduce(0) { $0 + $1.body.utf8.count } * 2)
-        json.raw("{\"citations\":")
+        json.raw("window.KOCHBUCH_SEARCH_INDEX = {\"citations\":")
         json.object(citations.mapValues { $0.sorted() }) { $0.integers($1) }
         json.raw(",\"display\":")
         json.object(display) { $0.string($1) }
@@ -102,8 +107,8 @@ public struct WebSearchIndex {
         json.object(postings) { json, byDocument in
             json.array(byDocument) { $0.integers($1) }
         }
-        json.raw(",\"version\":1,\"weights\":{\"body\":1,\"summary\":3,\"title\":5}}")
-        return "window.KOCHBUCH_SEARCH_INDEX = " + json.text + ";\n"
+        json.raw(",\"version\":1,\"weights\":{\"body\":1,\"summary\":3,\"title\":5}};\n")
+        return json.utf8
     }
 
     /// What a run of documents adds to the index: per term, `[number, title, summary, body]`

@@ -3,14 +3,25 @@ import Foundation
 /// Where an edition's files go as they are made, so that no edition has to hold all of itself
 /// in memory. Implementations must accept writes from several threads at once.
 public protocol FileSink: Sendable {
-    /// Stores `data` as the file at `path` (relative, `/`-separated) of the edition.
-    func write(_ path: String, _ data: Data) throws
+    /// Stores `contents` as the file at `path` (relative, `/`-separated) of the edition.
+    func write(_ path: String, contents: UnsafeRawBufferPointer) throws
 }
 
 extension FileSink {
-    /// Stores text as UTF-8.
+    /// Stores `data` as the file at `path`.
+    public func write(_ path: String, _ data: Data) throws {
+        try data.withUnsafeBytes { try write(path, contents: $0) }
+    }
+
+    /// Stores bytes as the file at `path`.
+    public func write(_ path: String, bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(path, contents: $0) }
+    }
+
+    /// Stores text as UTF-8, without copying it first.
     public func write(_ path: String, text: String) throws {
-        try write(path, Data(text.utf8))
+        var text = text
+        try text.withUTF8 { try write(path, contents: UnsafeRawBufferPointer($0)) }
     }
 }
 
@@ -21,7 +32,8 @@ public final class CollectingSink: FileSink, @unchecked Sendable {
 
     public init() {}
 
-    public func write(_ path: String, _ data: Data) throws {
+    public func write(_ path: String, contents: UnsafeRawBufferPointer) throws {
+        let data = Data(contents)
         lock.withLock { collected.append((path, data)) }
     }
 

@@ -12,6 +12,9 @@ public struct JSONText: Sendable {
     /// The JSON written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The JSON written so far, as UTF-8.
+    public var utf8: [UInt8] { bytes }
+
     public mutating func raw(_ value: String) { bytes.append(contentsOf: value.utf8) }
 
     public mutating func string(_ value: String) {
