@@ -19,8 +19,8 @@ import Testing
         let first = try Data(contentsOf: folder.appendingPathComponent("a/teil-00/rezept-00042.xml"))
         let second = try Data(contentsOf: folder.appendingPathComponent("b/teil-00/rezept-00042.xml"))
         #expect(first == second)
-        #expect(corpus.minimumKB >= 1 && corpus.maximumKB <= 13, corpus.description)
-        #expect(corpus.medianKB > 3 && corpus.medianKB < 5, corpus.description)
+        #expect(corpus.minimumKB >= 1 && corpus.maximumKB <= 13, "\(corpus.description)")
+        #expect(corpus.medianKB > 3 && corpus.medianKB < 5, "\(corpus.description)")
     }
 
     @Test func percentilesAndMeasurement() throws {
