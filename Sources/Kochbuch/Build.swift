@@ -97,30 +97,42 @@ public struct Builder: Sendable {
         var summary = Summary(editions: [], seconds: 0, warnings: report.warningCount)
         for (index, edition) in options.editions.enumerated() {
             progress("[\(index + 2)/\(steps)] \(edition.rawValue) → \(options.output.appendingPathComponent(edition.folder).path)")
-            let folder = options.output.appendingPathComponent(edition.folder)
-            let written = try Publisher(target: folder).publish { sink in
-                switch edition {
-                case .html:
-                    let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
-                    try HTMLSite(book: site, bookDirectory: book.directory, theme: theme, baseURL: options.baseURL,
-                                 today: today, guides: Guide.load(from: docs)).write(to: sink)
-                case .epub:
-                    let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
-                    try sink.write(epub.fileName, try epub.data())
-                case .text:
-                    let renderer = TextRenderer(book: loaded.book, graph: site.graph, width: options.width)
-                    let id = loaded.book.manifest?.id ?? "kochbuch"
-                    let edition = renderer.renderEdition(recipes: site.orderedRecipes) { Parallel.map($0, $1) }
-                    try sink.write("\(id).txt", text: edition.book)
-                    for (recipe, text) in zip(site.orderedRecipes, edition.recipes) {
-                        try sink.write("rezepte/\(recipe.id).txt", text: text)
-                    }
-                }
-            }
-            summary.editions.append((edition, written.files, written.bytes, written.files - written.unchanged, folder))
+        }
+        // The editions are made side by side: each has parts that run on one core (the search index,
+        // the EPUB's compression, the text guide), which then overlap with the others' parallel parts.
+        let outcomes = Parallel.map(options.editions) { edition in
+            Result { try publish(edition, site: site, theme: theme) }
+        }
+        for (edition, outcome) in zip(options.editions, outcomes) {
+            let written = try outcome.get()
+            summary.editions.append((edition, written.files, written.bytes, written.files - written.unchanged,
+                                     options.output.appendingPathComponent(edition.folder)))
         }
         try AtomicFile.write(Data(fingerprint.utf8), to: stateFile)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// Renders one edition and publishes it atomically into its folder.
+    private func publish(_ edition: Edition, site: SiteBook, theme: Theme) throws -> Publisher.Totals {
+        try Publisher(target: options.output.appendingPathComponent(edition.folder)).publish { sink in
+            switch edition {
+            case .html:
+                let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
+                try HTMLSite(book: site, bookDirectory: book.directory, theme: theme, baseURL: options.baseURL,
+                             today: today, guides: Guide.load(from: docs)).write(to: sink)
+            case .epub:
+                let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
+                try sink.write(epub.fileName, try epub.data())
+            case .text:
+                let renderer = TextRenderer(book: site.book, graph: site.graph, width: options.width)
+                let id = site.book.manifest?.id ?? "kochbuch"
+                let edition = renderer.renderEdition(recipes: site.orderedRecipes)
+                try sink.write("\(id).txt", text: edition.book)
+                for (recipe, text) in zip(site.orderedRecipes, edition.recipes) {
+                    try sink.write("rezepte/\(recipe.id).txt", text: text)
+                }
+            }
+        }
     }
 }

@@ -6,8 +6,9 @@ struct BookText {
     let book: TextBook
     let width: Int
 
-    /// - Parameter recipeLines: the recipes already rendered, in the same order (reused as they are).
-    func lines(_ recipes: [Recipe], recipeLines: [[String]]? = nil) -> [String] {
+    /// - Parameter placeholder: when given, each recipe stands as this one line (by its index), for the
+    ///   caller to put the recipe's rendered text in its place.
+    func lines(_ recipes: [Recipe], placeholder: ((Int) -> String)? = nil) -> [String] {
         let edition = Set(recipes.map(\.id))
         let layout = TextLayout(width: width)
         let manifest = book.book.manifest
@@ -46,7 +47,7 @@ struct BookText {
                 document.addPart(layout.heading(title, "=", overline: true))
             }
             currentChapter = .some(chapter)
-            document.addPart(recipeLines?[index] ?? recipeText.lines(recipe))
+            document.addPart(placeholder.map { [$0(index)] } ?? recipeText.lines(recipe))
         }
 
         document.addPart(glossary(edition: edition, layout: layout))

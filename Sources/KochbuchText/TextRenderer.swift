@@ -31,18 +31,30 @@ public struct TextRenderer: Sendable {
         Self.finish(BookText(book: book, width: width).lines(recipes))
     }
 
-    /// The whole guide and every recipe on its own, as the text edition writes them. When the guide
-    /// holds every recipe of the book, each recipe is rendered once and used in both.
-    /// - Parameter map: how to map over the recipes (e.g. on all cores); in order.
-    public func renderEdition(recipes: [Recipe],
-                              map: ([Recipe], @Sendable (Recipe) -> [String]) -> [[String]] = { $0.map($1) })
-        -> (book: String, recipes: [String]) {
+    /// The whole guide and every recipe on its own, as the text edition writes them, rendered on all
+    /// cores. When the guide holds every recipe of the book, each recipe is rendered once and its text
+    /// used in both (a recipe's file is exactly its part of the guide, plus the final line break).
+    public func renderEdition(recipes: [Recipe]) -> (book: String, recipes: [String]) {
         let book = self.book
         let width = self.width
-        let lines = map(recipes) { RecipeText(book: book, width: width, edition: nil).lines($0) }
-        let whole = Set(recipes.map(\.id)) == Set(book.book.recipes.map(\.id))
-        let guide = BookText(book: book, width: width).lines(recipes, recipeLines: whole ? lines : nil)
-        return (Self.finish(guide), lines.map(Self.finish))
+        let texts = Parallel.map(recipes, chunk: 8) { Self.finish(RecipeText(book: book, width: width, edition: nil).lines($0)) }
+        guard Set(recipes.map(\.id)) == Set(book.book.recipes.map(\.id)) else {
+            return (renderBook(recipes: recipes), texts)
+        }
+        // U+0001 cannot occur in XML text, so no line of the guide can look like a placeholder.
+        let marker = "\u{1}"
+        let lines = BookText(book: book, width: width).lines(recipes) { marker + String($0) }
+        var guide = ""
+        guide.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count } + lines.count * 40)
+        for line in lines {
+            if line.hasPrefix(marker), let index = Int(line.dropFirst(marker.count)) {
+                guide += texts[index].dropLast()
+            } else {
+                guide += Self.finish(line)
+            }
+            guide += "\n"
+        }
+        return (guide, texts)
     }
 
     /// The lines as one text ending in a newline: no-break spaces written as spaces, control
