@@ -46,12 +46,15 @@ public struct Builder: Sendable {
         public var warnings: Int
         /// Nothing the editions depend on changed since the last build: nothing was written.
         public var upToDate = false
+        /// How many recipe pages of the website were rendered (the others were kept as published), of how many.
+        public var recipePages: (rendered: Int, of: Int)?
 
         public var description: String {
             if upToDate { return "everything up to date" + String(format: " (%.2f s)", seconds) }
             let parts = editions.map { edition in
                 "\(edition.edition.rawValue): \(edition.files) file\(edition.files == 1 ? "" : "s")"
                     + (edition.rewritten < edition.files ? " (\(edition.rewritten) changed)" : "")
+                    + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) of \($0.of) recipe pages rendered" : "" } ?? "" : "")
                     + ", \(ByteCountFormatter.string(fromByteCount: Int64(edition.bytes), countStyle: .file)) in \(edition.folder.path)"
             }
             return "built " + parts.joined(separator: "; ") + String(format: " (%.2f s)", seconds)
@@ -104,7 +107,8 @@ public struct Builder: Sendable {
             Result { try publish(edition, site: site, theme: theme) }
         }
         for (edition, outcome) in zip(options.editions, outcomes) {
-            let written = try outcome.get()
+            let (written, pages) = try outcome.get()
+            if let pages { summary.recipePages = (pages.rendered, pages.keys.count) }
             summary.editions.append((edition, written.files, written.bytes, written.files - written.unchanged,
                                      options.output.appendingPathComponent(edition.folder)))
         }
@@ -114,13 +118,18 @@ public struct Builder: Sendable {
     }
 
     /// Renders one edition and publishes it atomically into its folder.
-    private func publish(_ edition: Edition, site: SiteBook, theme: Theme) throws -> Publisher.Totals {
-        try Publisher(target: options.output.appendingPathComponent(edition.folder)).publish { sink in
+    private func publish(_ edition: Edition, site: SiteBook, theme: Theme) throws -> (Publisher.Totals, HTMLSite.RecipePages?) {
+        let target = options.output.appendingPathComponent(edition.folder)
+        let pageKeys = RecipePageKeys(output: options.output)
+        let previousKeys = edition == .html && FileManager.default.fileExists(atPath: target.path) ? pageKeys.take() : [:]
+        var pages: HTMLSite.RecipePages?
+        let totals = try Publisher(target: target).publish { sink in
             switch edition {
             case .html:
                 let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
-                try HTMLSite(book: site, bookDirectory: book.directory, theme: theme, baseURL: options.baseURL,
-                             today: today, guides: Guide.load(from: docs)).write(to: sink)
+                pages = try HTMLSite(book: site, bookDirectory: book.directory, theme: theme, baseURL: options.baseURL,
+                                     today: today, guides: Guide.load(from: docs))
+                    .write(to: sink, previousKeys: previousKeys, salt: "\(KochbuchVersion.current) \(BuildFingerprint.toolState())")
             case .epub:
                 let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
                 try sink.write(epub.fileName, try epub.data())
@@ -134,5 +143,7 @@ public struct Builder: Sendable {
                 }
             }
         }
+        if let pages { try pageKeys.save(pages.keys) }
+        return (totals, pages)
     }
 }

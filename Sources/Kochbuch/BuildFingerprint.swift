@@ -22,11 +22,39 @@ struct BuildFingerprint {
     }
 
     /// Size and modification time of the running executable, so a rebuilt tool rebuilds the book.
-    private static func toolState() -> String {
+    static func toolState() -> String {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
         return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     static func file(in output: URL) -> URL { output.appendingPathComponent(".kochbuch-build-state") }
+}
+
+/// The keys of the recipe pages of the published website (see `HTMLSite.write`), kept beside the
+/// editions. Removed before the website is rebuilt and written only after it was published, so a
+/// key on record always describes the page that is published.
+struct RecipePageKeys {
+    let file: URL
+
+    init(output: URL) {
+        file = output.appendingPathComponent(".kochbuch-page-keys")
+    }
+
+    /// The keys of the last build, and forgets them (until `save`).
+    func take() -> [String: String] {
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [:] }
+        var keys: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2 { keys[String(parts[1])] = String(parts[0]) }
+        }
+        return keys
+    }
+
+    func save(_ keys: [String: String]) throws {
+        let text = keys.keys.sorted().map { "\(keys[$0]!) \($0)\n" }.joined()
+        try AtomicFile.write(Data(text.utf8), to: file)
+    }
 }

@@ -42,6 +42,21 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
         }
     }
 
+    /// Links the published file at `path` into the staging folder, unread.
+    public func reuse(_ path: String) -> Bool {
+        guard let previous, Publisher.safeRelativePath(path), (try? makeDirectory(containing: path)) != nil else { return false }
+        let published = previous + "/" + path
+        var status = stat()
+        guard lstat(published, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              link(published, folder + "/" + path) == 0 else { return false }
+        lock.withLock {
+            fileCount += 1
+            byteCount += Int(status.st_size)
+            keptCount += 1
+        }
+        return true
+    }
+
     /// Links the published file into the staging folder when it holds exactly `data`.
     private func keepsPublishedCopy(_ path: String, of data: UnsafeRawBufferPointer, at full: String) -> Bool {
         guard let previous else { return false }

@@ -37,9 +37,22 @@ public struct HTMLSite {
         return sink.files
     }
 
+    /// What writing the site made of its recipe pages.
+    public struct RecipePages: Sendable {
+        /// The key of each recipe page's inputs, by path: give them to the next build.
+        public var keys: [String: String]
+        /// How many recipe pages were rendered; the others were kept from the previous build.
+        public var rendered: Int
+    }
+
     /// Renders the site and hands each file to `sink` as soon as it is made; recipe pages are
     /// rendered and written on all cores.
-    public func write(to sink: some FileSink) throws {
+    /// - Parameters:
+    ///   - previousKeys: the recipe page keys of the edition being replaced. A page whose key is
+    ///     unchanged is not rendered again: `sink` keeps the published copy.
+    ///   - salt: what else the pages depend on, such as the tool's own version.
+    @discardableResult
+    public func write(to sink: some FileSink, previousKeys: [String: String] = [:], salt: String = "") throws -> RecipePages {
         let templates = try TemplateSet(builtIn: Self.resources.appendingPathComponent("templates"),
                                         theme: theme.directory)
         let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" })
@@ -49,11 +62,21 @@ public struct HTMLSite {
             try sink.write(page.path, text: page.html)
         }
         let recipePage = RecipePage(site: site)
-        try Parallel.forEach(book.book.recipes) { recipe in
-            let page = recipePage.render(recipe, templates: templates)
-            try sink.write(page.path, text: page.html)
+        let outcomes = Parallel.map(book.book.recipes, chunk: 16) { recipe -> Result<(path: String, key: String, rendered: Bool), any Error> in
+            Result {
+                let page = recipePage.prepare(recipe, templates: templates, salt: salt)
+                if previousKeys[page.path] == page.key, sink.reuse(page.path) { return (page.path, page.key, false) }
+                try sink.write(page.path, text: page.render())
+                return (page.path, page.key, true)
+            }
         }
-        paths += book.book.recipes.map { SiteLinks.recipe($0.id) }
+        var recipePages = RecipePages(keys: [:], rendered: 0)
+        for outcome in outcomes {
+            let page = try outcome.get()
+            paths.append(page.path)
+            recipePages.keys[page.path] = page.key
+            if page.rendered { recipePages.rendered += 1 }
+        }
         let lawPage = LawPage(site: site)
         for law in book.book.laws { try write(lawPage.render(law, templates: templates)) }
         let overview = OverviewPages(site: site, templates: templates)
@@ -84,6 +107,7 @@ public struct HTMLSite {
         if let baseURL {
             try sink.write("sitemap.xml", text: Sitemap.xml(baseURL: baseURL, paths: paths.sorted()))
         }
+        return recipePages
     }
 
     /// The built-in assets, each replaced by the theme's file of the same name; plus the theme's own assets.

@@ -1,4 +1,5 @@
 import Foundation
+import KochbuchModel
 import Mustache
 
 /// The Mustache templates of the site: the built-in ones, each replaceable by a theme's file
@@ -14,13 +15,19 @@ struct TemplateSet {
     static let names = ["layout", "index", "recipe", "law", "laws", "topic", "list", "glossary", "search", "coverage", "accessibility", "guide"]
 
     private(set) var library = MustacheLibrary()
+    /// A key of every template's text, for knowing whether a page made from them can be kept.
+    private(set) var fingerprint = ""
 
     init(builtIn: URL, theme: URL?) throws {
+        var hash = StableHash()
+        defer { fingerprint = hash.hex }
         for name in Self.names {
             let themed = theme?.appendingPathComponent("templates/\(name).mustache")
             let file = themed.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
                 ?? builtIn.appendingPathComponent("\(name).mustache")
             let text = try String(contentsOf: file, encoding: .utf8)
+            hash.combine(name)
+            hash.combine(text)
             do {
                 try library.register(text, named: name)
             } catch let error as MustacheTemplate.ParserError {

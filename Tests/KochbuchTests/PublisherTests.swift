@@ -117,9 +117,25 @@ import Testing
         #expect(rewritten.count < 30 && after.inodes.count > 100, "\(rewritten.count) of \(after.inodes.count) rewritten")
         let html = try #require(summary.editions.first { $0.edition == .html })
         #expect(html.rewritten == rewritten.count)
+        let pages = try #require(summary.recipePages)
+        #expect(pages.rendered >= 1 && pages.rendered < pages.of / 2, "\(pages.rendered) of \(pages.of) recipe pages rendered")
+        try expectSameAsColdBuild(output, book: book, in: folder, build: build)
 
-        let cold = folder.appendingPathComponent("Cold")
-        _ = try build(into: cold)
+        // A catalog change reaches every page that shows it, and only those are rendered again.
+        let law = book.appendingPathComponent("catalogs/laws/egovg.xml")
+        let lawText = try String(contentsOf: law, encoding: .utf8)
+        let renamed = lawText.replacingOccurrences(of: "title=\"Elektronische Aktenführung\"", with: "title=\"Elektronische Akte\"")
+        #expect(renamed != lawText)
+        try renamed.write(to: law, atomically: true, encoding: .utf8)
+        let second = try build(into: output)
+        let again = try #require(second.recipePages)
+        #expect(again.rendered >= 1 && again.rendered < again.of, "\(again.rendered) of \(again.of) recipe pages rendered")
+        try expectSameAsColdBuild(output, book: book, in: folder, build: build)
+    }
+
+    private func expectSameAsColdBuild(_ output: URL, book: URL, in folder: URL, build: (URL) throws -> Builder.Summary) throws {
+        let cold = folder.appendingPathComponent("Cold-\(UUID().uuidString)")
+        _ = try build(cold)
         for edition in ["html", "text"] {
             let fresh = try Snapshot(cold.appendingPathComponent(edition))
             let incremental = try Snapshot(output.appendingPathComponent(edition))

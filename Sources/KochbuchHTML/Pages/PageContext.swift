@@ -43,6 +43,13 @@ struct SiteContext {
     }
 }
 
+/// A page ready to be rendered: its path, the key of everything it is made from, and how to make it.
+struct PreparedPage {
+    let path: String
+    let key: String
+    let render: () -> String
+}
+
 /// A rendered page: its path in the site and its HTML.
 struct RenderedPage {
     let path: String

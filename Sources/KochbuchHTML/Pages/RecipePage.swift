@@ -8,6 +8,13 @@ struct RecipePage {
     let site: SiteContext
 
     func render(_ recipe: Recipe, templates: TemplateSet) -> RenderedPage {
+        let page = prepare(recipe, templates: templates, salt: "")
+        return RenderedPage(path: page.path, html: page.render())
+    }
+
+    /// Everything the page is made of, short of running the templates: its path, a key of all its
+    /// inputs (the template contexts, the templates, and `salt`), and how to make the page.
+    func prepare(_ recipe: Recipe, templates: TemplateSet, salt: String) -> PreparedPage {
         let root = "../"
         let book = site.book
         let content = ContentRenderer(book: book, root: root, currentRecipe: recipe.id)
@@ -89,10 +96,18 @@ struct RecipePage {
             return value
         }
         let path = SiteLinks.recipe(recipe.id)
-        let html = templates.render(site.layout(
-            root: root, path: path, title: recipe.title, description: recipe.summary.plainText,
-            content: templates.render(context, template: "recipe"), jsonLD: jsonLD(recipe, path: path)), template: "layout")
-        return RenderedPage(path: path, html: html)
+        let layout = site.layout(root: root, path: path, title: recipe.title, description: recipe.summary.plainText,
+                                 content: "", jsonLD: jsonLD(recipe, path: path))
+        var key = StableHash()
+        key.combine(salt)
+        key.combine(templates.fingerprint)
+        key.combine(context: context)
+        key.combine(context: layout)
+        return PreparedPage(path: path, key: key.hex) {
+            var page = layout
+            page["content"] = templates.render(context, template: "recipe")
+            return templates.render(page, template: "layout")
+        }
     }
 
     /// schema.org HowTo as a script element; every `<` is escaped so no text can close or open a script.

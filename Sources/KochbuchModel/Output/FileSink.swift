@@ -5,9 +5,15 @@ import Foundation
 public protocol FileSink: Sendable {
     /// Stores `contents` as the file at `path` (relative, `/`-separated) of the edition.
     func write(_ path: String, contents: UnsafeRawBufferPointer) throws
+
+    /// Keeps the file at `path` as the edition being replaced has it, without making it again;
+    /// false when there is no such file (the caller then writes it).
+    func reuse(_ path: String) -> Bool
 }
 
 extension FileSink {
+    public func reuse(_ path: String) -> Bool { false }
+
     /// Stores `data` as the file at `path`.
     public func write(_ path: String, _ data: Data) throws {
         try data.withUnsafeBytes { try write(path, contents: $0) }
