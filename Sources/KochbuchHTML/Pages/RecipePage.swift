@@ -7,11 +7,6 @@ import KochbuchModel
 struct RecipePage {
     let site: SiteContext
 
-    func render(_ recipe: Recipe, templates: TemplateSet) -> RenderedPage {
-        let page = prepare(recipe, templates: templates, salt: "")
-        return RenderedPage(path: page.path, html: page.render())
-    }
-
     /// Everything the page is made of, short of running the templates: its path, a key of all its
     /// inputs (the template contexts, the templates, and `salt`), and how to make the page.
     func prepare(_ recipe: Recipe, templates: TemplateSet, salt: String) -> PreparedPage {

@@ -48,14 +48,3 @@ public final class CollectingSink: FileSink, @unchecked Sendable {
         lock.withLock { collected.sorted { $0.path < $1.path } }
     }
 }
-
-extension Parallel {
-    /// Runs `body` for every input on all cores, a run of `chunk` neighbouring inputs at a time;
-    /// rethrows the first error (by input order) once all have run.
-    public static func forEach<Input>(_ inputs: [Input], chunk: Int = 16, _ body: (Input) throws -> Void) throws {
-        let errors = map(inputs, chunk: chunk) { input -> (any Error)? in
-            do { try body(input); return nil } catch { return error }
-        }
-        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
-    }
-}

@@ -62,21 +62,11 @@ public struct JSONText: Sendable {
     }
 
     public mutating func strings(_ values: [String]) {
-        bytes.append(0x5B)
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            string(value)
-        }
-        bytes.append(0x5D)
+        array(values) { $0.string($1) }
     }
 
     public mutating func integers(_ values: [Int]) {
-        bytes.append(0x5B)
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            integer(value)
-        }
-        bytes.append(0x5D)
+        array(values) { $0.integer($1) }
     }
 
     /// A whole number, written without going through a formatter.
