@@ -7,11 +7,16 @@ extension SearchIndex {
     func best(of numbers: Set<Int>, scores: [Int: Double], limit: Int) throws -> [Int] {
         guard limit > 0, !numbers.isEmpty else { return [] }
         var scored = numbers.map { (number: $0, score: scores[$0] ?? 0) }
+        var tiedAtTheEnd: [Int] = []
         if scored.count > limit {
             var ranked = scored.map(\.score)
             ranked.sort(by: >)
             let threshold = ranked[limit - 1]
-            scored.removeAll { $0.score < threshold }
+            // Many recipes may share the last shown score (a prefix query gives thousands the same):
+            // SQLite picks the few of them that come first by sort key.
+            let tied = scored.filter { $0.score == threshold }.map(\.number)
+            scored.removeAll { $0.score <= threshold }
+            tiedAtTheEnd = try firstBySortKey(tied, count: limit - scored.count)
         }
         let keys = try sortKeys(for: scored.map(\.number))
         scored.sort { lhs, rhs in
@@ -19,7 +24,15 @@ extension SearchIndex {
             let left = keys[lhs.number] ?? "", right = keys[rhs.number] ?? ""
             return left != right ? left < right : lhs.number < rhs.number
         }
-        return scored.prefix(limit).map(\.number)
+        return Array((scored.map(\.number) + tiedAtTheEnd).prefix(limit))
+    }
+
+    /// The first `count` of the given recipes by sort key, then number.
+    private func firstBySortKey(_ numbers: [Int], count: Int) throws -> [Int] {
+        guard count > 0, !numbers.isEmpty else { return [] }
+        let list = numbers.sorted().map(String.init).joined(separator: ",")
+        return try database.query("SELECT number FROM recipes WHERE number IN (\(list)) ORDER BY sortkey, number LIMIT \(count)")
+            .map { $0[0].integer }
     }
 
     /// The sort keys (folded titles, stored with each recipe) of the given recipes.
