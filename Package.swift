@@ -13,10 +13,9 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // The C boundary: libxml2 and nothing else.
+        // The C boundary: libxml2, the Snowball stemmer, SQLite and libcurl.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -25,6 +24,8 @@ let package = Package(
         .target(name: "KochbuchXML", dependencies: ["CLibXML2"]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // libcurl, opened at run time by `check-links --external` only.
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The document model: recipes, laws, topics, glossary, diagnostics.
         .target(name: "KochbuchModel"),
@@ -81,20 +82,23 @@ let package = Package(
             name: "Kochbuch",
             dependencies: [
                 "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchImport",
-                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB", "KochbuchAuthoring",
+                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB", "KochbuchAuthoring", "CCurl",
             ]
         ),
 
         // `kochbuch serve`: the HTML edition on 127.0.0.1 with live reload.
         .target(
             name: "KochbuchPreview",
-            dependencies: ["Kochbuch", "KochbuchModel", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["Kochbuch", "KochbuchModel"]
         ),
 
         // The command line: parses arguments, calls the engine.
+        // Linked with mimalloc (Debian libmimalloc-dev), which replaces malloc for the whole process:
+        // reading a book is mostly small allocations on all cores (see README, Performance).
         .executableTarget(
             name: "kochbuch",
-            dependencies: ["Kochbuch", "KochbuchImport", "KochbuchEPUB", "KochbuchSearch", "KochbuchPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kochbuch", "KochbuchImport", "KochbuchEPUB", "KochbuchSearch", "KochbuchPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
 
         // The benchmark: a deterministic corpus generator and the measurements (`make bench`).

@@ -6,7 +6,7 @@ set -euo pipefail
 
 project="$(cd "$(dirname "$0")/.." && pwd)"
 
-packages=(pkg-config libxml2-dev libxml2-utils libstemmer-dev libsqlite3-dev libcurl4-openssl-dev hunspell hunspell-de-de epubcheck pandoc
+packages=(pkg-config libxml2-dev libxml2-utils libstemmer-dev libsqlite3-dev libcurl4-openssl-dev libmimalloc-dev hunspell hunspell-de-de epubcheck pandoc
           chromium chromium-driver default-jre-headless nodejs python3-venv)
 missing=()
 for package in "${packages[@]}"; do

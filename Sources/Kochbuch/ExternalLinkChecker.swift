@@ -1,12 +1,10 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import KochbuchLinking
 import KochbuchModel
 
 /// Checks the book's external links (http and https) with HEAD, falling back to GET, with a timeout
-/// and a limit on parallel requests. Without a network it says so instead of hanging.
+/// and a limit on parallel requests, through libcurl. Without a network it says so instead of hanging.
 public struct ExternalLinkChecker: Sendable {
     /// A link and where the book uses it.
     public struct Link: Sendable, Hashable {
@@ -75,59 +73,96 @@ public struct ExternalLinkChecker: Sendable {
     }
 
     private func request(_ links: [Link]) async -> Report {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 2
-        configuration.httpAdditionalHeaders = ["User-Agent": "kochbuch check-links"]
-        let session = URLSession(configuration: configuration)
-        var results: [(Link, Outcome)] = []
-        var index = 0
-        while index < links.count {
-            let batch = links[index..<min(index + concurrency, links.count)]
-            index += batch.count
-            let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in
-                for (offset, link) in batch.enumerated() {
-                    group.addTask { (offset, await Self.probe(link.url, session: session)) }
-                }
-                var collected: [(Int, Outcome)] = []
-                for await result in group { collected.append(result) }
-                return collected.sorted { $0.0 < $1.0 }.map(\.1)
-            }
-            results += zip(batch, outcomes).map { ($0, $1) }
+        guard !links.isEmpty else { return Report(results: []) }
+        guard let client = HTTPProbe.shared else {
+            return Report(results: links.map {
+                ($0, .failed("cannot load libcurl; install the Debian package libcurl4 to check external links"))
+            })
         }
-        session.invalidateAndCancel()
-        return Report(results: results)
+        let timeout = timeout
+        let outcomes = await withCheckedContinuation { continuation in
+            HTTPProbe.run(links.count, threads: concurrency) { index in
+                client.probe(links[index].url, timeout: timeout)
+            } done: { continuation.resume(returning: $0) }
+        }
+        return Report(results: Array(zip(links, outcomes)))
     }
+}
 
-    static func probe(_ address: String, session: URLSession) async -> Outcome {
-        guard let url = URL(string: address) else { return .failed("not a valid address") }
-        var outcome = await request(url, method: "HEAD", session: session)
+/// HTTP requests through libcurl, which is loaded the first time it is needed.
+final class HTTPProbe: @unchecked Sendable {
+    private var api = kb_curl()
+
+    /// The probe, or nil when libcurl cannot be loaded.
+    static let shared: HTTPProbe? = {
+        let probe = HTTPProbe()
+        return kb_curl_open(&probe.api) == 0 ? probe : nil
+    }()
+
+    /// HEAD, then GET of the first byte when the server refuses HEAD.
+    func probe(_ address: String, timeout: TimeInterval) -> ExternalLinkChecker.Outcome {
+        guard let url = URL(string: address), url.host != nil else { return .failed("not a valid address") }
+        var outcome = request(address, head: true, timeout: timeout)
         if case .dead(let status) = outcome, [403, 405, 501].contains(status) {
-            outcome = await request(url, method: "GET", session: session)
+            outcome = request(address, head: false, timeout: timeout)
         }
         return outcome
     }
 
-    private static func request(_ url: URL, method: String, session: URLSession) async -> Outcome {
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        if method == "GET" { request.setValue("bytes=0-0", forHTTPHeaderField: "Range") }
-        do {
-            let (_, response) = try await session.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            return status < 400 ? .ok(status: status) : .dead(status: status)
-        } catch let error as URLError {
-            switch error.code {
-            case .notConnectedToInternet, .cannotFindHost, .dnsLookupFailed, .networkConnectionLost, .internationalRoamingOff, .dataNotAllowed:
-                return .unreachable(error.localizedDescription)
-            case .timedOut:
-                return .failed("no answer within the timeout")
-            default:
-                return .failed(error.localizedDescription)
-            }
-        } catch {
-            return .failed("\(error)")
+    private func request(_ address: String, head: Bool, timeout: TimeInterval) -> ExternalLinkChecker.Outcome {
+        var status = 0
+        var systemError = 0
+        let code = withUnsafePointer(to: api) { api in
+            kb_curl_request(api, address, head ? 1 : 0, Int(timeout * 1000), "kochbuch check-links", &status, &systemError)
         }
+        switch code {
+        case 0:
+            return status < 400 ? .ok(status: status) : .dead(status: status)
+        case Int32(KB_CURLE_OPERATION_TIMEDOUT):
+            return .failed("no answer within the timeout")
+        case Int32(KB_CURLE_COULDNT_RESOLVE_HOST):
+            return .unreachable("the host name cannot be resolved from here")
+        case Int32(KB_CURLE_COULDNT_CONNECT) where [ENETUNREACH, EHOSTUNREACH, ENETDOWN].contains(Int32(systemError)):
+            return .unreachable("the network cannot be reached from here")
+        default:
+            return .failed(withUnsafePointer(to: api) { String(cString: kb_curl_error($0, code)) })
+        }
+    }
+
+    /// Runs `work` for 0..<count on `threads` threads of their own (the requests block), then
+    /// calls `done` with the results in order.
+    static func run<Result: Sendable>(_ count: Int, threads: Int, _ work: @escaping @Sendable (Int) -> Result,
+                                      done: @escaping @Sendable ([Result]) -> Void) {
+        let results = Results<Result>(count: count)
+        let group = DispatchGroup()
+        for _ in 0..<min(max(threads, 1), count) {
+            group.enter()
+            Thread.detachNewThread {
+                while let index = results.next() { results.store(work(index), at: index) }
+                group.leave()
+            }
+        }
+        group.notify(queue: .global()) { done(results.all) }
+    }
+
+    private final class Results<Result>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Result?]
+        private var taken = 0
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func next() -> Int? {
+            lock.withLock {
+                guard taken < values.count else { return nil }
+                defer { taken += 1 }
+                return taken
+            }
+        }
+
+        func store(_ value: Result, at index: Int) { lock.withLock { values[index] = value } }
+
+        var all: [Result] { lock.withLock { values.map { $0! } } }
     }
 }
 

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import Kochbuch
 import KochbuchModel
@@ -15,7 +14,7 @@ public actor PreviewServer {
     private let folder: URL
     private var generation = 0
     private var failure: String?
-    private var server: HTTPServer?
+    private var server: HTTPListener?
     private var watcher: Task<Void, Never>?
     private var log: @Sendable (String) -> Void
 
@@ -35,32 +34,20 @@ public actor PreviewServer {
     /// Builds, starts listening and watching; returns the address once the server listens.
     public func start() async throws -> URL {
         rebuild()
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        let server = try HTTPListener(host: host, port: port) { [weak self] path in
+            guard let self else { return HTTPListener.Response(status: 404, contentType: "text/plain; charset=utf-8", body: Data()) }
+            return await self.response(path: path)
+        }
         self.server = server
-        await server.appendRoute("GET /__kochbuch/status") { [weak self] _ in
-            guard let self else { return HTTPResponse(statusCode: .notFound) }
-            return await self.statusResponse()
-        }
-        await server.appendRoute("GET /__kochbuch/reload.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                         body: Data(PreviewPages.reloadScript.utf8))
-        }
-        await server.appendRoute("GET *") { [weak self] request in
-            guard let self else { return HTTPResponse(statusCode: .notFound) }
-            return await self.fileResponse(path: request.path)
-        }
-        Task { try? await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        let actualPort: UInt16
-        if case .ip4(_, let listening)? = await server.listeningAddress { actualPort = listening } else { actualPort = port }
+        server.start()
         startWatching()
-        return URL(string: "http://\(host):\(actualPort)/")!
+        return URL(string: "http://\(host):\(server.port)/")!
     }
 
     /// Stops serving and removes the temporary folder.
     public func stop() async {
         watcher?.cancel()
-        await server?.stop(timeout: 1)
+        server?.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -98,28 +85,34 @@ public actor PreviewServer {
         }
     }
 
-    private func statusResponse() -> HTTPResponse {
-        let body = "{\"generation\":\(generation),\"ok\":\(failure == nil)}"
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: Data(body.utf8))
+    private func response(path: String) -> HTTPListener.Response {
+        switch path {
+        case "/__kochbuch/status":
+            let body = "{\"generation\":\(generation),\"ok\":\(failure == nil)}"
+            return HTTPListener.Response(status: 200, contentType: "application/json", body: Data(body.utf8))
+        case "/__kochbuch/reload.js":
+            return HTTPListener.Response(status: 200, contentType: "text/javascript; charset=utf-8", body: Data(PreviewPages.reloadScript.utf8))
+        default:
+            return fileResponse(path: path)
+        }
     }
 
-    private func fileResponse(path: String) -> HTTPResponse {
+    private func fileResponse(path: String) -> HTTPListener.Response {
         var relative = path.removingPercentEncoding ?? path
         if relative.hasPrefix("/") { relative.removeFirst() }
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
         let isPage = relative.hasSuffix(".html")
         if isPage, let failure {
-            return HTTPResponse(statusCode: .internalServerError, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                                body: Data(PreviewPages.errorPage(failure).utf8))
+            return HTTPListener.Response(status: 500, contentType: "text/html; charset=utf-8", body: Data(PreviewPages.errorPage(failure).utf8))
         }
         let site = siteFolder.standardizedFileURL
         let file = site.appendingPathComponent(relative).standardizedFileURL
         guard file.path.hasPrefix(site.path + "/"), let data = FileManager.default.contents(atPath: file.path) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Nicht gefunden: /\(relative)\n".utf8))
+            return HTTPListener.Response(status: 404, contentType: "text/plain; charset=utf-8", body: Data("Nicht gefunden: /\(relative)\n".utf8))
         }
         let type = PreviewPages.contentType(file.pathExtension)
         let body = isPage ? PreviewPages.injectReload(into: data) : data
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+        return HTTPListener.Response(status: 200, contentType: type, body: body)
     }
 }
 
