@@ -28,15 +28,22 @@ public struct IndexStore: Sendable {
     }
 
     /// The up-to-date index.
-    /// First a snapshot of the book's XML files (sizes and times) is compared with the one kept in
-    /// the index, which takes a few milliseconds; only when they differ are the files compared one
-    /// by one. The snapshot is always taken before the file states, so a kept snapshot never
-    /// vouches for files the index has not seen.
+    /// First the snapshot kept in the index (the sizes and times of the book's XML files and
+    /// folders) is checked against the folder without listing it, which takes a few milliseconds;
+    /// when that is in doubt, a new snapshot is taken and compared, and only when they differ are
+    /// the files compared one by one. The snapshot is always taken before the file states, so a
+    /// kept snapshot never vouches for files the index has not seen.
     public func open() throws -> (SearchIndex, Freshness) {
         let loader = book.loader
-        let snapshot = loader.snapshot()?.bytes
         let index = try SearchIndex(path: path)
-        if let snapshot, index.isCurrentFormat, let kept = try? index.snapshot(), kept == snapshot {
+        let kept = index.isCurrentFormat ? (try? index.snapshot()).flatMap { $0 }.map(BookSnapshot.init(bytes:)) : nil
+        if let kept, kept.isCurrent(folder: loader.directory.path) {
+            return (index, .current)
+        }
+        let taken = loader.snapshot()
+        let snapshot = taken?.bytes
+        if let taken, let kept, taken.holdsTheSameFiles(as: kept) {
+            if kept.isRacy { try? index.record(snapshot: snapshot) }
             return (index, .current)
         }
         let states = loader.xmlFileStates().mapValues { SearchIndex.FileState(size: $0.size, modified: $0.modified) }

@@ -6,12 +6,18 @@ import Darwin
 import KochbuchModel
 
 /// An exact record of a book folder's XML files: for each, its path relative to the folder, its
-/// size and its modification time in nanoseconds, in byte order of the names. Two snapshots are
-/// equal exactly when no XML file was added, removed or changed in size or time, which is what
-/// `BookLoader.xmlFileStates()` tells, at a fraction of its cost: the walk uses openat, readdir
-/// and fstatat on names kept in one buffer per folder, and stats XML files only.
+/// size and its modification time in nanoseconds, in byte order of the names; and for each folder,
+/// its modification time. Two snapshots hold the same files exactly when no XML file was added,
+/// removed or changed in size or time, which is what `BookLoader.xmlFileStates()` tells, at a
+/// fraction of its cost: the walk uses openat, readdir and fstatat on names kept in one buffer per
+/// folder, and stats XML files only.
+///
+/// A kept snapshot can also be checked without listing any folder (`isCurrent`): a folder whose
+/// time has not changed has had no entry added, removed or renamed, so only its files need a stat.
 public struct BookSnapshot: Sendable, Equatable {
-    /// For each XML file: the relative path, a 0 byte, then size and time as 8 bytes little-endian.
+    /// The time the walk began (8 bytes, nanoseconds), then for each XML file: the relative path,
+    /// a 0 byte, then size and time as 8 bytes little-endian each; for each folder the same, with
+    /// the path ending in "/" (the book folder itself is "/") and the size -1.
     public let bytes: [UInt8]
 
     public init(bytes: [UInt8]) {
@@ -21,11 +27,139 @@ public struct BookSnapshot: Sendable, Equatable {
     /// The snapshot of the folder at `path`, or nil when it cannot be read exactly this way:
     /// a symbolic link inside it (the full walk checks where those lead) or an unreadable folder.
     public init?(folder path: String) {
+        let began = Self.now()
         let root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return nil }
         var walk = Walk(spreadsFolders: true)
+        walk.append(began)
         guard walk.visit(root) else { return nil }
         bytes = walk.bytes
+    }
+
+    /// Whether two snapshots record the same files and folders (when they were taken aside).
+    public func holdsTheSameFiles(as other: BookSnapshot) -> Bool {
+        bytes.count == other.bytes.count && bytes.count >= 8 && bytes[8...] == other.bytes[8...]
+    }
+
+    /// Whether some file or folder changed so shortly before the snapshot was taken that a later
+    /// change within the same clock tick would leave its time as it was. Such a snapshot is not
+    /// trusted by `isCurrent`; it is taken again once the moment has passed.
+    public var isRacy: Bool {
+        guard let records = Record.all(in: bytes) else { return true }
+        return Self.isRacy(records)
+    }
+
+    private static func isRacy(_ records: (began: Int, entries: [Record])) -> Bool {
+        let margin = 2_000_000_000
+        return records.entries.contains { $0.modified >= records.began - margin }
+    }
+
+    /// Whether the folder at `path` still holds exactly the files of this snapshot, checked
+    /// without listing any folder: every folder's time and every file's size and time are
+    /// compared, on all cores. False when in doubt (a racy or damaged snapshot, an unreadable
+    /// folder); the full walk then decides.
+    public func isCurrent(folder path: String) -> Bool {
+        guard let records = Record.all(in: bytes), !Self.isRacy(records) else { return false }
+        var groups: [(folder: Record, files: [Record])] = []
+        var groupOfFolder: [ArraySlice<UInt8>: Int] = [:]
+        for record in records.entries {
+            if record.isFolder {
+                groupOfFolder[bytes[record.folder]] = groups.count
+                groups.append((record, []))
+            } else {
+                guard let group = groupOfFolder[bytes[record.folder]] else { return false }
+                groups[group].files.append(record)
+            }
+        }
+        var work: [(folder: Record, files: ArraySlice<Record>)] = []
+        for group in groups {
+            var start = 0
+            repeat {
+                let stop = min(start + 512, group.files.count)
+                work.append((group.folder, group.files[start..<stop]))
+                start = stop
+            } while start < group.files.count
+        }
+        let root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return false }
+        defer { close(root) }
+        let bytes = bytes
+        let checks = Parallel.map(work) { item in
+            bytes.withUnsafeBufferPointer { buffer in Self.check(item.folder, item.files, in: root, bytes: buffer) }
+        }
+        return !checks.contains(false)
+    }
+
+    /// Stats one folder and some of its files; true when all are as recorded.
+    private static func check(_ folder: Record, _ files: ArraySlice<Record>, in root: Int32, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let relative = folder.folder
+        var name = Array(bytes[relative]) + [0]
+        if relative.isEmpty { name = Array(".".utf8) + [0] }
+        let descriptor = name.withUnsafeBufferPointer {
+            openat(root, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Self.nanoseconds(info.st_mtim) == folder.modified else { return false }
+        var nameBuffer = [CChar](repeating: 0, count: 4097)
+        for file in files {
+            let span = file.name
+            guard span.count < nameBuffer.count else { return false }
+            for (offset, byte) in bytes[span].enumerated() { nameBuffer[offset] = CChar(bitPattern: byte) }
+            nameBuffer[span.count] = 0
+            guard fstatat(descriptor, nameBuffer, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                  Int(info.st_size) == file.size, Self.nanoseconds(info.st_mtim) == file.modified else { return false }
+        }
+        return true
+    }
+
+    /// One entry of the bytes, as ranges into them.
+    private struct Record {
+        /// The folder part of the path (without the final "/"), empty for the book folder.
+        var folder: Range<Int>
+        /// The file name; empty for a folder.
+        var name: Range<Int>
+        var size: Int
+        var modified: Int
+        var isFolder: Bool { size == -1 }
+
+        static func all(in bytes: [UInt8]) -> (began: Int, entries: [Record])? {
+            guard bytes.count >= 8 else { return nil }
+            let began = integer(bytes, at: 0)
+            var entries: [Record] = []
+            var position = 8
+            while position < bytes.count {
+                guard let end = bytes[position...].firstIndex(of: 0), end + 17 <= bytes.count else { return nil }
+                let size = integer(bytes, at: end + 1), modified = integer(bytes, at: end + 9)
+                if size == -1 {
+                    guard end > position, bytes[end - 1] == UInt8(ascii: "/") else { return nil }
+                    entries.append(Record(folder: position..<max(position, end - 1), name: end..<end, size: size, modified: modified))
+                } else {
+                    let slash = bytes[position..<end].lastIndex(of: UInt8(ascii: "/"))
+                    entries.append(Record(folder: position..<(slash ?? position), name: (slash.map { $0 + 1 } ?? position)..<end,
+                                          size: size, modified: modified))
+                }
+                position = end + 17
+            }
+            return (began, entries)
+        }
+
+        private static func integer(_ bytes: [UInt8], at offset: Int) -> Int {
+            var value: UInt64 = 0
+            for index in (offset..<offset + 8).reversed() { value = value << 8 | UInt64(bytes[index]) }
+            return Int(Int64(bitPattern: value))
+        }
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int {
+        Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+    }
+
+    private static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return nanoseconds(time)
     }
 
     private struct Walk {
@@ -43,10 +177,15 @@ public struct BookSnapshot: Sendable, Equatable {
 
         /// Records the folder open as `descriptor` and everything below it; closes the descriptor.
         mutating func visit(_ descriptor: Int32) -> Bool {
-            guard let handle = fdopendir(descriptor) else {
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, let handle = fdopendir(descriptor) else {
                 close(descriptor)
                 return false
             }
+            bytes.append(contentsOf: path)
+            bytes.append(contentsOf: [UInt8(ascii: "/"), 0])
+            append(-1)
+            append(BookSnapshot.nanoseconds(info.st_mtim))
             defer { closedir(handle) }
             // Every name once, 0-terminated, in one buffer; entries point into it.
             var names: [UInt8] = []
@@ -120,7 +259,7 @@ public struct BookSnapshot: Sendable, Equatable {
                 bytes.append(contentsOf: path)
                 bytes.append(0)
                 append(Int(info.st_size))
-                append(Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                append(BookSnapshot.nanoseconds(info.st_mtim))
                 return true
             default:
                 return true
@@ -147,7 +286,7 @@ public struct BookSnapshot: Sendable, Equatable {
             return true
         }
 
-        private mutating func append(_ value: Int) {
+        mutating func append(_ value: Int) {
             withUnsafeBytes(of: UInt64(bitPattern: Int64(value)).littleEndian) { bytes.append(contentsOf: $0) }
         }
 

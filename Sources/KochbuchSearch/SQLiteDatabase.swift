@@ -46,6 +46,13 @@ final class SQLiteDatabase {
     /// Runs a statement and returns its rows.
     @discardableResult
     func query(_ sql: String, _ values: [Value] = []) throws -> [[Value]] {
+        var rows: [[Value]] = []
+        try forEachRow(sql, values) { rows.append($0); return true }
+        return rows
+    }
+
+    /// Runs a statement and hands its rows to `body` one by one until it returns false.
+    func forEachRow(_ sql: String, _ values: [Value] = [], _ body: ([Value]) -> Bool) throws {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw Failure(message: String(cString: sqlite3_errmsg(handle)))
@@ -64,13 +71,12 @@ final class SQLiteDatabase {
             case .null: sqlite3_bind_null(statement, position)
             }
         }
-        var rows: [[Value]] = []
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { break }
             guard status == SQLITE_ROW else { throw Failure(message: String(cString: sqlite3_errmsg(handle))) }
             let columns = sqlite3_column_count(statement)
-            rows.append((0..<columns).map { column in
+            let row: [Value] = (0..<columns).map { column in
                 switch sqlite3_column_type(statement, column) {
                 case SQLITE_INTEGER: .integer(Int(sqlite3_column_int64(statement, column)))
                 case SQLITE_FLOAT: .real(sqlite3_column_double(statement, column))
@@ -80,9 +86,9 @@ final class SQLiteDatabase {
                                                        count: Int(sqlite3_column_bytes(statement, column)))))
                 default: .text(String(cString: sqlite3_column_text(statement, column)))
                 }
-            })
+            }
+            guard body(row) else { break }
         }
-        return rows
     }
 
     /// Runs `body` in one transaction; rolls back when it throws.

@@ -27,9 +27,19 @@ extension SearchIndex {
         return Array((scored.map(\.number) + tiedAtTheEnd).prefix(limit))
     }
 
-    /// The first `count` of the given recipes by sort key, then number.
+    /// The first `count` of the given recipes by sort key, then number. Many of them are found by
+    /// walking the sort-key index until enough turn up; a few are sorted by SQLite.
     private func firstBySortKey(_ numbers: [Int], count: Int) throws -> [Int] {
         guard count > 0, !numbers.isEmpty else { return [] }
+        if numbers.count > 200 {
+            let wanted = Set(numbers)
+            var first: [Int] = []
+            try database.forEachRow("SELECT number FROM recipes ORDER BY sortkey, number") { row in
+                if wanted.contains(row[0].integer) { first.append(row[0].integer) }
+                return first.count < count
+            }
+            return first
+        }
         let list = numbers.sorted().map(String.init).joined(separator: ",")
         return try database.query("SELECT number FROM recipes WHERE number IN (\(list)) ORDER BY sortkey, number LIMIT \(count)")
             .map { $0[0].integer }

@@ -84,12 +84,10 @@ extension SearchIndex {
         var scores: [Int: Double] = [:]
         var matchedTerms: Set<String> = []
         var unmatched: [String] = []
-        var candidates: Set<Int>?
-        let numberOf = try idNumbers()
-        if let allowed { candidates = Set(allowed.compactMap { numberOf[$0] }) }
+        var candidates = allowed
         for citation in query.citations {
-            for (id, weight) in try citingRecipes(law: citation.law, section: citation.section) {
-                if let number = numberOf[id] { scores[number, default: 0] += weight * 10 }
+            for (number, weight) in try citingRecipes(law: citation.law, section: citation.section) {
+                scores[number, default: 0] += weight * 10
             }
         }
         for word in query.words {
@@ -106,8 +104,8 @@ extension SearchIndex {
                 for (number, score) in found { group[number, default: 0] += score * factor }
             }
             if let law = laws[word.lowercased()] {
-                for (id, weight) in try citingRecipes(law: law, section: nil) {
-                    if let number = numberOf[id] { group[number, default: 0] += weight * 3 }
+                for (number, weight) in try citingRecipes(law: law, section: nil) {
+                    group[number, default: 0] += weight * 3
                 }
             }
             if group.isEmpty { unmatched.append(word) }
@@ -164,28 +162,23 @@ extension SearchIndex {
         return scores
     }
 
-    /// Recipe ids → their numbers in the index, in one query.
-    private func idNumbers() throws -> [String: Int] {
-        Dictionary(try database.query("SELECT id, number FROM recipes").map { ($0[0].text, $0[1].integer) },
-                   uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Recipes citing a law or section, with a weight: a legal basis counts more than a mention
-    /// in the text, and every further mention a little more.
-    func citingRecipes(law: String, section: String?) throws -> [String: Double] {
-        var result: [String: Double] = [:]
-        let sql = "SELECT recipe, max(basis), count(*) FROM citations WHERE law = ?" + (section == nil ? "" : " AND section = ?") + " GROUP BY recipe"
+    /// The numbers of the recipes citing a law or section, with a weight: a legal basis counts
+    /// more than a mention in the text, and every further mention a little more.
+    func citingRecipes(law: String, section: String?) throws -> [Int: Double] {
+        var result: [Int: Double] = [:]
+        let sql = "SELECT recipes.number, max(basis), count(*) FROM citations JOIN recipes ON recipes.id = citations.recipe"
+            + " WHERE law = ?" + (section == nil ? "" : " AND section = ?") + " GROUP BY citations.recipe"
         let rows = try database.query(sql, [.text(law)] + (section.map { [.text($0)] } ?? []))
-        for row in rows { result[row[0].text] = (row[1].integer == 1 ? 2 : 1) + Double(min(row[2].integer, 6)) * 0.1 }
+        for row in rows { result[row[0].integer] = (row[1].integer == 1 ? 2 : 1) + Double(min(row[2].integer, 6)) * 0.1 }
         return result
     }
 
-    /// The ids allowed by the filters, or nil when there are none.
-    private func filteredRecipes(_ filters: SearchFilters, laws: [String: String]) throws -> Set<String>? {
-        var allowed: Set<String>?
-        func narrow(_ ids: Set<String>) { allowed = allowed.map { $0.intersection(ids) } ?? ids }
+    /// The numbers of the recipes the filters allow, or nil when there are none.
+    private func filteredRecipes(_ filters: SearchFilters, laws: [String: String]) throws -> Set<Int>? {
+        var allowed: Set<Int>?
+        func narrow(_ ids: Set<Int>) { allowed = allowed.map { $0.intersection(ids) } ?? ids }
         if !filters.laws.isEmpty {
-            var ids: Set<String> = []
+            var ids: Set<Int> = []
             for value in filters.laws {
                 let reference = SearchQuery(value.contains("§") || value.contains(":") ? value : "", laws: laws).citations.first
                     ?? laws[value.lowercased()].map { SearchQuery.Citation(law: $0, section: nil) }
@@ -197,7 +190,7 @@ extension SearchIndex {
             narrow(ids)
         }
         if !filters.topics.isEmpty {
-            var ids: Set<String> = []
+            var ids: Set<Int> = []
             for value in filters.topics {
                 let topics = try topicIDs(value)
                 guard !topics.isEmpty else {
@@ -205,22 +198,24 @@ extension SearchIndex {
                     throw UnknownFilter(kind: "topic", value: value, suggestion: nearest(value.lowercased(), in: known))
                 }
                 for topic in topics {
-                    ids.formUnion(try database.query("SELECT recipe FROM topics WHERE topic = ?", [.text(topic)]).map { $0[0].text })
+                    ids.formUnion(try database.query("SELECT recipes.number FROM topics JOIN recipes ON recipes.id = topics.recipe WHERE topic = ?",
+                                                     [.text(topic)]).map { $0[0].integer })
                 }
             }
             narrow(ids)
         }
         if !filters.ozg.isEmpty {
-            var ids: Set<String> = []
+            var ids: Set<Int> = []
             for value in filters.ozg {
-                ids.formUnion(try database.query("SELECT recipe FROM ozg WHERE id = ?", [.text(value)]).map { $0[0].text })
+                ids.formUnion(try database.query("SELECT recipes.number FROM ozg JOIN recipes ON recipes.id = ozg.recipe WHERE ozg.id = ?",
+                                                 [.text(value)]).map { $0[0].integer })
             }
             narrow(ids)
         }
         if !filters.statuses.isEmpty {
-            var ids: Set<String> = []
+            var ids: Set<Int> = []
             for value in filters.statuses {
-                ids.formUnion(try database.query("SELECT id FROM recipes WHERE status = ?", [.text(value.lowercased())]).map { $0[0].text })
+                ids.formUnion(try database.query("SELECT number FROM recipes WHERE status = ?", [.text(value.lowercased())]).map { $0[0].integer })
             }
             narrow(ids)
         }

@@ -8,7 +8,8 @@ import KochbuchModel
 public final class SearchIndex {
     /// The format of the index file; an index of another version is rebuilt.
     /// 4: recipes carry their sort key (the folded title). 5: the book's file snapshot is kept.
-    public static let formatVersion = 5
+    /// 6: an index on the sort key; the snapshot records folders and when it was taken.
+    public static let formatVersion = 6
 
     /// The size and modification time of a book file, to tell cheaply whether it changed.
     public struct FileState: Sendable, Hashable {
@@ -42,6 +43,8 @@ public final class SearchIndex {
     private static func connect(_ path: String) throws -> SQLiteDatabase {
         let database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode=WAL")
+        // Pages are read from the mapped file instead of being copied in.
+        try database.execute("PRAGMA mmap_size=1073741824")
         _ = try database.query("PRAGMA user_version")
         _ = try database.query("SELECT count(*) FROM sqlite_master")
         if try database.query("SELECT count(*) FROM sqlite_master WHERE name = 'recipes'").first?.first?.integer == 1 {
@@ -74,6 +77,7 @@ public final class SearchIndex {
             CREATE TABLE snapshot(data BLOB);
             CREATE TABLE recipes(number INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, title TEXT, sortkey TEXT,
                                  summary TEXT, body TEXT, status TEXT, themenfeld TEXT, laws TEXT, reviewed TEXT);
+            CREATE INDEX recipes_sortkey ON recipes(sortkey, number);
             CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 0');
             CREATE TABLE citations(recipe TEXT, law TEXT, section TEXT, basis INTEGER);
             CREATE INDEX citations_law ON citations(law, section);
