@@ -137,7 +137,7 @@ public struct Builder: Sendable {
                 let renderer = TextRenderer(book: site.book, graph: site.graph, width: options.width)
                 let id = site.book.manifest?.id ?? "kochbuch"
                 let edition = renderer.renderEdition(recipes: site.orderedRecipes)
-                try sink.write("\(id).txt", text: edition.book)
+                try sink.write("\(id).txt") { piece in try edition.writeGuide(piece) }
                 for (recipe, text) in zip(site.orderedRecipes, edition.recipes) {
                     try sink.write("rezepte/\(recipe.id).txt", text: text)
                 }

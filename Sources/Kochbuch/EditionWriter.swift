@@ -42,6 +42,54 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
         }
     }
 
+    /// Writes the pieces to the staging folder as they come, comparing them with the published
+    /// file; when all of it is the same, the staging copy gives way to a link to the published one.
+    public func write(_ path: String, pieces produce: (_ piece: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        guard Publisher.safeRelativePath(path) else { throw Publisher.PublishError.unsafePath(path) }
+        try makeDirectory(containing: path)
+        let full = folder + "/" + path
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Publisher.PublishError.unwritable(path, errno: errno) }
+        let published = previous.map { open($0 + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) } ?? -1
+        defer { if published >= 0 { close(published) } }
+        var same = published >= 0
+        var existing: [UInt8] = []
+        var size = 0
+        do {
+            defer { close(descriptor) }
+            try produce { piece in
+                if same {
+                    if existing.count < piece.count { existing = [UInt8](repeating: 0, count: piece.count) }
+                    same = Self.read(published, count: piece.count, into: &existing)
+                        && (piece.isEmpty || existing.withUnsafeBytes { memcmp(piece.baseAddress!, $0.baseAddress!, piece.count) == 0 })
+                }
+                try Self.writeAll(piece, to: descriptor, path: path)
+                size += piece.count
+            }
+        }
+        var status = stat()
+        same = same && fstat(published, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
+        let kept = same && unlink(full) == 0 && link(previous! + "/" + path, full) == 0
+        if same && !kept { throw Publisher.PublishError.unwritable(path, errno: errno) }
+        lock.withLock {
+            fileCount += 1
+            byteCount += size
+            if kept { keptCount += 1 }
+        }
+    }
+
+    /// Reads exactly `count` bytes into the start of `buffer`; false at the end of the file or on an error.
+    private static func read(_ descriptor: Int32, count: Int, into buffer: inout [UInt8]) -> Bool {
+        var total = 0
+        while total < count {
+            let got = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + total, count - total) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return false }
+            total += got
+        }
+        return true
+    }
+
     /// Links the published file at `path` into the staging folder, unread.
     public func reuse(_ path: String) -> Bool {
         guard let previous, Publisher.safeRelativePath(path), (try? makeDirectory(containing: path)) != nil else { return false }
@@ -68,22 +116,26 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else {
             return false
         }
-        var existing = [UInt8](repeating: 0, count: data.count)
-        var total = 0
-        while total < existing.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            total += count
+        // Compared a megabyte at a time: the published copy of a large file is never read whole.
+        var existing = [UInt8](repeating: 0, count: min(data.count, 1 << 20))
+        var offset = 0
+        while offset < data.count {
+            let count = min(existing.count, data.count - offset)
+            guard Self.read(descriptor, count: count, into: &existing),
+                  existing.withUnsafeBytes({ memcmp(data.baseAddress! + offset, $0.baseAddress!, count) }) == 0 else { return false }
+            offset += count
         }
-        let same = data.isEmpty || existing.withUnsafeBytes { memcmp(data.baseAddress!, $0.baseAddress!, data.count) == 0 }
-        return same && link(published, full) == 0
+        return link(published, full) == 0
     }
 
     private func create(_ full: String, path: String, data buffer: UnsafeRawBufferPointer) throws {
         let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Publisher.PublishError.unwritable(path, errno: errno) }
         defer { close(descriptor) }
+        try Self.writeAll(buffer, to: descriptor, path: path)
+    }
+
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < buffer.count {
             let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

@@ -36,15 +36,21 @@ public struct EPUBBook {
         StableUUID.make(from: "kochbuch:\(book.book.manifest?.id ?? "kochbuch"):\(selection.key)")
     }
 
-    /// The EPUB file's bytes.
+    /// The EPUB file's bytes. The recipe documents are made while the book is packed, a few at
+    /// a time on all cores, so that they never all exist at once.
     public func data() throws -> Data {
-        try EPUBPackager.package(files: try files(), modified: modifiedDate)
+        try EPUBPackager.package(entries: try entries(), modified: modifiedDate)
     }
 
     var modifiedDate: CalendarDate { book.book.manifest?.editionDate ?? CalendarDate("2000-01-01")! }
 
     /// Every file inside `OEBPS/`, path → content.
     func files() throws -> [(path: String, data: Data)] {
+        try entries().map { ($0.path, $0.make()) }
+    }
+
+    /// Every file inside `OEBPS/`, each made when asked for.
+    func entries() throws -> [EPUBPackager.Entry] {
         let recipes = self.recipes
         guard !recipes.isEmpty else { throw EmptySelection(key: selection.key) }
         let included = Set(recipes.map(\.id))
@@ -64,8 +70,11 @@ public struct EPUBBook {
         let glossary = Set((book.book.glossary ?? []).map(\.id))
         let targets = { (root: String) in EPUBLinkTargets(root: root, included: included, citedSections: cited, glossary: glossary) }
 
-        var files: [(String, Data)] = []
-        func add(_ path: String, _ text: String) { files.append((path, Data(text.utf8))) }
+        var files: [EPUBPackager.Entry] = []
+        func add(_ path: String, _ text: String) {
+            let data = Data(text.utf8)
+            files.append(EPUBPackager.Entry(path: path) { data })
+        }
         let title = bookTitle
         add(EPUBPaths.coverImage, CoverImage.svg(title: book.book.manifest?.title ?? "Kochbuch",
                                                   subtitle: selection.isWholeBook ? (book.book.manifest?.subtitle ?? "") : selection.title(book: book.book),
@@ -74,7 +83,7 @@ public struct EPUBBook {
             "<section epub:type=\"cover\" class=\"cover\"><img src=\"\(EPUBPaths.coverImage)\" alt=\"\(HTML.escape(title))\" /></section>"))
         add(EPUBPaths.titlePage, titlePage(targets: targets("")))
         let recipeDocument = RecipeDocument(book: book, targets: targets("../"))
-        files += Parallel.map(recipes, chunk: 16) { (EPUBPaths.recipe($0.id), Data(recipeDocument.xhtml($0).utf8)) }
+        files += recipes.map { recipe in EPUBPackager.Entry(path: EPUBPaths.recipe(recipe.id)) { Data(recipeDocument.xhtml(recipe).utf8) } }
         add(EPUBPaths.appendix, LegalAppendix(book: book).xhtml(cited: cited, included: included))
         add(EPUBPaths.glossary, glossaryDocument(targets: targets("")))
         add(EPUBPaths.index, IndexDocument(book: book).xhtml(recipes: recipes, cited: cited))
@@ -86,10 +95,10 @@ public struct EPUBBook {
         }
         for image in images.sorted() {
             guard let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) else { continue }
-            files.append((image, data))
+            files.append(EPUBPackager.Entry(path: image) { data })
         }
-        add("content.opf", PackageDocument(book: book, epub: self).xml(files: files.map(\.0), recipes: recipes, hasImages: !images.isEmpty))
-        return files.map { (path: $0.0, data: $0.1) }
+        add("content.opf", PackageDocument(book: book, epub: self).xml(files: files.map(\.path), recipes: recipes, hasImages: !images.isEmpty))
+        return files
     }
 
     var bookTitle: String {

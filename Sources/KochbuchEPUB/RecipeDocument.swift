@@ -30,7 +30,7 @@ struct RecipeDocument {
         }
         if !classification.leikaKeys.isEmpty {
             factRows.append(("LeiKa-Schlüssel", HTML.escape(classification.leikaKeys.map { key in
-                "\(key.id) \(book.book.leika?.first { $0.key == key.id }?.name ?? "")" }.joined(separator: "; "))))
+                "\(key.id) \(book.leikaByKey[key.id]?.name ?? "")" }.joined(separator: "; "))))
         }
         body += section("eckdaten", "Eckdaten", "<dl class=\"facts\">\n" + factRows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined(separator: "\n") + "\n</dl>")
         if !recipe.legalBasis.isEmpty {

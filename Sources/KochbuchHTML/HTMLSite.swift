@@ -96,9 +96,9 @@ public struct HTMLSite {
         for lebenslage in book.book.topics?.lebenslagen ?? [] { try write(overview.lebenslage(lebenslage)) }
 
         for asset in try assets() { try sink.write(asset.path, asset.data) }
-        let documents = WebSearchIndex.documents(book: book.book, recipes: book.orderedRecipes, url: SiteLinks.recipe)
-        try sink.write("assets/search-index.js",
-                       bytes: WebSearchIndex().script(documents: documents, book: book.book, graph: book.graph))
+        try sink.write("assets/search-index.js") { piece in
+            try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph, url: SiteLinks.recipe, to: piece)
+        }
         for image in book.book.imagePaths.sorted() {
             if let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) {
                 try sink.write(image, data)

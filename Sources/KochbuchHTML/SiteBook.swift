@@ -11,8 +11,14 @@ public struct SiteBook: Sendable {
     public let themenfelderByID: [String: Themenfeld]
     public let lebenslagenByID: [String: Lebenslage]
     public let ozgByID: [String: OZGLeistung]
+    public let leikaByKey: [String: LeiKaLeistung]
     /// Recipes in the manifest's chapter order (then any others, by title).
     public let orderedRecipes: [Recipe]
+    /// Recipes by Themenfeld and by Lebenslage, in chapter order.
+    public let recipesByThemenfeld: [String: [Recipe]]
+    public let recipesByLebenslage: [String: [Recipe]]
+    /// Recipes by OZG-Leistung, in the order they were read.
+    public let recipesByOZGLeistung: [String: [Recipe]]
 
     public init(book: Book, graph: LinkGraph? = nil) {
         self.book = book
@@ -24,6 +30,7 @@ public struct SiteBook: Sendable {
         themenfelderByID = lookup.themenfelder
         lebenslagenByID = lookup.lebenslagen
         ozgByID = lookup.ozgLeistungen
+        leikaByKey = lookup.leika
         var ordered: [Recipe] = []
         var seen: Set<String> = []
         for chapter in book.manifest?.chapters ?? [] {
@@ -33,6 +40,19 @@ public struct SiteBook: Sendable {
         }
         ordered += book.recipes.filter { !seen.contains($0.id) }.sorted { $0.title < $1.title }
         orderedRecipes = ordered
+        recipesByThemenfeld = Self.group(ordered) { $0.classification.themenfelder.map(\.id) }
+        recipesByLebenslage = Self.group(ordered) { $0.classification.lebenslagen.map(\.id) }
+        recipesByOZGLeistung = Self.group(book.recipes) { $0.classification.ozgLeistungen.map(\.id) }
+    }
+
+    /// Each recipe once under each of its keys, in the order given.
+    private static func group(_ recipes: [Recipe], by keys: (Recipe) -> [String]) -> [String: [Recipe]] {
+        var groups: [String: [Recipe]] = [:]
+        for recipe in recipes {
+            var seen: Set<String> = []
+            for key in keys(recipe) where seen.insert(key).inserted { groups[key, default: []].append(recipe) }
+        }
+        return groups
     }
 
     /// "§ 6 Abs. 1 EGovG", "EGovG" for a whole law.

@@ -21,11 +21,19 @@ public struct WebSearchIndex {
 
     public init() {}
 
-    /// The documents of a book, in the order given.
-    public static func documents(book: Book, recipes: [Recipe], url: (String) -> String) -> [Document] {
-        let themenfelder = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let laws = Dictionary(book.laws.map { ($0.id, $0.abbreviation) }, uniquingKeysWith: { first, _ in first })
-        return recipes.map { recipe in
+    /// Makes the index's documents of a book's recipes.
+    public struct DocumentMaker {
+        private let themenfelder: [String: String]
+        private let laws: [String: String]
+        private let url: (String) -> String
+
+        public init(book: Book, url: @escaping (String) -> String) {
+            themenfelder = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            laws = Dictionary(book.laws.map { ($0.id, $0.abbreviation) }, uniquingKeysWith: { first, _ in first })
+            self.url = url
+        }
+
+        public func document(_ recipe: Recipe) -> Document {
             // ReadableText starts with the title and the (non-empty) summary; the rest is the body.
             let summary = recipe.summary.plainText
             let body = ReadableText.of(recipe).dropFirst(summary.isEmpty ? 1 : 2)
@@ -41,22 +49,33 @@ public struct WebSearchIndex {
         }
     }
 
-    /// The JavaScript file: `window.KOCHBUCH_SEARCH_INDEX = {…};`, deterministic for the same input.
-    public func javascript(documents: [Document], book: Book, graph: LinkGraph) -> String {
-        String(decoding: script(documents: documents, book: book, graph: graph), as: UTF8.self)
+    /// The documents of a book, in the order given.
+    public static func documents(book: Book, recipes: [Recipe], url: @escaping (String) -> String) -> [Document] {
+        recipes.map(DocumentMaker(book: book, url: url).document)
     }
 
-    /// The JavaScript file as UTF-8 bytes (tens of megabytes for ten thousand recipes: made once, not copied).
-    public func script(documents: [Document], book: Book, graph: LinkGraph) -> [UInt8] {
-        var postings: [String: [[Int]]] = [:]
+    /// Writes the JavaScript file, `window.KOCHBUCH_SEARCH_INDEX = {…};`, as UTF-8 in pieces of
+    /// about a megabyte, in order; deterministic for the same input. Each recipe's document is made
+    /// when needed, a run at a time on all cores: the index (tens of megabytes for ten thousand
+    /// recipes) and its documents are never held whole.
+    public func write(recipes: [Recipe], book: Book, graph: LinkGraph, url: @escaping (String) -> String,
+                      to piece: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let maker = DocumentMaker(book: book, url: url)
+        var postings: [String: [Int32]] = [:]
         var surface: [String: [String: Int]] = [:]
         var foldedWords: Set<String> = []
+        // Runs of documents on all cores, a few runs at a time, each merged as soon as the few are
+        // done: the runs' own tables never all exist at once.
         let chunk = 256
-        let starts = Array(stride(from: 0, to: documents.count, by: chunk))
-        for part in Parallel.map(starts, { Self.terms(of: documents[$0..<min($0 + chunk, documents.count)], firstNumber: $0) }) {
-            for (term, list) in part.postings { postings[term, default: []] += list }
-            for (term, forms) in part.surface { surface[term, default: [:]].merge(forms, uniquingKeysWith: +) }
-            foldedWords.formUnion(part.foldedWords)
+        let starts = Array(stride(from: 0, to: recipes.count, by: chunk))
+        func run(_ start: Int) -> ArraySlice<Recipe> { recipes[start..<min(start + chunk, recipes.count)] }
+        for batch in stride(from: 0, to: starts.count, by: 4) {
+            let runs = Array(starts[batch..<min(batch + 4, starts.count)])
+            for part in Parallel.map(runs, { Self.terms(of: run($0).map(maker.document), firstNumber: $0) }) {
+                for (term, list) in part.postings { postings[term, default: []] += list }
+                for (term, forms) in part.surface { surface[term, default: [:]].merge(forms, uniquingKeysWith: +) }
+                foldedWords.formUnion(part.foldedWords)
+            }
         }
         let decompounder = Decompounder(terms: Set(postings.keys), words: foldedWords, normalizer: normalizer)
         var heads: [String: [String]] = [:]
@@ -66,7 +85,7 @@ public struct WebSearchIndex {
             heads[split.head, default: []].append(term)
             modifiers[split.modifier, default: []].append(term)
         }
-        let numbers = Dictionary(documents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let numbers = Dictionary(recipes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var citations: [String: Set<Int>] = [:]
         for citation in graph.citations {
             guard let number = numbers[citation.recipe] else { continue }
@@ -80,12 +99,28 @@ public struct WebSearchIndex {
             if let short = law.abbreviation.split(separator: " ").first { lawNames[String(short).lowercased()] = law.id }
         }
         let display = surface.mapValues { forms in forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
-        var json = JSONText(capacity: documents.reduce(0) { $0 + $1.body.utf8.count } * 2)
+        var json = JSONText(capacity: 2 << 20)
+        func flushIfFull() throws {
+            if json.count >= 1 << 20 { try json.flush(piece) }
+        }
+        /// `{"key": <value>, …}` with keys sorted, handed on in pieces.
+        func object<Value>(_ dictionary: [String: Value], _ body: (inout JSONText, Value) -> Void) throws {
+            json.raw("{")
+            for (index, key) in dictionary.keys.sorted().enumerated() {
+                if index > 0 { json.raw(",") }
+                json.string(key)
+                json.raw(":")
+                body(&json, dictionary[key]!)
+                try flushIfFull()
+            }
+            json.raw("}")
+        }
         json.raw("window.KOCHBUCH_SEARCH_INDEX = {\"citations\":")
-        json.object(citations.mapValues { $0.sorted() }) { $0.integers($1) }
+        try object(citations.mapValues { $0.sorted() }) { $0.integers($1) }
         json.raw(",\"display\":")
-        json.object(display) { $0.string($1) }
+        try object(display) { $0.string($1) }
         json.raw(",\"documents\":[")
+        let documents = starts.lazy.flatMap { start in Parallel.map(Array(run(start)), maker.document) }
         for (index, document) in documents.enumerated() {
             if index > 0 { json.raw(",") }
             json.raw("{\"id\":"); json.string(document.id)
@@ -96,54 +131,88 @@ public struct WebSearchIndex {
             json.raw(",\"title\":"); json.string(document.title)
             json.raw(",\"url\":"); json.string(document.url)
             json.raw("}")
+            try flushIfFull()
         }
         json.raw("],\"heads\":")
-        json.object(heads) { $0.strings($1) }
+        try object(heads) { $0.strings($1) }
         json.raw(",\"laws\":")
-        json.object(lawNames) { $0.string($1) }
+        try object(lawNames) { $0.string($1) }
         json.raw(",\"modifiers\":")
-        json.object(modifiers) { $0.strings($1) }
+        try object(modifiers) { $0.strings($1) }
         json.raw(",\"terms\":")
-        json.object(postings) { json, byDocument in
-            json.array(byDocument) { $0.integers($1) }
+        try object(postings) { json, flat in
+            json.raw("[")
+            for start in stride(from: 0, to: flat.count, by: 4) {
+                json.raw(start == 0 ? "[" : ",[")
+                for offset in 0..<4 {
+                    if offset > 0 { json.raw(",") }
+                    json.integer(Int(flat[start + offset]))
+                }
+                json.raw("]")
+            }
+            json.raw("]")
         }
         json.raw(",\"version\":1,\"weights\":{\"body\":1,\"summary\":3,\"title\":5}};\n")
-        return json.utf8
+        try json.flush(piece)
     }
 
-    /// What a run of documents adds to the index: per term, `[number, title, summary, body]`
-    /// counts in document order; the forms seen per term; every folded word.
+    /// What a run of documents adds to the index: per term, its postings in document order, four
+    /// numbers each (document number, title, summary and body counts); the forms seen per term;
+    /// every folded word.
     private struct Terms {
-        var postings: [String: [[Int]]] = [:]
+        var postings: [String: [Int32]] = [:]
         var surface: [String: [String: Int]] = [:]
         var foldedWords: Set<String> = []
     }
 
     /// Tokenises, folds and stems a run of documents with its own stemmer; each distinct word
-    /// is normalised once.
-    private static func terms(of documents: ArraySlice<Document>, firstNumber: Int) -> Terms {
+    /// is normalised once and counted by its number.
+    private static func terms(of documents: [Document], firstNumber: Int) -> Terms {
         let normalizer = TermNormalizer()
-        var known: [Substring: (folded: String, term: String)] = [:]
+        var known: [Substring: Int] = [:]
+        var words: [(form: Substring, term: String)] = []
+        var seen: [Int] = []
         var result = Terms()
+        var slotOfTerm: [String: Int] = [:]
+        var order: [String] = []
+        var counts: [Int32] = []
         for (offset, document) in documents.enumerated() {
-            var counts: [String: [Int]] = [:]
-            var order: [String] = []
+            slotOfTerm.removeAll(keepingCapacity: true)
+            order.removeAll(keepingCapacity: true)
+            counts.removeAll(keepingCapacity: true)
             for (field, text) in [document.title, document.summary, document.body].enumerated() {
                 for token in GermanText.tokens(text) {
-                    let normal: (folded: String, term: String)
-                    if let cached = known[token] {
-                        normal = cached
+                    let word: Int
+                    if let number = known[token] {
+                        word = number
                     } else {
-                        normal = (GermanText.fold(token), normalizer.canonical(token))
-                        known[token] = normal
-                        result.foldedWords.insert(normal.folded)
+                        word = words.count
+                        known[token] = word
+                        let folded = GermanText.fold(token)
+                        result.foldedWords.insert(folded)
+                        words.append((token, normalizer.canonical(token)))
+                        seen.append(0)
                     }
-                    if counts[normal.term] == nil { order.append(normal.term); counts[normal.term] = [firstNumber + offset, 0, 0, 0] }
-                    counts[normal.term]![field + 1] += 1
-                    result.surface[normal.term, default: [:]][String(token), default: 0] += 1
+                    seen[word] += 1
+                    let term = words[word].term
+                    let slot: Int
+                    if let existing = slotOfTerm[term] {
+                        slot = existing
+                    } else {
+                        slot = order.count
+                        slotOfTerm[term] = slot
+                        order.append(term)
+                        counts += [Int32(firstNumber + offset), 0, 0, 0]
+                    }
+                    counts[slot * 4 + field + 1] += 1
                 }
             }
-            for term in order { result.postings[term, default: []].append(counts[term]!) }
+            for (slot, term) in order.enumerated() {
+                result.postings[term, default: []].append(contentsOf: counts[(slot * 4)..<(slot * 4 + 4)])
+            }
+        }
+        for (word, count) in zip(words, seen) {
+            result.surface[word.term, default: [:]][String(word.form), default: 0] += count
         }
         return result
     }

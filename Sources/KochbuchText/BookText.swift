@@ -82,10 +82,11 @@ struct BookText {
         for (index, chapter) in chapters.enumerated() {
             for entry in chapter.recipes where chapterIndex[entry.id] == nil { chapterIndex[entry.id] = index }
         }
-        var grouped: [(title: String?, recipes: [Recipe])] = chapters.enumerated().map { index, chapter in
-            (chapter.title, recipes.filter { chapterIndex[$0.id] == index })
+        var grouped: [(title: String?, recipes: [Recipe])] = chapters.map { ($0.title, []) }
+        var others: [Recipe] = []
+        for recipe in recipes {
+            if let index = chapterIndex[recipe.id] { grouped[index].recipes.append(recipe) } else { others.append(recipe) }
         }
-        let others = recipes.filter { chapterIndex[$0.id] == nil }
         if !others.isEmpty { grouped.append((chapters.isEmpty ? nil : "Weitere Rezepte", others)) }
         return grouped.filter { !$0.recipes.isEmpty }
     }

@@ -31,30 +31,59 @@ public struct TextRenderer: Sendable {
         Self.finish(BookText(book: book, width: width).lines(recipes))
     }
 
+    /// The text edition: every recipe on its own, and the whole guide, which is written in pieces.
+    public struct Edition {
+        /// Each recipe's text, in the order given.
+        public let recipes: [String]
+        /// The guide's lines, with a placeholder for each recipe; or the guide itself.
+        fileprivate let lines: [String]
+        fileprivate let whole: String?
+        fileprivate static let marker = "\u{1}"
+
+        /// Hands the whole guide, as UTF-8, to `piece` in pieces of about a megabyte, in order.
+        public func writeGuide(_ piece: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+            if var whole {
+                try whole.withUTF8 { try piece(UnsafeRawBufferPointer($0)) }
+                return
+            }
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(2 << 20)
+            for line in lines {
+                if line.hasPrefix(Self.marker), let index = Int(line.dropFirst(Self.marker.count)) {
+                    buffer += recipes[index].utf8.dropLast()
+                } else {
+                    buffer += TextRenderer.finish(line).utf8
+                }
+                buffer.append(0x0A)
+                if buffer.count >= 1 << 20 {
+                    try buffer.withUnsafeBytes(piece)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try buffer.withUnsafeBytes(piece)
+        }
+
+        /// The whole guide as one text.
+        public var book: String {
+            var bytes: [UInt8] = []
+            writeGuide { bytes.append(contentsOf: $0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
     /// The whole guide and every recipe on its own, as the text edition writes them, rendered on all
     /// cores. When the guide holds every recipe of the book, each recipe is rendered once and its text
     /// used in both (a recipe's file is exactly its part of the guide, plus the final line break).
-    public func renderEdition(recipes: [Recipe]) -> (book: String, recipes: [String]) {
+    public func renderEdition(recipes: [Recipe]) -> Edition {
         let book = self.book
         let width = self.width
         let texts = Parallel.map(recipes, chunk: 8) { Self.finish(RecipeText(book: book, width: width, edition: nil).lines($0)) }
         guard Set(recipes.map(\.id)) == Set(book.book.recipes.map(\.id)) else {
-            return (renderBook(recipes: recipes), texts)
+            return Edition(recipes: texts, lines: [], whole: renderBook(recipes: recipes))
         }
         // U+0001 cannot occur in XML text, so no line of the guide can look like a placeholder.
-        let marker = "\u{1}"
-        let lines = BookText(book: book, width: width).lines(recipes) { marker + String($0) }
-        var guide = ""
-        guide.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count } + lines.count * 40)
-        for line in lines {
-            if line.hasPrefix(marker), let index = Int(line.dropFirst(marker.count)) {
-                guide += texts[index].dropLast()
-            } else {
-                guide += Self.finish(line)
-            }
-            guide += "\n"
-        }
-        return (guide, texts)
+        let lines = BookText(book: book, width: width).lines(recipes) { Edition.marker + String($0) }
+        return Edition(recipes: texts, lines: lines, whole: nil)
     }
 
     /// The lines as one text ending in a newline: no-break spaces written as spaces, control
@@ -65,7 +94,7 @@ public struct TextRenderer: Sendable {
 
     /// Works on the UTF-8 bytes: control characters (Cc: U+0000–U+001F, U+007F–U+009F) go,
     /// no-break spaces (U+00A0, U+2007, U+202F) become spaces.
-    private static func finish(_ line: String) -> String {
+    fileprivate static func finish(_ line: String) -> String {
         var line = line
         let cleaned: String? = line.withUTF8 { bytes in
             guard bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }

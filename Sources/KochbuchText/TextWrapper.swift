@@ -82,13 +82,13 @@ enum TextWrapper {
         var queue = words(text).map { (text: $0, continues: false) }
         var lines: [String] = []
         var line = first
-        var lineLength = first.count
-        let restLength = rest.count
+        var lineLength = length(of: first)
+        let restLength = length(of: rest)
         var lineHasWord = false
         var index = 0
         while index < queue.count {
             let (word, continues) = queue[index]
-            let length = word.count
+            let length = length(of: word)
             if lineHasWord {
                 let separator = continues ? "" : " "
                 if lineLength + separator.count + length <= width {
@@ -171,6 +171,21 @@ enum TextWrapper {
         parts.append(current)
         guard parts.count > 1 else { return nil }
         return parts.enumerated().map { ($0.element, $0.offset == 0 ? continues : true) }
+    }
+
+    /// The number of Characters of a text. Counted on the UTF-8 bytes when no scalar at or above
+    /// U+0300 (combining marks and the like) can join another into one Character.
+    static func length(of text: String) -> Int {
+        var text = text
+        let counted: Int? = text.withUTF8 { bytes in
+            var scalars = 0
+            for byte in bytes {
+                if byte >= 0xCC && byte < 0xF8 || byte == 0x0D { return nil }
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+            }
+            return scalars
+        }
+        return counted ?? text.count
     }
 
     static func trimmingTrailingSpaces(_ line: String) -> String {

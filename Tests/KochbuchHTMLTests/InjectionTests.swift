@@ -49,4 +49,13 @@ import Testing
         let jsonLD = try #require(page.components(separatedBy: "<script type=\"application/ld+json\">").last?.components(separatedBy: "</script>").first)
         #expect(!jsonLD.contains("</"))
     }
+
+    /// The escaping works on bytes: a combining mark after `<` (one Character, "≮") does not hide
+    /// it, and text with nothing to escape stays as it is.
+    @Test func escapingSeesEveryMarkupCharacter() {
+        #expect(HTML.escape("a<\u{0338}b") == "a&lt;\u{0338}b")
+        #expect(HTML.escape("\"\u{0301}><&'") == "&quot;\u{0301}&gt;&lt;&amp;&#39;")
+        #expect(HTML.escape("Bürgerbüro – Öffnungszeiten") == "Bürgerbüro – Öffnungszeiten")
+        #expect(HTML.escape("") == "")
+    }
 }

@@ -33,6 +33,37 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["html"])
     }
 
+    /// A file written in pieces is compared with the published one as it comes: kept (same inode)
+    /// when every byte and the length are the same, written anew otherwise.
+    @Test func aFileWrittenInPiecesIsKeptOnlyWhenAllOfItIsTheSame() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let publisher = Publisher(target: folder.appendingPathComponent("html"))
+        let file = folder.appendingPathComponent("html/assets/gross.js")
+        func publish(_ pieces: [String]) throws -> Publisher.Totals {
+            try publisher.publish { sink in
+                try sink.write("assets/gross.js") { piece in
+                    for text in pieces { try Array(text.utf8).withUnsafeBytes { try piece($0) } }
+                }
+            }
+        }
+        func inode() throws -> Int { try (FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int) ?? -1 }
+
+        _ = try publish(["eins", "zwei", ""])
+        let first = try inode()
+        #expect(try publish(["ein", "szwei"]).unchanged == 1, "the same bytes in other pieces")
+        #expect(try inode() == first)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "einszwei")
+
+        #expect(try publish(["eins", "zwei", "drei"]).unchanged == 0, "longer")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "einszweidrei")
+        let second = try inode()
+        #expect(second != first)
+        #expect(try publish(["eins", "zwei"]).unchanged == 0, "shorter")
+        #expect(try publish(["eins", "zwoi"]).unchanged == 0, "one byte differs")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "einszwoi")
+    }
+
     @Test func anInterruptedSwapIsRepaired() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -38,4 +38,12 @@ import Testing
         #expect(TextWrapper.wrap("Dokumentenmanagement", width: 22, first: "Kosten: ", rest: "  ")
             == ["Kosten:", "  Dokumentenmanagement"])
     }
+
+    /// The quick count on bytes agrees with Swift's Character count, also where scalars join.
+    @Test func lengthsAreCountedInCharacters() {
+        for text in ["", "Akte", "Bürgerbüro", "Straße", "e\u{0301}-Akte", "Ü\u{0308}ber", "🇩🇪-Portal", "👩‍💻", "a\r\nb",
+                     "§\u{00A0}6\u{00A0}EGovG", "Kommune\u{202F}–\u{202F}Land", "ǅ", "\u{1100}\u{1161}"] {
+            #expect(TextWrapper.length(of: text) == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

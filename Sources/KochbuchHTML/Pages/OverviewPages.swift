@@ -71,9 +71,9 @@ struct OverviewPages {
 
     func themenfeld(_ field: Themenfeld) -> RenderedPage {
         let root = "../"
-        let recipes = book.orderedRecipes.filter { $0.classification.themenfelder.contains { $0.id == field.id } }
+        let recipes = book.recipesByThemenfeld[field.id] ?? []
         let lebenslagen = field.lebenslagen.map { lage -> [String: Any] in
-            let count = book.book.recipes.filter { $0.classification.lebenslagen.contains { $0.id == lage.id } }.count
+            let count = book.recipesByLebenslage[lage.id]?.count ?? 0
             return ["name": lage.name, "href": root + SiteLinks.lebenslage(lage.id), "count": count]
         }
         return page(SiteLinks.themenfeld(field.id), root: root, title: field.name,
@@ -84,10 +84,10 @@ struct OverviewPages {
 
     func lebenslage(_ lage: Lebenslage) -> RenderedPage {
         let root = "../"
-        let recipes = book.orderedRecipes.filter { $0.classification.lebenslagen.contains { $0.id == lage.id } }
+        let recipes = book.recipesByLebenslage[lage.id] ?? []
         let field = book.themenfelderByID[lage.themenfeld]
         let leistungen = (book.book.ozgLeistungen ?? []).filter { $0.lebenslage == lage.id }.map { leistung -> [String: Any] in
-            let recipes = book.book.recipes.filter { $0.classification.ozgLeistungen.contains { $0.id == leistung.id } }
+            let recipes = book.recipesByOZGLeistung[leistung.id] ?? []
             return ["id": leistung.id, "name": leistung.name, "recipes": recipes.map { site.recipeLink($0, root: root) }]
         }
         var context: [String: Any] = ["kind": "Lebenslage", "name": lage.name, "recipes": recipes.map { site.recipeLink($0, root: root) },
@@ -99,7 +99,9 @@ struct OverviewPages {
 
     func alphabetical() -> RenderedPage {
         var groups: [(String, [Recipe])] = []
-        for recipe in book.book.recipes.sorted(by: { $0.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) < $1.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }) {
+        let keys = book.book.recipes.enumerated().map { ($0.element.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), $0.offset) }
+        for (_, index) in keys.sorted(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }) {
+            let recipe = book.book.recipes[index]
             let letter = String(recipe.title.folding(options: [.diacriticInsensitive], locale: nil).prefix(1)).uppercased()
             if groups.last?.0 == letter { groups[groups.count - 1].1.append(recipe) } else { groups.append((letter, [recipe])) }
         }

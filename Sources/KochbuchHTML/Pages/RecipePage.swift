@@ -44,7 +44,7 @@ struct RecipePage {
             ["id": reference.id, "name": book.ozgByID[reference.id]?.name ?? "", "href": root + SiteLinks.ozgLeistung(reference.id)]
         }
         context["leika"] = recipe.classification.leikaKeys.map { reference in
-            ["key": reference.id, "name": book.book.leika?.first { $0.key == reference.id }?.name ?? ""]
+            ["key": reference.id, "name": book.leikaByKey[reference.id]?.name ?? ""]
         }
         context["hasClassification"] = !(recipe.classification.lebenslagen.isEmpty && recipe.classification.ozgLeistungen.isEmpty
             && recipe.classification.leikaKeys.isEmpty && recipe.classification.themenfelder.isEmpty)

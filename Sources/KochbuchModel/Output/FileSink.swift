@@ -9,10 +9,21 @@ public protocol FileSink: Sendable {
     /// Keeps the file at `path` as the edition being replaced has it, without making it again;
     /// false when there is no such file (the caller then writes it).
     func reuse(_ path: String) -> Bool
+
+    /// Stores a file made in pieces, for files too large to hold whole: `produce` hands each piece
+    /// in order to the function it is given.
+    func write(_ path: String, pieces produce: (_ piece: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws
 }
 
 extension FileSink {
     public func reuse(_ path: String) -> Bool { false }
+
+    /// Collects the pieces and stores them as one.
+    public func write(_ path: String, pieces produce: (_ piece: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        var bytes: [UInt8] = []
+        try produce { bytes.append(contentsOf: $0) }
+        try write(path, bytes: bytes)
+    }
 
     /// Stores `data` as the file at `path`.
     public func write(_ path: String, _ data: Data) throws {

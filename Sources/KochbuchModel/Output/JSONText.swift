@@ -15,6 +15,15 @@ public struct JSONText: Sendable {
     /// The JSON written so far, as UTF-8.
     public var utf8: [UInt8] { bytes }
 
+    /// How many bytes are written and not yet handed on.
+    public var count: Int { bytes.count }
+
+    /// Hands the bytes written so far to `body` and forgets them, for writing large JSON in pieces.
+    public mutating func flush(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try bytes.withUnsafeBytes(body)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     public mutating func raw(_ value: String) { bytes.append(contentsOf: value.utf8) }
 
     public mutating func string(_ value: String) {
