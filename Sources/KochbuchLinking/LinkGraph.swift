@@ -36,24 +36,35 @@ public struct LinkGraph: Sendable {
     public private(set) var termUses: [TermUse] = []
     public private(set) var figures: [(recipe: String, figure: Figure)] = []
     public private(set) var externalLinks: [(recipe: String, link: ExternalLink)] = []
-    private var incoming: [String: [Link]] = [:]
-    private var outgoing: [String: [Link]] = [:]
+    /// Positions in `links`, by target and by source.
+    private var incoming: [String: [Int]] = [:]
+    private var outgoing: [String: [Int]] = [:]
 
     public init(book: Book) {
-        for part in Parallel.map(book.recipes, chunk: 64, Self.part) {
+        let recipes = book.recipes
+        let starts = Array(stride(from: 0, to: recipes.count, by: 64))
+        let parts = Parallel.map(starts) { start in
+            let collector = Collector()
+            for recipe in recipes[start..<min(start + 64, recipes.count)] { Self.add(recipe, to: collector) }
+            return collector.part
+        }
+        links.reserveCapacity(parts.reduce(0) { $0 + $1.links.count })
+        citations.reserveCapacity(parts.reduce(0) { $0 + $1.citations.count })
+        termUses.reserveCapacity(parts.reduce(0) { $0 + $1.termUses.count })
+        for part in parts {
             links += part.links
             citations += part.citations
             termUses += part.termUses
             figures += part.figures
             externalLinks += part.externalLinks
         }
-        for link in links {
-            incoming[link.target, default: []].append(link)
-            outgoing[link.source, default: []].append(link)
+        for (index, link) in links.enumerated() {
+            incoming[link.target, default: []].append(index)
+            outgoing[link.source, default: []].append(index)
         }
     }
 
-    /// What one recipe adds to the graph.
+    /// What some recipes add to the graph.
     private struct Part {
         var links: [Link] = []
         var citations: [Citation] = []
@@ -62,52 +73,53 @@ public struct LinkGraph: Sendable {
         var externalLinks: [(recipe: String, link: ExternalLink)] = []
     }
 
-    private static func part(_ recipe: Recipe) -> Part {
-        var links: [Link] = []
-        var citations: [Citation] = []
+    /// Collects what recipes add, for the content walker's closures.
+    private final class Collector {
+        var part = Part()
+    }
+
+    private static func add(_ recipe: Recipe, to collector: Collector) {
+        let id = recipe.id
         for relation in recipe.related {
-            links.append(Link(source: recipe.id, target: relation.recipe, kind: .relation(relation.kind),
-                              location: relation.location))
+            collector.part.links.append(Link(source: id, target: relation.recipe, kind: .relation(relation.kind),
+                                             location: relation.location))
         }
         for basis in recipe.legalBasis {
-            citations.append(Citation(recipe: recipe.id, reference: basis.reference, isLegalBasis: true))
+            collector.part.citations.append(Citation(recipe: id, reference: basis.reference, isLegalBasis: true))
         }
-        var found: [Link] = []
-        var cited: [Citation] = []
-        var terms: [TermUse] = []
-        var images: [(String, Figure)] = []
-        var external: [(String, ExternalLink)] = []
         let walker = ContentWalker(visitInline: { inline in
             switch inline {
             case .crossReference(let reference):
-                found.append(Link(source: recipe.id, target: reference.recipe ?? recipe.id,
-                                  kind: .crossReference(step: reference.step), location: reference.location))
+                collector.part.links.append(Link(source: id, target: reference.recipe ?? id,
+                                                 kind: .crossReference(step: reference.step), location: reference.location))
             case .citation(let reference, _):
-                cited.append(Citation(recipe: recipe.id, reference: reference, isLegalBasis: false))
+                collector.part.citations.append(Citation(recipe: id, reference: reference, isLegalBasis: false))
             case .term(let term):
-                terms.append(TermUse(recipe: recipe.id, reference: term))
+                collector.part.termUses.append(TermUse(recipe: id, reference: term))
             case .link(let link):
-                external.append((recipe.id, link))
+                collector.part.externalLinks.append((recipe: id, link: link))
             default:
                 break
             }
         }, visitBlock: { block in
-            if case .figure(let figure) = block { images.append((recipe.id, figure)) }
+            if case .figure(let figure) = block { collector.part.figures.append((recipe: id, figure: figure)) }
         })
         walker.walk(recipe)
-        return Part(links: links + found, citations: citations + cited, termUses: terms,
-                    figures: images.map { (recipe: $0.0, figure: $0.1) },
-                    externalLinks: external.map { (recipe: $0.0, link: $0.1) })
     }
 
     /// Links from other recipes to this one ("Verweist hierher").
     public func backlinks(to recipe: String) -> [Link] {
-        (incoming[recipe] ?? []).filter { $0.source != recipe }
+        (incoming[recipe] ?? []).map { links[$0] }.filter { $0.source != recipe }
+    }
+
+    /// Whether another recipe links to this one.
+    public func hasBacklinks(to recipe: String) -> Bool {
+        incoming[recipe]?.contains { links[$0].source != recipe } ?? false
     }
 
     /// Links from this recipe to others.
     public func links(from recipe: String) -> [Link] {
-        (outgoing[recipe] ?? []).filter { $0.target != recipe }
+        (outgoing[recipe] ?? []).map { links[$0] }.filter { $0.target != recipe }
     }
 
     /// The recipes citing a law, or one section of it, sorted by id.

@@ -10,7 +10,12 @@ struct BookDirectory {
     /// Size and modification time (nanoseconds) of every file, by relative path.
     private(set) var states: [String: (size: Int, modified: Int)] = [:]
 
-    init(root: URL) {
+    /// Whether `states` is filled; without it, folders and files known from their directory
+    /// entries are not stat'ed.
+    private let recordsStates: Bool
+
+    init(root: URL, states: Bool = true) {
+        recordsStates = states
         let rootPath = root.resolvingSymlinksInPath().path
         let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         walk(root.standardizedFileURL.path, relative: "", rootPrefix: prefix)
@@ -21,17 +26,25 @@ struct BookDirectory {
     private mutating func walk(_ directory: String, relative: String, rootPrefix: String) {
         guard let handle = opendir(directory) else { return }
         defer { closedir(handle) }
-        var entries: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
                 String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name.hasPrefix(".") { continue }
-            entries.append(name)
+            entries.append((name, entry.pointee.d_type))
         }
-        for name in entries.sorted() {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
+            if !recordsStates, type == UInt8(DT_REG) {
+                files.append(relativePath)
+                continue
+            }
+            if !recordsStates, type == UInt8(DT_DIR) {
+                walk(path, relative: relativePath, rootPrefix: rootPrefix)
+                continue
+            }
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
@@ -55,6 +68,7 @@ struct BookDirectory {
 
     private mutating func record(_ relativePath: String, _ info: stat) {
         files.append(relativePath)
+        guard recordsStates else { return }
         states[relativePath] = (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
     }
 

@@ -42,21 +42,29 @@ public struct BookLoader: Sendable {
         var book = Book()
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
-        let listing = BookDirectory(root: directory)
+        let listing = BookDirectory(root: directory, states: false)
         diagnostics += listing.problems.map { problem in
             Diagnostic(.error, .fileOutsideBook, "'\(problem)' points outside the book and is not read",
                        at: SourceLocation(path: displayPath(forRelativePath: problem)),
                        hint: "keep every file of the book inside its folder; replace the link by the file itself")
         }
-        book.imagePaths = Set(listing.files.filter {
-            BookLoader.imageExtensions.contains(($0 as NSString).pathExtension.lowercased())
-        })
-        let relatives = listing.files.filter { $0.lowercased().hasSuffix(".xml") }
+        book.imagePaths = Set(listing.files.filter { BookLoader.imageExtensions.contains(Self.pathExtension(of: $0)) })
+        let relatives = listing.files.filter { Self.pathExtension(of: $0) == "xml" }
         for (relative, result) in zip(relatives, readAll(relatives)) {
             files.append(displayPath(forRelativePath: relative))
             merge(result, display: displayPath(forRelativePath: relative), into: &book, diagnostics: &diagnostics)
         }
         return LoadedBook(book: book, diagnostics: diagnostics, files: files)
+    }
+
+    /// The extension of a path's last component, in lower case ("" when it has none).
+    static func pathExtension(of path: String) -> String {
+        let bytes = path.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")),
+              !bytes[dot...].contains(UInt8(ascii: "/")), dot != bytes.startIndex,
+              bytes[bytes.index(before: dot)] != UInt8(ascii: "/") else { return "" }
+        let suffix = path[path.index(after: dot)...]
+        return suffix.utf8.allSatisfy({ $0 < 0x41 || $0 > 0x5A }) ? String(suffix) : suffix.lowercased()
     }
 
     /// What reading one file gave: a document of some kind, and its problems.
@@ -163,6 +171,10 @@ public struct BookLoader: Sendable {
         let file = SourceFile(displayPath: display, bytes: bytes)
         let outcome = XMLParser.parse(bytes, name: display)
         guard let document = outcome.document else {
+            if let problem = InputGuard.encodingProblem(bytes, displayPath: display) {
+                diagnostics.append(problem)
+                return .nothing
+            }
             diagnostics += outcome.problems.filter { $0.level != .warning }.prefix(10).map { parseDiagnostic($0, file: file) }
             return .nothing
         }

@@ -65,6 +65,34 @@ public struct XMLNodeView {
         return result
     }
 
+    /// A child node with its text as UTF-8 bytes in libxml2's memory, valid only during the call.
+    public enum RawChild {
+        case element(XMLNodeView)
+        /// Character data: text or a CDATA section.
+        case text(UnsafeBufferPointer<UInt8>)
+        case other
+    }
+
+    /// Calls `body` with each child node in document order, without making strings of their text.
+    public func forEachChild(_ body: (RawChild) -> Void) {
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                body(.element(XMLNodeView(node: current)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    body(.text(UnsafeBufferPointer(start: content, count: strlen(content))))
+                } else {
+                    body(.text(UnsafeBufferPointer(start: nil, count: 0)))
+                }
+            default:
+                body(.other)
+            }
+            child = current.pointee.next
+        }
+    }
+
     /// The child elements, skipping text, comments and processing instructions.
     public var elements: [XMLNodeView] {
         var result: [XMLNodeView] = []

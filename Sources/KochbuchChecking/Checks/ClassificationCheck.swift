@@ -12,12 +12,12 @@ struct ClassificationCheck: BookCheck {
         let noTopics = context.book.topics == nil ? "the book has no topic catalog; run 'kochbuch import topics'" : nil
         for recipe in context.book.recipes {
             let classification = recipe.classification
-            for reference in classification.themenfelder where context.themenfelder[reference.id] == nil {
+            for reference in classification.themenfelder where context.themenfelder.index(forKey: reference.id) == nil {
                 diagnostics.append(Diagnostic(
                     .error, .referenceThemenfeld, "unknown Themenfeld '\(reference.id)'", at: reference.location,
                     hint: noTopics ?? Suggestion.hint(for: reference.id, in: context.themenfelder.keys)))
             }
-            let fields = Set(classification.themenfelder.map(\.id))
+            let fields = classification.lebenslagen.isEmpty ? [] : Set(classification.themenfelder.map(\.id))
             for reference in classification.lebenslagen {
                 guard let lebenslage = context.lebenslagen[reference.id] else {
                     diagnostics.append(Diagnostic(

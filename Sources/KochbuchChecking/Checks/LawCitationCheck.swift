@@ -10,9 +10,15 @@ struct LawCitationCheck: BookCheck {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Most citations are of a few sections, and correct: each is checked once.
+        var correct: Set<Citing> = []
         for citation in context.graph.citations {
             let published = context.recipesByID[citation.recipe]?.status == .published
-            diagnostics += check(citation.reference, published: published, context)
+            let reference = citation.reference
+            let citing = Citing(law: reference.law, section: reference.section, paragraph: reference.paragraph, published: published)
+            if correct.contains(citing) { continue }
+            let found = check(reference, published: published, context)
+            if found.isEmpty { correct.insert(citing) } else { diagnostics += found }
         }
         for entry in context.book.glossary ?? [] {
             ContentWalker(visitInline: { inline in
@@ -22,6 +28,14 @@ struct LawCitationCheck: BookCheck {
             }).walk(entry.definition)
         }
         return diagnostics
+    }
+
+    /// What a citation's diagnostics depend on, apart from where it stands.
+    private struct Citing: Hashable {
+        var law: String
+        var section: String?
+        var paragraph: String?
+        var published: Bool
     }
 
     private func check(_ reference: LawReference, published: Bool, _ context: CheckContext) -> [Diagnostic] {

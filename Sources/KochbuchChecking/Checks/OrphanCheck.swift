@@ -6,7 +6,7 @@ struct OrphanCheck: BookCheck {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         guard context.book.recipes.count > 1 else { return [] }
-        return context.book.recipes.filter { context.graph.backlinks(to: $0.id).isEmpty }.map { recipe in
+        return context.book.recipes.filter { !context.graph.hasBacklinks(to: $0.id) }.map { recipe in
             Diagnostic(.warning, .recipeOrphan, "no other recipe links to '\(recipe.id)'", at: recipe.location,
                        hint: "add a <relation recipe=\"\(recipe.id)\" …/> or an <xref recipe=\"\(recipe.id)\"/> to a related recipe")
         }

@@ -8,7 +8,8 @@ struct RecipeIdentityCheck: BookCheck {
         var diagnostics: [Diagnostic] = []
         var seen: [String: SourceLocation] = [:]
         for recipe in context.book.recipes {
-            let fileName = String(recipe.location.path.split(separator: "/").last ?? "")
+            let path = recipe.location.path
+            let fileName = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
             let expected = fileName.hasSuffix(".xml") ? String(fileName.dropLast(4)) : fileName
             if recipe.id != expected {
                 diagnostics.append(Diagnostic(

@@ -7,7 +7,9 @@ enum InputGuard {
     /// Files larger than this are refused unread. Recipes are a few KB; the LeiKa catalog about 600 KB.
     static let maximumFileSize = 8 * 1024 * 1024
 
-    /// Checks bytes, or returns the diagnostic that refuses them.
+    /// Checks bytes, or returns the diagnostic that refuses them. Whether the bytes are valid
+    /// UTF-8 is left to libxml2, which checks every character it reads; when parsing fails, ask
+    /// `encodingProblem` for the exact place.
     static func check(_ bytes: [UInt8], displayPath: String) -> Diagnostic? {
         let whole = SourceLocation(path: displayPath)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -18,24 +20,29 @@ enum InputGuard {
             return Diagnostic(.error, .fileEncoding, "file is UTF-16 or UTF-32, not UTF-8", at: whole,
                               hint: "save the file as UTF-8")
         }
-        guard isValidUTF8(bytes) else {
-            let (line, column) = firstInvalidUTF8(bytes)
-            return Diagnostic(.error, .fileEncoding, "file is not valid UTF-8",
-                              at: SourceLocation(path: displayPath, line: line, column: column),
-                              hint: "save the file as UTF-8 (umlauts written in Latin-1 or Windows-1252 cause this)")
-        }
         let prolog = Prolog(bytes)
         if let declared = prolog.declaredEncoding(), declared.lowercased() != "utf-8" {
-            return Diagnostic(.error, .fileEncoding, "file declares encoding '\(declared)'; only UTF-8 is accepted",
+            return encodingProblem(bytes, displayPath: displayPath)
+                ?? Diagnostic(.error, .fileEncoding, "file declares encoding '\(declared)'; only UTF-8 is accepted",
                               at: SourceLocation(path: displayPath, line: 1, column: 1),
                               hint: "convert the file to UTF-8 and write encoding=\"UTF-8\"")
         }
         if let line = prolog.doctypeLine() {
-            return Diagnostic(.error, .xmlDoctype, "document type declarations are not allowed",
+            return encodingProblem(bytes, displayPath: displayPath)
+                ?? Diagnostic(.error, .xmlDoctype, "document type declarations are not allowed",
                               at: SourceLocation(path: displayPath, line: line, column: 1),
                               hint: "remove the <!DOCTYPE …>: entities and DTDs are refused for safety; write characters directly in UTF-8")
         }
         return nil
+    }
+
+    /// The diagnostic for bytes that are not valid UTF-8, at the first bad byte; nil when they are.
+    static func encodingProblem(_ bytes: [UInt8], displayPath: String) -> Diagnostic? {
+        guard !isValidUTF8(bytes) else { return nil }
+        let (line, column) = firstInvalidUTF8(bytes)
+        return Diagnostic(.error, .fileEncoding, "file is not valid UTF-8",
+                          at: SourceLocation(path: displayPath, line: line, column: column),
+                          hint: "save the file as UTF-8 (umlauts written in Latin-1 or Windows-1252 cause this)")
     }
 
     private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

@@ -1,4 +1,9 @@
 import KochbuchModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file's bytes with what is needed to point at places in it. Works on the UTF-8 bytes
 /// directly (columns count Unicode scalars), so that pointing costs nothing until asked.
@@ -15,7 +20,12 @@ struct SourceFile {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == 0x0A { starts.append(index + 1) }
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                starts.append(offset)
+            }
         }
         self.lineStarts = starts
     }
@@ -70,17 +80,21 @@ struct SourceFile {
     private func tagOffset(_ name: String, line: Int) -> Int? {
         guard line >= 1, line <= lineCount else { return nil }
         let range = byteRange(ofLine: line)
-        let pattern = Array("<\(name)".utf8)
-        var from = range.lowerBound
-        while let offset = firstOffset(of: pattern, in: from..<range.upperBound) {
-            let after = offset + pattern.count
-            let next = after < range.upperBound ? bytes[after] : nil
-            if next == nil || next == 0x20 || next == 0x3E || next == 0x2F || next == 0x09 || next == 0x0D {
-                return offset
+        var name = name
+        return name.withUTF8 { name in
+            bytes.withUnsafeBufferPointer { buffer in
+                var index = range.lowerBound
+                while index + name.count < range.upperBound {
+                    if buffer[index] == 0x3C, memcmp(buffer.baseAddress! + index + 1, name.baseAddress!, name.count) == 0 {
+                        let after = index + 1 + name.count
+                        let next = after < range.upperBound ? buffer[after] : 0x3E
+                        if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x09 || next == 0x0D { return index }
+                    }
+                    index += 1
+                }
+                return nil
             }
-            from = offset + 1
         }
-        return nil
     }
 
     /// The bytes of a line without its line feed.
@@ -92,9 +106,11 @@ struct SourceFile {
 
     /// The 1-based column, in Unicode scalars, of the byte at `offset` on `line`.
     private func scalarColumn(of offset: Int, line: Int) -> Int {
-        var column = 1
-        for byte in bytes[lineStarts[line - 1]..<offset] where byte & 0xC0 != 0x80 { column += 1 }
-        return column
+        bytes.withUnsafeBufferPointer { buffer in
+            var column = 1
+            for index in lineStarts[line - 1]..<offset where buffer[index] & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
     }
 
     private func firstOffset(of pattern: [UInt8], in range: Range<Int>) -> Int? {

@@ -18,7 +18,7 @@ struct ContentReader {
 
     /// The element's mixed content as inlines, whitespace collapsed and trimmed at both ends.
     func inlines(_ element: XMLNodeView) -> [Inline] {
-        Self.trimmed(rawInlines(element.children))
+        Self.trimmed(rawInlines(element))
     }
 
     /// The element's text with whitespace collapsed.
@@ -32,15 +32,16 @@ struct ContentReader {
         return String(collapsed[start..<end])
     }
 
-    private func rawInlines(_ children: [XMLNodeView.Child]) -> [Inline] {
+    /// The inlines of an element's children, leaving out the child elements `skipping` names.
+    private func rawInlines(_ parent: XMLNodeView, skipping: (XMLNodeView) -> Bool = { _ in false }) -> [Inline] {
         var result: [Inline] = []
-        for child in children {
+        parent.forEachChild { child in
             switch child {
-            case .text(let text), .cdata(let text):
-                result.append(.text(Self.collapse(text)))
+            case .text(let bytes):
+                result.append(.text(Self.collapse(bytes)))
             case .element(let element):
-                if let inline = inline(element) { result.append(inline) }
-            case .comment, .processingInstruction:
+                if !skipping(element), let inline = inline(element) { result.append(inline) }
+            case .other:
                 break
             }
         }
@@ -48,7 +49,7 @@ struct ContentReader {
     }
 
     private func inline(_ element: XMLNodeView) -> Inline? {
-        let content = { rawInlines(element.children) }
+        let content = { rawInlines(element) }
         switch element.name {
         case "em": return .emphasis(content())
         case "strong": return .strong(content())
@@ -109,12 +110,8 @@ struct ContentReader {
 
     private func list(_ element: XMLNodeView) -> List {
         List(ordered: element.name == "ol", items: element.elements(named: "li").map { item in
-            let inlineChildren = item.children.filter {
-                if case .element(let child) = $0 { return child.name != "ul" && child.name != "ol" }
-                return true
-            }
-            return ListItem(
-                content: Self.trimmed(rawInlines(inlineChildren)),
+            ListItem(
+                content: Self.trimmed(rawInlines(item) { $0.isNamed("ul") || $0.isNamed("ol") }),
                 sublists: item.elements.filter { $0.name == "ul" || $0.name == "ol" }.map(list))
         })
     }
@@ -124,22 +121,33 @@ struct ContentReader {
     /// Replaces each run of spaces, tabs and line breaks by one space.
     static func collapse(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            if !needsCollapsing(bytes) { return String(decoding: bytes, as: UTF8.self) }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
+        return text.withUTF8 { collapse($0) }
+    }
+
+    /// The UTF-8 text with each run of spaces, tabs and line breaks replaced by one space.
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if !needsCollapsing(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            var count = 0
             var pendingSpace = false
             for byte in bytes {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                     pendingSpace = true
                 } else {
-                    if pendingSpace { result.append(0x20) }
+                    if pendingSpace {
+                        buffer[count] = 0x20
+                        count += 1
+                    }
                     pendingSpace = false
-                    result.append(byte)
+                    buffer[count] = byte
+                    count += 1
                 }
             }
-            if pendingSpace { result.append(0x20) }
-            return String(decoding: result, as: UTF8.self)
+            if pendingSpace {
+                buffer[count] = 0x20
+                count += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
     }
 
@@ -172,12 +180,13 @@ struct ContentReader {
 
     static func trimmed(_ inlines: [Inline]) -> [Inline] {
         var result = inlines
-        if case .text(let first)? = result.first {
-            let trimmed = String(first.drop { $0 == " " })
+        if case .text(let first)? = result.first, first.isEmpty || first.utf8.first == 0x20 {
+            let trimmed = String(first.utf8.drop { $0 == 0x20 })!
             if trimmed.isEmpty { result.removeFirst() } else { result[0] = .text(trimmed) }
         }
-        if case .text(let last)? = result.last {
-            let trimmed = last.lastIndex { $0 != " " }.map { String(last[...$0]) } ?? ""
+        if case .text(let last)? = result.last, last.isEmpty || last.utf8.last == 0x20 {
+            let bytes = last.utf8
+            let trimmed = bytes.lastIndex { $0 != 0x20 }.map { String(bytes[...$0])! } ?? ""
             if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(trimmed) }
         }
         return result

@@ -5,25 +5,133 @@ public struct Recipe: Sendable, Hashable {
         case draft, review, published
     }
 
-    public var id: String
-    public var language: String
-    public var status: Status
-    public var reviewed: CalendarDate?
-    public var title: String
-    public var summary: [Inline]
-    public var authors: [Author]
-    public var facts: Facts
-    public var classification: Classification
-    public var legalBasis: [LegalBasis]
-    public var ingredients: [Ingredient]
-    public var steps: [Step]
-    public var tips: [[Block]]
-    public var pitfalls: [[Block]]
-    public var examples: [PracticeExample]
-    public var related: [Relation]
-    public var sources: [Source]
+    /// The fields of a recipe.
+    struct Fields: Sendable, Hashable {
+        var id: String
+        var language: String
+        var status: Status
+        var reviewed: CalendarDate?
+        var title: String
+        var summary: [Inline]
+        var authors: [Author]
+        var facts: Facts
+        var classification: Classification
+        var legalBasis: [LegalBasis]
+        var ingredients: [Ingredient]
+        var steps: [Step]
+        var tips: [[Block]]
+        var pitfalls: [[Block]]
+        var examples: [PracticeExample]
+        var related: [Relation]
+        var sources: [Source]
+        var location: SourceLocation
+    }
+
+    /// The fields, shared by copies of a recipe until one of them changes. Recipes are copied
+    /// often (lookups, checks, every edition) and hold some thirty references each: a copy now
+    /// retains one.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    public var id: String {
+        get { storage.fields.id }
+        _modify { yield &uniqueStorage().fields.id }
+    }
+
+    public var language: String {
+        get { storage.fields.language }
+        _modify { yield &uniqueStorage().fields.language }
+    }
+
+    public var status: Status {
+        get { storage.fields.status }
+        _modify { yield &uniqueStorage().fields.status }
+    }
+
+    public var reviewed: CalendarDate? {
+        get { storage.fields.reviewed }
+        _modify { yield &uniqueStorage().fields.reviewed }
+    }
+
+    public var title: String {
+        get { storage.fields.title }
+        _modify { yield &uniqueStorage().fields.title }
+    }
+
+    public var summary: [Inline] {
+        get { storage.fields.summary }
+        _modify { yield &uniqueStorage().fields.summary }
+    }
+
+    public var authors: [Author] {
+        get { storage.fields.authors }
+        _modify { yield &uniqueStorage().fields.authors }
+    }
+
+    public var facts: Facts {
+        get { storage.fields.facts }
+        _modify { yield &uniqueStorage().fields.facts }
+    }
+
+    public var classification: Classification {
+        get { storage.fields.classification }
+        _modify { yield &uniqueStorage().fields.classification }
+    }
+
+    public var legalBasis: [LegalBasis] {
+        get { storage.fields.legalBasis }
+        _modify { yield &uniqueStorage().fields.legalBasis }
+    }
+
+    public var ingredients: [Ingredient] {
+        get { storage.fields.ingredients }
+        _modify { yield &uniqueStorage().fields.ingredients }
+    }
+
+    public var steps: [Step] {
+        get { storage.fields.steps }
+        _modify { yield &uniqueStorage().fields.steps }
+    }
+
+    public var tips: [[Block]] {
+        get { storage.fields.tips }
+        _modify { yield &uniqueStorage().fields.tips }
+    }
+
+    public var pitfalls: [[Block]] {
+        get { storage.fields.pitfalls }
+        _modify { yield &uniqueStorage().fields.pitfalls }
+    }
+
+    public var examples: [PracticeExample] {
+        get { storage.fields.examples }
+        _modify { yield &uniqueStorage().fields.examples }
+    }
+
+    public var related: [Relation] {
+        get { storage.fields.related }
+        _modify { yield &uniqueStorage().fields.related }
+    }
+
+    public var sources: [Source] {
+        get { storage.fields.sources }
+        _modify { yield &uniqueStorage().fields.sources }
+    }
+
     /// Where the recipe's root element starts.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { storage.fields.location }
+        _modify { yield &uniqueStorage().fields.location }
+    }
 
     public init(id: String, language: String = "de", status: Status, reviewed: CalendarDate? = nil,
                 title: String, summary: [Inline], authors: [Author], facts: Facts,
@@ -31,24 +139,19 @@ public struct Recipe: Sendable, Hashable {
                 steps: [Step], tips: [[Block]] = [], pitfalls: [[Block]] = [],
                 examples: [PracticeExample] = [], related: [Relation] = [], sources: [Source] = [],
                 location: SourceLocation) {
-        self.id = id
-        self.language = language
-        self.status = status
-        self.reviewed = reviewed
-        self.title = title
-        self.summary = summary
-        self.authors = authors
-        self.facts = facts
-        self.classification = classification
-        self.legalBasis = legalBasis
-        self.ingredients = ingredients
-        self.steps = steps
-        self.tips = tips
-        self.pitfalls = pitfalls
-        self.examples = examples
-        self.related = related
-        self.sources = sources
-        self.location = location
+        storage = Storage(Fields(
+            id: id, language: language, status: status, reviewed: reviewed, title: title, summary: summary,
+            authors: authors, facts: facts, classification: classification, legalBasis: legalBasis,
+            ingredients: ingredients, steps: steps, tips: tips, pitfalls: pitfalls, examples: examples,
+            related: related, sources: sources, location: location))
+    }
+
+    public static func == (lhs: Recipe, rhs: Recipe) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
     }
 }
 
