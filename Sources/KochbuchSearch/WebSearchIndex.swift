@@ -165,6 +165,14 @@ public struct WebSearchIndex {
         var foldedWords: Set<String> = []
     }
 
+    /// The number of `key` in `table`; a new key gets the next number, and `added` is called.
+    private static func number<Key: Hashable>(of key: Key, in table: inout [Key: Int], added: () -> Void) -> Int {
+        if let number = table[key] { return number }
+        table[key] = table.count
+        added()
+        return table.count - 1
+    }
+
     /// Tokenises, folds and stems a run of documents with its own stemmer; each distinct word
     /// is normalised once and counted by its number.
     private static func terms(of documents: [Document], firstNumber: Int) -> Terms {
@@ -182,25 +190,14 @@ public struct WebSearchIndex {
             counts.removeAll(keepingCapacity: true)
             for (field, text) in [document.title, document.summary, document.body].enumerated() {
                 for token in GermanText.tokens(text) {
-                    let word: Int
-                    if let number = known[token] {
-                        word = number
-                    } else {
-                        word = words.count
-                        known[token] = word
-                        let folded = GermanText.fold(token)
-                        result.foldedWords.insert(folded)
+                    let word = number(of: token, in: &known) {
+                        result.foldedWords.insert(GermanText.fold(token))
                         words.append((token, normalizer.canonical(token)))
                         seen.append(0)
                     }
                     seen[word] += 1
                     let term = words[word].term
-                    let slot: Int
-                    if let existing = slotOfTerm[term] {
-                        slot = existing
-                    } else {
-                        slot = order.count
-                        slotOfTerm[term] = slot
+                    let slot = number(of: term, in: &slotOfTerm) {
                         order.append(term)
                         counts += [Int32(firstNumber + offset), 0, 0, 0]
                     }
