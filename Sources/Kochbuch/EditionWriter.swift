@@ -69,8 +69,10 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
         }
         var status = stat()
         same = same && fstat(published, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
-        let kept = same && unlink(full) == 0 && link(previous! + "/" + path, full) == 0
-        if same && !kept { throw Publisher.PublishError.unwritable(path, errno: errno) }
+        // The link replaces the written copy in one rename; if it cannot be made, the copy stays.
+        let linked = full + ".kept"
+        let kept = same && link(previous! + "/" + path, linked) == 0 && rename(linked, full) == 0
+        if same && !kept { unlink(linked) }
         lock.withLock {
             fileCount += 1
             byteCount += size
