@@ -61,9 +61,10 @@ enum EPUBPackager {
         private var made: [Data] = []
         private let done = DispatchGroup()
 
+        /// On a thread of its own: a pool thread could wait behind the very work that waits for it.
         init(_ entries: [Entry]) {
             done.enter()
-            DispatchQueue.global().async { [self] in
+            Thread.detachNewThread { [self] in
                 made = Parallel.map(entries) { $0.make() }
                 done.leave()
             }
