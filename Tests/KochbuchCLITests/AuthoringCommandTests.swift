@@ -71,7 +71,11 @@ import Testing
         server.standardOutput = try FileHandle(forWritingTo: log)
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate() }
+        defer {
+            // SIGKILL: the server inherits the test runner's blocked SIGTERM and would outlive terminate().
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+        }
         var port = ""
         let deadline = Date().addingTimeInterval(10)
         var seen = ""
