@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -89,10 +91,23 @@ def make_driver(performance_log: bool = False, window: str = "1280,1024"):
     if performance_log:
         options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
         options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
+    # Chromium and chromedriver keep their temporary folders (profile, singleton socket) under
+    # TMPDIR and do not always remove them: a folder of our own goes when the driver quits.
+    private_tmp = tempfile.mkdtemp(prefix="kochbuch-chromium-")
     try:
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER, env={**os.environ, "TMPDIR": private_tmp}), options=options)
     except WebDriverException as error:
+        shutil.rmtree(private_tmp, ignore_errors=True)
         raise SetupError(f"could not start headless Chromium: {first_line(error.msg or str(error))}")
+    quit_driver = driver.quit
+
+    def quit_and_clean():
+        try:
+            quit_driver()
+        finally:
+            shutil.rmtree(private_tmp, ignore_errors=True)
+
+    driver.quit = quit_and_clean
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
     return driver
