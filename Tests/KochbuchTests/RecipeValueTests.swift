@@ -5,8 +5,7 @@ import Testing
 
 /// A recipe shares its fields between copies until one changes: it must still behave as a value.
 @Suite struct RecipeValueTests {
-    static let recipes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Recipes").path
+    static let recipes = BuilderTests.recipes.path
 
     @Test func aChangedCopyLeavesTheOriginalAsItWas() throws {
         let book = BookLocation(path: Self.recipes).loader.load().book
