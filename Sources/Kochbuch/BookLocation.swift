@@ -46,4 +46,30 @@ public struct BookLocation: Sendable {
         let relative = String(url.path.dropFirst(root.count + 1))
         return .success(loader.displayPath(forRelativePath: relative))
     }
+
+    /// The file `relativePath` of the book, after checking that it lies inside the book's folder
+    /// `folder` once every symbolic link on the way is resolved (a link must not lead a write elsewhere).
+    public func checkedOutputURL(forRelativePath relativePath: String, within folder: String) throws -> URL {
+        let allowed = directory.appendingPathComponent(folder).resolvingSymlinksInPath().standardizedFileURL.path
+        let bookRoot = directory.resolvingSymlinksInPath().standardizedFileURL.path
+        let target = directory.appendingPathComponent(relativePath)
+        let parent = target.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+        var isLink = false
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: target.path) {
+            isLink = attributes[.type] as? FileAttributeType == .typeSymbolicLink
+        }
+        guard allowed.hasPrefix(bookRoot + "/"), parent == allowed || parent.hasPrefix(allowed + "/"), !isLink else {
+            throw OutsideBookError(path: displayPrefix + "/" + relativePath, folder: displayPrefix + "/" + folder)
+        }
+        return URL(fileURLWithPath: parent).appendingPathComponent(target.lastPathComponent)
+    }
+}
+
+/// A write that would land outside the folder the tool owns.
+public struct OutsideBookError: Error, CustomStringConvertible {
+    public var path: String
+    public var folder: String
+    public var description: String {
+        "refusing to write \(path): it does not lie inside \(folder) (a symbolic link or '..' leads elsewhere); nothing was written"
+    }
 }

@@ -91,7 +91,8 @@ public struct Builder: Sendable {
         let steps = 1 + options.editions.count
         progress("[1/\(steps)] validate \(book.displayPrefix)")
         let validator = Validator(book: book, today: today)
-        let loaded = book.loader.load()
+        var loaded = book.loader.load()
+        loaded.book = loaded.book.withRechtsstand(today)
         let graph = LinkGraph(book: loaded.book)
         let report = validator.report(for: loaded, graph: graph)
         guard report.errorCount == 0 else { throw InvalidBook(report: report) }

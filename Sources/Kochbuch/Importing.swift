@@ -17,16 +17,102 @@ public struct CatalogImport: Sendable {
         public var notes: [String]
     }
 
-    /// Imports one law from its Markdown text into `catalogs/laws/<id>.xml`.
-    public func importLaw(from file: URL, options: LawMarkdownParser.Options) throws -> Outcome {
+    /// Imports one law from its Markdown text (either source format) into `catalogs/laws/<id>.xml`.
+    ///
+    /// With `asOf`, the text becomes a new version of the law's history, dated `asOf`; otherwise it
+    /// is the law's only version (and an existing history is kept, not replaced: that needs `asOf`).
+    /// The same text again is a no-op. Nothing is written when anything is wrong.
+    public func importLaw(from file: URL, options: LawMarkdownParser.Options, asOf: CalendarDate? = nil,
+                          municipalities: MunicipalApplicability? = nil, address: String? = nil,
+                          today: CalendarDate = .today) throws -> Outcome {
         let markdown = try String(contentsOf: file, encoding: .utf8)
-        let result = try LawMarkdownParser().parse(markdown, options: options)
-        let relative = "catalogs/laws/\(result.law.id).xml"
-        let changed = try AtomicFile.write(LawXMLWriter.xml(for: result.law), to: book.directory.appendingPathComponent(relative))
+        let result: LawMarkdownParser.Result
+        do {
+            result = try LawMarkdownParser().parse(markdown, options: options)
+        } catch let error as LawMarkdownParser.ParseError {
+            throw LawImportError(message: "\(file.path): \(error)")
+        }
+        var law = result.law
+        guard LawImportError.isValidID(law.id) else {
+            throw LawImportError(message: "\(file.path): '\(law.id)' is not a valid law id; use lowercase letters, digits and single '-' or '.' between them (e.g. 'egovg', 'bitv-2.0'), with --id if the abbreviation does not make one")
+        }
+        let relative = "catalogs/laws/\(law.id).xml"
+        let target = try book.checkedOutputURL(forRelativePath: relative, within: "catalogs/laws")
         let display = book.loader.displayPath(forRelativePath: relative)
-        let summary = "\(result.law.abbreviation): \(result.law.sections.count) sections"
-            + (result.law.status == .draft ? " (draft of '\(result.law.supersedes ?? "?")')" : "")
-        return Outcome(written: changed ? [display] : [], unchanged: changed ? [] : [display], notes: [summary] + result.notes)
+        var notes = result.notes
+        if let asOf, asOf > today {
+            throw LawImportError(message: "\(file.path): --as-of \(asOf) is in the future (today is \(today)); a version is imported on or after the day it takes effect")
+        }
+        let date = asOf ?? law.enacted
+        guard let date else {
+            throw LawImportError(message: "\(file.path): the text names no Ausfertigungsdatum; give the version's date with --as-of YYYY-MM-DD")
+        }
+        law.versions[0].date = date
+        law.municipalities = municipalities
+        law.address = address
+        if asOf == nil { notes.append("version dated \(date) (the Ausfertigungsdatum); date a version with --as-of YYYY-MM-DD") }
+
+        if FileManager.default.fileExists(atPath: target.path) {
+            let loaded = book.loader.load(only: [relative])
+            let problems = loaded.diagnostics.filter { $0.severity == .error }
+            guard problems.isEmpty, let existing = loaded.book.laws.first(where: { $0.id == law.id }) else {
+                throw LawImportError(message: "\(display) cannot be read, so no version is added to it:\n"
+                    + problems.map { "  \($0.location.description): \($0.message)" }.joined(separator: "\n"))
+            }
+            // The same text as the version in force on that day (or as the latest, without a date) is nothing new.
+            let inForce = asOf.flatMap { existing.versionIndex(inForceOn: $0) } ?? existing.versions.indices.last
+            if let inForce, case let same = existing.versions[inForce], Self.sameText(same, law.versions[0]) {
+                return Outcome(written: [], unchanged: [display],
+                               notes: ["\(existing.abbreviation): same text as the version of \(same.date); nothing to do"])
+            }
+            guard asOf != nil || existing.versions.count <= 1 else {
+                throw LawImportError(message: "\(display) holds \(existing.versions.count) versions of \(existing.abbreviation); add this text as a new one with --as-of YYYY-MM-DD (replacing the history is not possible)")
+            }
+            if asOf != nil {
+                law = try Self.adding(law.versions[0], to: existing, from: law, file: file, notes: &notes)
+            }
+        }
+        let changed = try AtomicFile.write(LawXMLWriter.xml(for: law), to: target)
+        let summary = "\(law.abbreviation): \(law.versions.count) version(s), \(law.versions.last?.sections.count ?? 0) sections in the latest"
+            + (law.status == .draft ? " (draft of '\(law.supersedes ?? "?")')" : "")
+        return Outcome(written: changed ? [display] : [], unchanged: changed ? [] : [display], notes: [summary] + notes)
+    }
+
+    /// The law's history with `version` added after the last one, moves detected.
+    private static func adding(_ version: LawVersion, to existing: Law, from imported: Law, file: URL,
+                               notes: inout [String]) throws -> Law {
+        var version = version
+        if let last = existing.versions.last {
+            guard version.date > last.date else {
+                throw LawImportError(message: "\(file.path): --as-of \(version.date) is not after the latest version of \(existing.abbreviation) (\(last.date)); versions are added in the order they took effect")
+            }
+            version.moves = SectionMoves.detect(from: last, to: version)
+            if let cycle = SectionMoves.cycle(in: version.moves) {
+                throw LawImportError(message: "\(file.path): sections would move in a circle (\(cycle.map { "§ \($0)" }.joined(separator: " → "))); check the text")
+            }
+            let diff = LawDiff(from: last, to: version, recordedMoves: version.moves)
+            for move in version.moves {
+                notes.append("§ \(move.from) → § \(move.to): the text moved (similarity \(move.similarity ?? 0))")
+            }
+            let counts = Dictionary(grouping: diff.changes, by: \.kind).mapValues(\.count)
+            notes.append("changes against \(last.date): " + LawDiff.Change.Kind.allCases.compactMap { kind in
+                counts[kind].map { "\($0) \(kind.rawValue)" } }.joined(separator: ", "))
+        }
+        var law = existing
+        law.versions.append(version)
+        law.municipalities = imported.municipalities ?? existing.municipalities
+        law.address = imported.address ?? existing.address
+        if imported.abbreviation != imported.title {
+            law.title = imported.title
+            law.abbreviation = imported.abbreviation
+        }
+        law.enacted = imported.enacted ?? existing.enacted
+        return law.selectingVersion(inForceOn: version.date)
+    }
+
+    private static func sameText(_ a: LawVersion, _ b: LawVersion) -> Bool {
+        a.sections.count == b.sections.count && zip(a.sections, b.sections).allSatisfy { $0.number == $1.number && $0.readsLike($1) }
+            && a.preamble == b.preamble
     }
 
     /// Imports the OZG catalog from its CSV folder into `catalogs/topics.xml`, `ozg-leistungen.xml` and `leika.xml`.
@@ -43,5 +129,19 @@ public struct CatalogImport: Sendable {
             }
         }
         return outcome
+    }
+}
+
+/// Why a law could not be imported; the catalog is unchanged.
+public struct LawImportError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+
+    /// The rule for law ids (the `LawIdentifier` type of the schema): lowercase letters and digits,
+    /// single `-` or `.` between them.
+    static func isValidID(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: ".", omittingEmptySubsequences: false) }
+        return !id.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") } }
     }
 }

@@ -79,11 +79,3 @@ public struct Validator: Sendable {
         return ValidationReport(diagnostics: Diagnostic.sorted(diagnostics), fileCount: fileCount, strict: strict)
     }
 }
-
-extension CalendarDate {
-    /// Today in the local time zone.
-    public static var today: CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
-    }
-}

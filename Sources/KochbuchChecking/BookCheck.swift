@@ -23,7 +23,9 @@ public struct CheckContext: Sendable {
     let leikaKeys: Set<String>?
     let glossaryIDs: Set<String>?
 
+    /// - Parameter today: the book's Rechtsstand: every law is read in the version in force that day.
     public init(book: Book, graph: LinkGraph? = nil, today: CalendarDate, bookPath: String = "") {
+        let book = book.withRechtsstand(today)
         self.book = book
         self.bookPath = bookPath
         self.graph = graph ?? LinkGraph(book: book)
@@ -53,6 +55,8 @@ public struct BookChecker: Sendable {
         OrphanCheck(),
         ReviewDateCheck(),
         LawCatalogCheck(),
+        RechtsstandCheck(),
+        ApplicabilityCheck(),
     ]
 
     public let checks: [any BookCheck]

@@ -12,6 +12,8 @@ public struct LawMarkdownParser {
     public struct Result: Sendable {
         public var law: Law
         public var notes: [String]
+        /// The publisher's `(+++ … +++)` notes, kept apart from the norm text.
+        public var editorialNotes: [String] = []
     }
 
     /// Choices the source cannot make itself.
@@ -37,12 +39,17 @@ public struct LawMarkdownParser {
         case missingFrontMatter
         case missingAbbreviation
         case noSections
+        case empty
+        case duplicateSection(number: String, line: Int, first: Int)
 
         public var description: String {
             switch self {
             case .missingFrontMatter: "the file has no YAML front matter (--- … ---)"
             case .missingAbbreviation: "the front matter has no 'jurabk' (the law's abbreviation)"
-            case .noSections: "the file has no '## § N' section headings"
+            case .noSections: "the file has no '## § N' (or '# § N – …') section headings"
+            case .empty: "the file is empty"
+            case .duplicateSection(let number, let line, let first):
+                "line \(line): a second '§ \(number)' (the first is on line \(first)); a version has each number once"
             }
         }
     }
@@ -50,6 +57,29 @@ public struct LawMarkdownParser {
     public init() {}
 
     public func parse(_ markdown: String, options: Options) throws -> Result {
+        guard !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ParseError.empty }
+        guard GesetzeImInternetMarkdown.recognises(markdown) else { return try parseBundestagFormat(markdown, options: options) }
+        let converted = try GesetzeImInternetMarkdown.convert(markdown)
+        var result: Result
+        do {
+            result = try parseBundestagFormat(converted.markdown, options: options)
+        } catch ParseError.duplicateSection(let number, let line, let first) {
+            throw ParseError.duplicateSection(number: number, line: line - converted.addedLines, first: first - converted.addedLines)
+        }
+        result.law.source = "Amtlicher Text (§ 5 UrhG) von gesetze-im-internet.de nach der Markdown-Abschrift kmein/gesetze, Datei \(options.sourceName)."
+        result.law.versions[0].source = result.law.source
+        if result.law.versions[0].note == "ohne Angabe" {
+            result.law.versions[0].note = "Fassung, wie sie gesetze-im-internet.de veröffentlicht (Abschrift kmein/gesetze, \(options.sourceName))"
+            result.law.version = result.law.versions[0].note
+        }
+        if !converted.editorialNotes.isEmpty {
+            result.notes.append("\(converted.editorialNotes.count) editorial note(s) of the publisher (+++ … +++) left out of the norm text")
+            result.editorialNotes = converted.editorialNotes
+        }
+        return result
+    }
+
+    private func parseBundestagFormat(_ markdown: String, options: Options) throws -> Result {
         let lines = markdown.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
         guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else {
             throw ParseError.missingFrontMatter
@@ -68,6 +98,7 @@ public struct LawMarkdownParser {
         var current: Container?
         var division: String?
         var inAnnex = false
+        var seenSections: [String: Int] = [:]
         var previous = ""
         let body = Array(lines[(end + 1)...])
         var index = 0
@@ -83,6 +114,11 @@ public struct LawMarkdownParser {
                 let heading = Self.clean(String(line.dropFirst(level)))
                 if level == 1 { previous = ""; continue }
                 if let section = Self.sectionHeading(heading) {
+                    let line = end + 1 + index
+                    if let first = seenSections[section.number] {
+                        throw ParseError.duplicateSection(number: section.number, line: line, first: first)
+                    }
+                    seenSections[section.number] = line
                     if let current { containers.append(current) }
                     current = Container(kind: .section(number: section.number, rawTitle: section.title), division: division)
                     inAnnex = false
@@ -167,7 +203,7 @@ public struct LawMarkdownParser {
             sections: sections,
             annexes: annexes,
             location: SourceLocation(path: options.sourceName))
-        return Result(law: law, notes: notes)
+        return Result(law: law, notes: notes, editorialNotes: [])
     }
 
     private struct Container {

@@ -1,31 +1,53 @@
 import KochbuchModel
 
-/// Writes a `Law` as a catalog file valid against `law.xsd`.
+/// Writes a `Law` with all its versions as a catalog file valid against `law.xsd`. A section that
+/// reads as in the previous version is written as `<same number="…"/>`, so the file itself shows
+/// what each version changed.
 public enum LawXMLWriter {
     public static func xml(for law: Law) -> String {
         var writer = XMLWriter()
-        writer.comment("Erzeugt mit 'kochbuch import law'. Nicht von Hand ändern: neu importieren.")
+        writer.comment("Erzeugt mit 'kochbuch import law'. Nicht von Hand ändern: neu importieren (mit --as-of für eine neue Fassung).")
         writer.open("law", [
             ("xmlns", DocumentNamespace.uri),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
             ("xsi:schemaLocation", "\(DocumentNamespace.uri) ../../schema/law.xsd"),
             ("id", law.id), ("abbreviation", law.abbreviation),
             ("status", law.status.rawValue), ("enacted", law.enacted?.description), ("supersedes", law.supersedes),
+            ("jurisdiction", law.jurisdiction), ("href", law.address), ("municipalities", law.municipalities?.rawValue),
         ])
         writer.element("title", text: law.title)
-        writer.element("version", text: law.version)
-        writer.element("source", text: law.source)
-        if !law.preamble.isEmpty {
+        if law.versions.isEmpty, !law.source.isEmpty { writer.element("source", text: law.source) }
+        var previous: LawVersion?
+        for version in law.versions {
+            write(version, after: previous, &writer)
+            previous = version
+        }
+        writer.close("law")
+        return writer.output
+    }
+
+    private static func write(_ version: LawVersion, after previous: LawVersion?, _ writer: inout XMLWriter) {
+        writer.open("version", [("date", version.date.description)])
+        writer.element("note", text: version.note)
+        writer.element("source", text: version.source)
+        for move in version.moves {
+            writer.empty("moved", [("from", move.from), ("to", move.to), ("similarity", move.similarity.map { String($0) })])
+        }
+        if !version.preamble.isEmpty {
             writer.open("preamble")
-            write(law.preamble, &writer)
+            write(version.preamble, &writer)
             writer.close("preamble")
         }
         var division: String?
-        for section in law.sections {
+        for section in version.sections {
             if section.division != division {
                 if division != nil { writer.close("division") }
                 division = section.division
                 if let division { writer.open("division", [("title", division)]) }
+            }
+            if let before = previous?.section(section.number), before.readsLike(section) {
+                writer.empty("same", [("number", section.number)])
+                continue
             }
             let attributes: [(String, String?)] = [
                 ("number", section.number), ("title", section.title),
@@ -40,7 +62,7 @@ public enum LawXMLWriter {
             }
         }
         if division != nil { writer.close("division") }
-        for annex in law.annexes {
+        for annex in version.annexes {
             if annex.text.isEmpty {
                 writer.empty("annex", [("title", annex.title)])
             } else {
@@ -49,8 +71,7 @@ public enum LawXMLWriter {
                 writer.close("annex")
             }
         }
-        writer.close("law")
-        return writer.output
+        writer.close("version")
     }
 
     private static func write(_ text: [LawText], _ writer: inout XMLWriter) {

@@ -104,7 +104,7 @@ public struct BookLoader: Sendable {
         let whole = SourceLocation(path: display)
         switch result.0 {
         case .recipe(let recipe): book.recipes.append(recipe)
-        case .law(let law): book.laws.append(law)
+        case .law(let law): book.laws.append(law.selectingVersion(inForceOn: .today))
         case .topics(let topics):
             if book.topics != nil { duplicate("topic catalog", at: whole, &diagnostics) }
             book.topics = topics

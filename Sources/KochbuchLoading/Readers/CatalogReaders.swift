@@ -1,22 +1,15 @@
 import KochbuchModel
 import KochbuchXML
 
-/// Builds a `Law` from a `<law>` element.
+/// Builds a `Law` from a `<law>` element: its versions, oldest first, each section of a version
+/// either with its text or, as `<same number="…"/>`, carried over unchanged from the previous one.
 struct LawReader {
     let content: ContentReader
 
     func read(_ root: XMLNodeView) -> Law {
-        var sections: [LawSection] = []
-        for child in root.elements {
-            switch child.name {
-            case "section":
-                sections.append(section(child, division: nil))
-            case "division":
-                let title = child.attribute("title")
-                sections += child.elements(named: "section").map { section($0, division: title) }
-            default:
-                break
-            }
+        var versions: [LawVersion] = []
+        for element in root.elements(named: "version") {
+            versions.append(version(element, previous: versions.last))
         }
         return Law(
             id: root.attribute("id") ?? "",
@@ -25,12 +18,53 @@ struct LawReader {
             status: Law.Status(rawValue: root.attribute("status") ?? "") ?? .inForce,
             enacted: root.attribute("enacted").flatMap(CalendarDate.init),
             supersedes: root.attribute("supersedes"),
-            version: content.text(root.firstElement(named: "version")),
-            source: content.text(root.firstElement(named: "source")),
-            preamble: root.firstElement(named: "preamble").map(text) ?? [],
-            sections: sections,
-            annexes: root.elements(named: "annex").map { LawAnnex(title: $0.attribute("title") ?? "", text: text($0)) },
+            jurisdiction: root.attribute("jurisdiction"),
+            address: root.attribute("href"),
+            municipalities: root.attribute("municipalities").flatMap(MunicipalApplicability.init(rawValue:)),
+            source: root.firstElement(named: "source").map { content.text($0) } ?? "",
+            versions: versions,
             location: content.location(of: root))
+    }
+
+    private func version(_ element: XMLNodeView, previous: LawVersion?) -> LawVersion {
+        var sections: [LawSection] = []
+        var unchanged: Set<String> = []
+        func add(_ child: XMLNodeView, division: String?) {
+            switch child.name {
+            case "section":
+                sections.append(section(child, division: division))
+            case "same":
+                let number = child.attribute("number") ?? ""
+                if var carried = previous?.section(number) {
+                    carried.division = division
+                    sections.append(carried)
+                    unchanged.insert(number)
+                }
+            default:
+                break
+            }
+        }
+        for child in element.elements {
+            if child.name == "division" {
+                let title = child.attribute("title")
+                for inner in child.elements { add(inner, division: title) }
+            } else {
+                add(child, division: nil)
+            }
+        }
+        return LawVersion(
+            date: element.attribute("date").flatMap(CalendarDate.init) ?? CalendarDate(year: 1, month: 1, day: 1),
+            note: content.text(element.firstElement(named: "note")),
+            source: content.text(element.firstElement(named: "source")),
+            preamble: element.firstElement(named: "preamble").map(text) ?? [],
+            sections: sections,
+            annexes: element.elements(named: "annex").map { LawAnnex(title: $0.attribute("title") ?? "", text: text($0)) },
+            moves: element.elements(named: "moved").map {
+                LawMove(from: $0.attribute("from") ?? "", to: $0.attribute("to") ?? "",
+                        similarity: $0.attribute("similarity").flatMap(Double.init))
+            },
+            unchanged: unchanged,
+            location: content.location(of: element))
     }
 
     private func section(_ element: XMLNodeView, division: String?) -> LawSection {

@@ -75,7 +75,8 @@ struct ContentReader {
 
     func lawReference(_ element: XMLNodeView) -> LawReference {
         LawReference(law: element.attribute("law") ?? "", section: element.attribute("section"),
-                     paragraph: element.attribute("paragraph"), location: location(of: element))
+                     paragraph: element.attribute("paragraph"),
+                     asOf: element.attribute("as-of").flatMap(CalendarDate.init), location: location(of: element))
     }
 
     // MARK: Blocks

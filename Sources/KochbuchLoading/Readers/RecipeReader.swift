@@ -35,7 +35,8 @@ struct RecipeReader {
                 ozgLeistungen: references(classification, "ozg-leistung"),
                 leikaKeys: references(classification, "leika")),
             legalBasis: children(root, "legal-basis", "basis").map {
-                LegalBasis(reference: content.lawReference($0), note: content.inlines($0))
+                LegalBasis(reference: content.lawReference($0), note: content.inlines($0),
+                           municipalities: $0.attribute("municipalities").flatMap(MunicipalApplicability.init(rawValue:)))
             },
             ingredients: children(root, "ingredients", "ingredient").map {
                 Ingredient(kind: Ingredient.Kind(rawValue: $0.attribute("kind") ?? "") ?? .technical,

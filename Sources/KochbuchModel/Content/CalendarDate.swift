@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time zone, as written in `JJJJ-MM-TT`.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
@@ -11,6 +13,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year)
         else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A date from its parts; the caller makes sure it is a real day.
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -34,5 +43,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+extension CalendarDate {
+    /// Today in the local time zone.
+    public static var today: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }

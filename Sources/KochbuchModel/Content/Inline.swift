@@ -58,12 +58,16 @@ public struct LawReference: Sendable, Hashable {
     public var law: String
     public var section: String?
     public var paragraph: String?
+    /// A pinned version: the citation means the text in force on this day (`as-of`), not today's.
+    public var asOf: CalendarDate?
     public var location: SourceLocation
 
-    public init(law: String, section: String? = nil, paragraph: String? = nil, location: SourceLocation) {
+    public init(law: String, section: String? = nil, paragraph: String? = nil, asOf: CalendarDate? = nil,
+                location: SourceLocation) {
         self.law = law
         self.section = section
         self.paragraph = paragraph
+        self.asOf = asOf
         self.location = location
     }
 }

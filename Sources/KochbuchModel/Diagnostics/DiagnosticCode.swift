@@ -55,6 +55,19 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let reviewFuture = DiagnosticCode(rawValue: "review.future")
     public static let classificationMismatch = DiagnosticCode(rawValue: "classification.mismatch")
 
+    // The Rechtsstand: citations against the law's versions
+    public static let citationRemoved = DiagnosticCode(rawValue: "citation.removed")
+    public static let citationMoved = DiagnosticCode(rawValue: "citation.moved")
+    public static let citationChangedSinceReview = DiagnosticCode(rawValue: "citation.changed-since-review")
+    public static let citationPinnedVersion = DiagnosticCode(rawValue: "citation.pinned-version")
+    public static let basisApplicabilityMissing = DiagnosticCode(rawValue: "basis.applicability-missing")
+    public static let basisApplicabilityExceeds = DiagnosticCode(rawValue: "basis.applicability-exceeds")
+    public static let basisFederalOnly = DiagnosticCode(rawValue: "basis.federal-only")
+    public static let lawVersionOrder = DiagnosticCode(rawValue: "law.version-order")
+    public static let lawVersionFuture = DiagnosticCode(rawValue: "law.version-future")
+    public static let lawMoveCycle = DiagnosticCode(rawValue: "law.move-cycle")
+    public static let lawMoveUnknown = DiagnosticCode(rawValue: "law.move-unknown")
+
     /// Every code the tool can report.
     public static let all: [DiagnosticCode] = [
         .fileUnreadable,
@@ -95,5 +108,16 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .reviewMissing,
         .reviewFuture,
         .classificationMismatch,
+        .citationRemoved,
+        .citationMoved,
+        .citationChangedSinceReview,
+        .citationPinnedVersion,
+        .basisApplicabilityMissing,
+        .basisApplicabilityExceeds,
+        .basisFederalOnly,
+        .lawVersionOrder,
+        .lawVersionFuture,
+        .lawMoveCycle,
+        .lawMoveUnknown,
     ]
 }

@@ -170,10 +170,13 @@ public struct Author: Sendable, Hashable {
 public struct LegalBasis: Sendable, Hashable {
     public var reference: LawReference
     public var note: [Inline]
+    /// Whether and how the norm binds a municipality, as the author states it.
+    public var municipalities: MunicipalApplicability?
 
-    public init(reference: LawReference, note: [Inline] = []) {
+    public init(reference: LawReference, note: [Inline] = [], municipalities: MunicipalApplicability? = nil) {
         self.reference = reference
         self.note = note
+        self.municipalities = municipalities
     }
 }
 

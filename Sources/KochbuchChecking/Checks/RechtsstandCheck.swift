@@ -1,0 +1,87 @@
+import KochbuchLinking
+import KochbuchModel
+
+/// Citations against the law's history: a section whose text moved to another number, or changed
+/// after the recipe was reviewed (its `reviewed` date says which version the author read).
+/// A citation pinned with `as-of` means the old text on purpose and is not reported here.
+struct RechtsstandCheck: BookCheck {
+    static let codes: [DiagnosticCode] = [.citationMoved, .citationChangedSinceReview]
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let meanings = FormerMeanings(context)
+        for citation in context.graph.citations {
+            let reference = citation.reference
+            guard reference.asOf == nil, let number = reference.section, let law = context.lawsByID[reference.law],
+                  law.hasText, law.status == .inForce, law.section(number) != nil,
+                  let recipe = context.recipesByID[citation.recipe] else { continue }
+            let reviewed = recipe.reviewed
+            let name = "§ \(number) \(law.abbreviation)"
+            let afterReview = reviewed.flatMap { law.move(of: number, after: $0, until: context.today) }
+            if let moved = afterReview ?? meanings.formerMeaning(recipe: recipe.id, law: law, number: number) {
+                let message = afterReview != nil
+                    ? "'\(name)' now has other content: the text of § \(number) in the version you reviewed (\(reviewed!)) moved to § \(moved.to) on \(moved.on)"
+                    : "'\(name)' now has other content: the legal basis describes the former § \(number), whose text moved to § \(moved.to) on \(moved.on)"
+                diagnostics.append(Diagnostic(
+                    .warning, .citationMoved, message,
+                    at: reference.location,
+                    hint: "did you mean § \(moved.to) \(law.abbreviation)? cite section=\"\(moved.to)\"; for a statement about the old text, pin it with as-of=\"\(previousVersionDate(law, before: moved.on))\""))
+                continue
+            }
+            guard let reviewed, let changed = law.lastChange(of: number, onOrBefore: context.today), changed > reviewed else { continue }
+            let from = previousVersionDate(law, before: changed)
+            diagnostics.append(Diagnostic(
+                .warning, .citationChangedSinceReview,
+                "'\(name)' changed on \(changed), after this recipe was reviewed (\(reviewed))",
+                at: reference.location,
+                hint: "read the change with 'kochbuch law diff \(law.id) \(from) \(changed)', bring the text up to date, then set reviewed=\"…\" to the day you re-read it"))
+        }
+        return diagnostics
+    }
+
+    private func previousVersionDate(_ law: Law, before date: CalendarDate) -> CalendarDate {
+        law.versions.last { $0.date < date }?.date ?? date
+    }
+}
+
+/// Recipes whose legal basis describes what a section number meant before its text moved: the
+/// basis' words match the former text of § N (now at § M) much better than the current § N.
+/// Catches a book written against an old version even when its review dates are recent.
+struct FormerMeanings {
+    private var flagged: [String: (to: String, on: CalendarDate)] = [:]
+
+    init(_ context: CheckContext) {
+        for recipe in context.book.recipes {
+            for basis in recipe.legalBasis {
+                let reference = basis.reference
+                guard reference.asOf == nil, let number = reference.section, let law = context.lawsByID[reference.law],
+                      let current = law.section(number), !basis.note.isEmpty else { continue }
+                let note = Self.keywords(basis.note.plainText)
+                guard note.count >= 4 else { continue }
+                for index in law.versions.indices.dropFirst() where index <= (law.selectedVersion ?? -1) {
+                    guard let move = law.versions[index].moves.first(where: { $0.from == number }),
+                          let old = law.versions[index - 1].section(number) else { continue }
+                    let formerFit = Self.overlap(note, Self.keywords(old.title + " " + old.plainText))
+                    let currentFit = Self.overlap(note, Self.keywords(current.title + " " + current.plainText))
+                    if formerFit >= 0.3, formerFit >= currentFit + 0.15 {
+                        flagged["\(recipe.id) \(law.id) \(number)"] = (move.to, law.versions[index].date)
+                    }
+                }
+            }
+        }
+    }
+
+    func formerMeaning(recipe: String, law: Law, number: String) -> (to: String, on: CalendarDate)? {
+        flagged["\(recipe) \(law.id) \(number)"]
+    }
+
+    /// The word stems of a text worth comparing: words of five letters or more, cut to six.
+    static func keywords(_ text: String) -> Set<String> {
+        Set(TextSimilarity.words(text).filter { $0.count >= 5 && $0.first?.isLetter == true }.map { String($0.prefix(6)) })
+    }
+
+    /// The share of `words` found in `text`.
+    static func overlap(_ words: Set<String>, _ text: Set<String>) -> Double {
+        words.isEmpty ? 0 : Double(words.intersection(text).count) / Double(words.count)
+    }
+}
