@@ -54,12 +54,7 @@ public struct Library: Sendable {
     public func law(_ name: String, section: String?, width: Int = 78) throws -> String {
         let loaded = book.loader.load()
         let site = SiteBook(book: loaded.book)
-        let key = name.lowercased()
-        guard let law = loaded.book.laws.first(where: { $0.id == key || $0.abbreviation.lowercased() == key })
-            ?? loaded.book.laws.first(where: { $0.abbreviation.lowercased().hasPrefix(key + " ") }) else {
-            let known = loaded.book.laws.map(\.abbreviation)
-            throw UnknownLaw(message: "no law '\(name)'; known: \(known.joined(separator: ", "))")
-        }
+        let law = try Self.findLaw(name, in: loaded.book)
         let titleOf = { (id: String) in site.recipesByID[id]?.title ?? id }
         var lines: [String] = []
         if let number = section?.trimmingCharacters(in: CharacterSet(charactersIn: "§ ")) {
@@ -69,7 +64,13 @@ public struct Library: Sendable {
             let heading = "§ \(found.number) \(law.abbreviation) – \(found.title)"
             lines += [heading, String(repeating: "=", count: heading.count), ""]
             if let status = GermanLabels.sectionStatus(found.status) { lines += ["(\(status))", ""] }
+            if let version = law.current { lines += ["Fassung vom \(GermanLabels.date(version.date))", ""] }
             lines.append(LawPlainText.render(found.text, width: width))
+            let history = law.history(of: found.number)
+            if history.count > 1 || law.versions.count > 1 {
+                lines += ["", "Geschichte von § \(found.number) \(law.abbreviation):"]
+                lines += history.map { "  \(GermanLabels.date($0.date)): \(Self.describe($0))" }
+            }
             let recipes = site.graph.recipes(citing: law.id, section: found.number)
             lines += ["", "Rezepte zu § \(found.number) \(law.abbreviation):" + (recipes.isEmpty ? " keine" : "")]
             lines += recipes.map { "  - \(titleOf($0)) (\($0))" }
@@ -84,6 +85,30 @@ public struct Library: Sendable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The law named by id or abbreviation: the law in force before a draft of the same abbreviation.
+    static func findLaw(_ name: String, in book: Book) throws -> Law {
+        let key = name.lowercased()
+        let candidates = book.laws.sorted { ($0.status == .draft ? 1 : 0) < ($1.status == .draft ? 1 : 0) }
+        guard let law = candidates.first(where: { $0.id == key }) ?? candidates.first(where: { $0.abbreviation.lowercased() == key })
+            ?? candidates.first(where: { $0.abbreviation.lowercased().hasPrefix(key + " ") }) else {
+            let known = book.laws.map(\.abbreviation)
+            throw UnknownLaw(message: "no law '\(name)'; known: \(known.joined(separator: ", "))")
+        }
+        return law
+    }
+
+    static func describe(_ event: SectionEvent) -> String {
+        switch event.kind {
+        case .added: "erstmals im Katalog"
+        case .changed: "Text geändert"
+        case .renamed: "Überschrift geändert"
+        case .movedAway: "Text verschoben nach § \(event.other ?? "?")"
+        case .movedHere: "Text von § \(event.other ?? "?") hierher verschoben"
+        case .repealed: "weggefallen"
+        case .removed: "nicht mehr im Gesetz"
+        }
     }
 
     /// Themenfelder and Lebenslagen with the number of recipes in each.

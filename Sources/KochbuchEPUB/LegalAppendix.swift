@@ -8,13 +8,14 @@ struct LegalAppendix {
 
     func xhtml(cited: Set<String>, included: Set<String>) -> String {
         var body = "<section epub:type=\"appendix\" role=\"doc-appendix\" aria-labelledby=\"anhang\">\n<h1 id=\"anhang\">Anhang: Die zitierten Vorschriften</h1>\n"
-        body += "<p>Der Wortlaut der Paragrafen, auf die sich die Rezepte dieses Buchs berufen, in der Fassung des Gesetzeskatalogs.</p>\n"
+        body += "<p>Der Wortlaut der Paragrafen, auf die sich die Rezepte dieses Buchs berufen, in der Fassung, die am Tag dieser Ausgabe gilt (Rechtsstand: \(GermanLabels.date(book.rechtsstand))).</p>\n"
         for law in book.book.laws.sorted(by: { ($0.status == .draft ? 1 : 0, $0.abbreviation) < ($1.status == .draft ? 1 : 0, $1.abbreviation) }) {
             let sections = law.sections.filter { cited.contains("\(law.id):\($0.number)") }
             guard !sections.isEmpty else { continue }
             body += "<section aria-labelledby=\"gesetz-\(HTML.fragment(law.id))\">\n"
             body += "<h2 id=\"gesetz-\(HTML.fragment(law.id))\">\(HTML.escape(law.title)) (\(HTML.escape(law.abbreviation)))\(law.status == .draft ? " – Entwurf" : "")</h2>\n"
-            body += "<p class=\"meta\">\(HTML.escape(law.version))</p>\n"
+            let date = law.current.map { "Fassung vom \(GermanLabels.date($0.date)). " } ?? ""
+            body += "<p class=\"meta\">\(HTML.escape(date + law.version))</p>\n"
             for section in sections {
                 let anchor = EPUBPaths.sectionAnchor(law.id, section.number)
                 let status = GermanLabels.sectionStatus(section.status).map { " (\($0))" } ?? ""

@@ -55,7 +55,8 @@ public struct HTMLSite {
     public func write(to sink: some FileSink, previousKeys: [String: String] = [:], salt: String = "") throws -> RecipePages {
         let templates = try TemplateSet(builtIn: Self.resources.appendingPathComponent("templates"),
                                         theme: theme.directory)
-        let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" })
+        let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" },
+                               rechtsstand: today)
         var paths: [String] = []
         func write(_ page: RenderedPage) throws {
             paths.append(page.path)
@@ -78,7 +79,11 @@ public struct HTMLSite {
             if page.rendered { recipePages.rendered += 1 }
         }
         let lawPage = LawPage(site: site)
-        for law in book.book.laws { try write(lawPage.render(law, templates: templates)) }
+        let historyPage = LawHistoryPage(site: site)
+        for law in book.book.laws {
+            try write(lawPage.render(law, templates: templates))
+            if law.versions.count > 1 { try write(historyPage.render(law, templates: templates)) }
+        }
         let overview = OverviewPages(site: site, templates: templates)
         for page in [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
                      overview.glossary(), overview.search(), overview.accessibility(),

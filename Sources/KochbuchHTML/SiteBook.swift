@@ -12,6 +12,8 @@ public struct SiteBook: Sendable {
     public let lebenslagenByID: [String: Lebenslage]
     public let ozgByID: [String: OZGLeistung]
     public let leikaByKey: [String: LeiKaLeistung]
+    /// The day whose law the editions show.
+    public var rechtsstand: CalendarDate { book.rechtsstand ?? .today }
     /// Recipes in the manifest's chapter order (then any others, by title).
     public let orderedRecipes: [Recipe]
     /// Recipes by Themenfeld and by Lebenslage, in chapter order.
@@ -57,15 +59,12 @@ public struct SiteBook: Sendable {
 
     /// "§ 6 Abs. 1 EGovG", "EGovG" for a whole law.
     public func citationText(_ reference: LawReference) -> String {
-        let abbreviation = lawsByID[reference.law]?.abbreviation ?? reference.law
-        guard let section = reference.section else { return abbreviation }
-        let paragraph = reference.paragraph.map { " Abs. \($0)" } ?? ""
-        return "§ \(section)\(paragraph) \(abbreviation)"
+        reference.displayText(law: lawsByID[reference.law])
     }
 
     /// "§ 6 EGovG – Elektronische Aktenführung".
     public func citationTitle(_ reference: LawReference) -> String {
-        guard let section = reference.section, let title = lawsByID[reference.law]?.section(section)?.title, !title.isEmpty else {
+        guard let title = lawsByID[reference.law].flatMap(reference.section(in:))?.title, !title.isEmpty else {
             return citationText(reference)
         }
         return "\(citationText(reference)) – \(title)"

@@ -39,6 +39,8 @@ public struct LinkGraph: Sendable {
     /// Positions in `links`, by target and by source.
     private var incoming: [String: [Int]] = [:]
     private var outgoing: [String: [Int]] = [:]
+    /// Positions in `citations`, by citing recipe.
+    private var citing: [String: [Int]] = [:]
 
     public init(book: Book) {
         let recipes = book.recipes
@@ -62,6 +64,12 @@ public struct LinkGraph: Sendable {
             incoming[link.target, default: []].append(index)
             outgoing[link.source, default: []].append(index)
         }
+        for (index, citation) in citations.enumerated() { citing[citation.recipe, default: []].append(index) }
+    }
+
+    /// The law citations of one recipe, legal basis first, in document order.
+    public func citations(of recipe: String) -> [Citation] {
+        (citing[recipe] ?? []).map { citations[$0] }
     }
 
     /// What some recipes add to the graph.

@@ -10,6 +10,8 @@ public struct Book: Sendable {
     public var glossary: [GlossaryEntry]?
     /// Paths of the image files in the book, relative to the book folder.
     public var imagePaths: Set<String>
+    /// The day whose law the book is read with (see `withRechtsstand`); nil: today.
+    public var rechtsstand: CalendarDate?
 
     public init(manifest: BookManifest? = nil, recipes: [Recipe] = [], laws: [Law] = [],
                 topics: TopicCatalog? = nil, ozgLeistungen: [OZGLeistung]? = nil, leika: [LeiKaLeistung]? = nil,

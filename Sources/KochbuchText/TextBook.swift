@@ -30,19 +30,16 @@ struct TextBook: Sendable {
     /// "§ 6 Abs. 1 EGovG", "EGovG" for a whole law. The spaces are glued so the citation is never
     /// broken across lines.
     func citationText(_ reference: LawReference) -> String {
-        let abbreviation = lawsByID[reference.law]?.abbreviation ?? reference.law
-        guard let section = reference.section else { return TextWrapper.glued(abbreviation) }
-        let paragraph = reference.paragraph.map { " Abs. \($0)" } ?? ""
-        return TextWrapper.glued("§ \(section)\(paragraph) \(abbreviation)")
+        TextWrapper.glued(reference.displayText(law: lawsByID[reference.law]))
     }
 
     /// "§ 6 EGovG – Elektronische Aktenführung"; for a whole law "EGovG – Gesetz zur Förderung …".
     func citationTitle(_ reference: LawReference) -> String {
         guard let law = lawsByID[reference.law] else { return citationText(reference) }
-        guard let section = reference.section else {
+        guard reference.section != nil else {
             return law.title.isEmpty ? citationText(reference) : "\(citationText(reference)) – \(law.title)"
         }
-        guard let title = law.section(section)?.title, !title.isEmpty else { return citationText(reference) }
+        guard let title = reference.section(in: law)?.title, !title.isEmpty else { return citationText(reference) }
         return "\(citationText(reference)) – \(title)"
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kochbuch
+import KochbuchModel
 import KochbuchEPUB
 
 extension Edition: ExpressibleByArgument {}
@@ -42,12 +43,19 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Text: the line width.", valueName: "COLUMNS"))
     var width: Int = 78
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Build the book as of this past day (YYYY-MM-DD): the laws as they stood then, for an archived edition.", valueName: "DATE"))
+    var asOf: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://")
+        }
+        if let asOf {
+            guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY-MM-DD, e.g. 2023-01-01") }
+            if date > .today { throw ValidationError("--as-of \(asOf) is in the future; an edition shows the law of today or of a past day") }
         }
         if width < 20 || width > 400 {
             throw ValidationError("--width must be between 20 and 400")
@@ -61,7 +69,8 @@ struct BuildCommand: ParsableCommand {
         let builder = Builder(book: options.location, options: .init(
             editions: formats.isEmpty ? Edition.allCases : formats,
             output: URL(fileURLWithPath: out), theme: theme.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
-            selection: EPUBSelection(topics: topic, laws: law, recipes: recipe), width: width))
+            selection: EPUBSelection(topics: topic, laws: law, recipes: recipe), width: width),
+            today: asOf.flatMap(CalendarDate.init) ?? .today)
         do {
             let summary = try builder.build { line in
                 if !quiet { print(line) }

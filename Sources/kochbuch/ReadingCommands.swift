@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kochbuch
+import KochbuchModel
 import KochbuchSearch
 
 /// Filters shared by `search` and `list`.
@@ -172,8 +173,57 @@ struct ListCommand: ParsableCommand {
 struct LawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "law",
-        abstract: "A law's sections with the recipes citing each, or one section's text.",
-        discussion: "Examples: kochbuch law EGovG · kochbuch law EGovG 6 · kochbuch law \"BITV 2.0\" 7"
+        abstract: "A law's sections, one section's text and history, or what changed between two versions.",
+        discussion: "Examples: kochbuch law EGovG · kochbuch law EGovG 6a · kochbuch law diff egovg · kochbuch law diff ozg 2023-09-01 2024-07-24",
+        subcommands: [LawShowCommand.self, LawDiffCommand.self],
+        defaultSubcommand: LawShowCommand.self
+    )
+}
+
+struct LawDiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Sections added, removed, renamed, moved and changed between two versions, word by word, with the recipes citing each.",
+        discussion: "Without dates: the previous version against the one in force. A date names the version in force on that day."
+    )
+
+    @OptionGroup var options: BookOptions
+
+    @Argument(help: "The law: its abbreviation or id (EGovG, ozg).")
+    var law: String
+
+    @Argument(help: ArgumentHelp("The earlier version: the one in force on this day (YYYY-MM-DD).", valueName: "FROM"))
+    var from: String?
+
+    @Argument(help: ArgumentHelp("The later version (default: the one in force today).", valueName: "TO"))
+    var to: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        for date in [from, to].compactMap({ $0 }) where CalendarDate(date) == nil {
+            throw ValidationError("'\(date)' is not a date; write YYYY-MM-DD, e.g. 2024-07-24")
+        }
+    }
+
+    func run() throws {
+        do {
+            let report = try LawDiffReport(book: options.location, law: law, from: from.flatMap(CalendarDate.init),
+                                           to: to.flatMap(CalendarDate.init))
+            if json { print(try report.json(), terminator: "") } else { Terminal.page(report.text()) }
+        } catch let error as Library.UnknownLaw {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct LawShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "A law's sections with the recipes citing each, or one section's text and history.",
+        discussion: "Examples: kochbuch law EGovG · kochbuch law EGovG 6a · kochbuch law \"BITV 2.0\" 7"
     )
 
     @OptionGroup var options: BookOptions

@@ -12,15 +12,19 @@ struct LawPage {
         var current: (title: String?, sections: [[String: Any]])?
         for section in law.sections {
             let recipes = graph.recipes(citing: law.id, section: section.number).compactMap { site.book.recipesByID[$0] }
-            let value: [String: Any] = [
+            var value: [String: Any] = [
                 "anchor": "p\(HTML.fragment(section.number))",
                 "number": section.number,
                 "title": section.title,
-                "status": GermanLabels.sectionStatus(section.status) as Any,
                 "text": LawTextRenderer.html(section.text, idPrefix: "p\(HTML.fragment(section.number))-"),
                 "recipes": recipes.map { site.recipeLink($0, root: root) },
                 "uncited": recipes.isEmpty && section.status == .inForce,
             ]
+            if let status = GermanLabels.sectionStatus(section.status) { value["status"] = status }
+            if let changed = law.current.flatMap({ law.lastChange(of: section.number, onOrBefore: $0.date) }) {
+                value["changed"] = ["date": GermanLabels.date(changed),
+                                    "href": "\(SiteLinks.lawHistoryFile(law.id))#v\(changed)"]
+            }
             if current?.title != section.division || current == nil {
                 if let current { divisions.append(["title": current.title ?? "", "hasTitle": current.title != nil, "sections": current.sections]) }
                 current = (section.division, [])
@@ -34,6 +38,11 @@ struct LawPage {
             "title": law.title,
             "isDraft": law.status == .draft,
             "version": law.version,
+            "hasText": law.hasText,
+            "address": law.address ?? false,
+            "versionDate": law.current.map { GermanLabels.date($0.date) } ?? false,
+            "rechtsstand": GermanLabels.date(site.rechtsstand),
+            "history": law.versions.count > 1 ? ["href": SiteLinks.lawHistoryFile(law.id), "count": law.versions.count] as [String: Any] : false,
             "source": law.source,
             "enacted": law.enacted.map(GermanLabels.date) ?? "",
             "preamble": LawTextRenderer.html(law.preamble),

@@ -6,6 +6,8 @@ struct SiteContext {
     let theme: Theme
     let baseURL: String?
     var hasGuide = false
+    /// The day whose law the site shows (the build date, or `--as-of`).
+    var rechtsstand: CalendarDate = .today
 
     func layout(root: String, path: String, title: String, description: String, content: String,
                 jsonLD: String? = nil, scripts: [String] = [], active: String = "") -> [String: Any] {

@@ -51,8 +51,10 @@ public struct LawDiff: Sendable {
                 changes.append(Change(kind: .renamed, number: section.number, oldTitle: old.title, newTitle: section.title))
             }
             if old.plainText != section.plainText {
+                // When the old text moved to another number, this number holds a new text, not an edit.
+                let movedAway = moves.contains { $0.from == section.number }
                 changes.append(Change(kind: .changed, number: section.number, oldTitle: old.title, newTitle: section.title,
-                                      text: WordDiff(from: old.plainText, to: section.plainText)))
+                                      text: WordDiff(from: movedAway ? "" : old.plainText, to: section.plainText)))
             }
         }
         for section in from.sections where !laterNumbers.contains(section.number) {
