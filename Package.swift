@@ -110,6 +110,7 @@ let package = Package(
 
         .testTarget(name: "KochbuchBenchTests", dependencies: ["KochbuchBench", "Kochbuch"]),
         .testTarget(name: "KochbuchXMLTests", dependencies: ["KochbuchXML"]),
+        .testTarget(name: "KochbuchModelTests", dependencies: ["KochbuchModel"]),
         .testTarget(
             name: "KochbuchLoadingTests",
             dependencies: ["KochbuchLoading", "KochbuchModel", "KochbuchXML"],

@@ -3,13 +3,14 @@
 # texts first, then every later version with the date it took effect (or, for the mirror's files, the
 # day the mirror recorded it; see ../shared/data/README.md). Running it on the finished catalog
 # changes nothing: each import of a text the catalog already has is a no-op.
-#   scripts/import-laws.sh [path/to/kochbuch]
+#   scripts/import-laws.sh [path/to/kochbuch]     (BOOK=DIR imports into another book folder)
 set -euo pipefail
 project="$(cd "$(dirname "$0")/.." && pwd)"
 kochbuch="${1:-$project/.build/release/kochbuch}"
 data="$project/../shared/data/laws"
 cd "$project"
-law() { "$kochbuch" import law --book Recipes "$@"; }
+book="${BOOK:-Recipes}"
+law() { "$kochbuch" import law --book "$book" "$@"; }
 
 gii=https://www.gesetze-im-internet.de
 law "$data/egovg.md" --as-of 2022-01-01 --municipalities federal-law --address "$gii/egovg/"

@@ -14,7 +14,8 @@ public struct Coverage: Sendable {
     /// The report, or the loading diagnostics when the book cannot be read.
     public func report() -> (CoverageReport, [Diagnostic]) {
         let loaded = book.loader.load()
-        return (CoverageReport(book: loaded.book, graph: LinkGraph(book: loaded.book), today: today),
+        let lawBook = loaded.book.withRechtsstand(today)
+        return (CoverageReport(book: lawBook, graph: LinkGraph(book: lawBook), today: today),
                 loaded.diagnostics.filter { $0.severity == .error })
     }
 
@@ -32,6 +33,16 @@ public struct Coverage: Sendable {
                     : (section.recipes.isEmpty ? "— Lücke" : "")
                 return ["§ \(section.number)", truncate(section.title, 48), section.recipes.isEmpty ? "0" : "\(section.recipes.count): \(section.recipes.joined(separator: ", "))", marker]
             }).render(maxWidth: 160))
+            if !law.needsReview.isEmpty {
+                out.append("Zu prüfen: \(law.needsReview.count) Rezept(e) zitieren Paragrafen, die sich nach ihrer Prüfung geändert haben")
+                for need in law.needsReview {
+                    let sections = need.sections.map { item -> String in
+                        let parts = item.split(separator: "@")
+                        return "§ \(parts[0]) (geändert am \(parts.count > 1 ? String(parts[1]) : "?"))"
+                    }
+                    out.append("  \(need.recipe), geprüft \(need.reviewed ?? "nie"): \(sections.joined(separator: ", "))")
+                }
+            }
         }
         out.append("")
         out.append("Themenfelder und Lebenslagen")

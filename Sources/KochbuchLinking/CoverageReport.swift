@@ -9,6 +9,10 @@ public struct CoverageReport: Sendable, Codable {
         public var abbreviation: String
         public var status: String
         public var sections: [SectionCoverage]
+        /// The date of the version in force (the book's Rechtsstand), if the catalog has the text.
+        public var version: String?
+        /// Recipes to review because a section they cite changed after their review.
+        public var needsReview: [ReviewNeed]
         /// Sections in force that no recipe cites.
         public var uncitedCount: Int { sections.filter { $0.status == "in-force" && $0.recipes.isEmpty }.count }
     }
@@ -18,6 +22,14 @@ public struct CoverageReport: Sendable, Codable {
         public var title: String
         public var status: String
         public var recipes: [String]
+    }
+
+    /// A recipe that cites sections changed after its review, and when they changed.
+    public struct ReviewNeed: Sendable, Codable {
+        public var recipe: String
+        public var reviewed: String?
+        /// "6a@2024-07-24": the section and the day it last changed.
+        public var sections: [String]
     }
 
     public struct TopicCoverage: Sendable, Codable {
@@ -60,7 +72,9 @@ public struct CoverageReport: Sendable, Codable {
                         sections: law.sections.map { section in
                             SectionCoverage(number: section.number, title: section.title, status: section.status.rawValue,
                                             recipes: (citing["\(law.id)§\(section.number)"] ?? []).sorted())
-                        })
+                        },
+                        version: law.current?.date.description,
+                        needsReview: Self.reviewNeeds(law, book: book, graph: graph, today: today))
         }
         var byThemenfeld: [String: [String]] = [:]
         var byLebenslage: [String: [String]] = [:]
@@ -89,5 +103,22 @@ public struct CoverageReport: Sendable, Codable {
             guard let reviewed = recipe.reviewed else { return recipe.status != .draft }
             return reviewed < yearAgo
         }.map { StaleRecipe(id: $0.id, reviewed: $0.reviewed?.description) }.sorted { $0.id < $1.id }
+    }
+
+    /// The recipes citing sections of `law` (not pinned to a version) whose text changed after the recipe's review.
+    static func reviewNeeds(_ law: Law, book: Book, graph: LinkGraph, today: CalendarDate) -> [ReviewNeed] {
+        guard law.versions.count > 1 else { return [] }
+        let reviewed = Dictionary(book.recipes.map { ($0.id, $0.reviewed) }, uniquingKeysWith: { first, _ in first })
+        var changes: [String: CalendarDate?] = [:]
+        var needs: [String: Set<String>] = [:]
+        for citation in graph.citations where citation.reference.law == law.id && citation.reference.asOf == nil {
+            guard let number = citation.reference.section, let recipeReviewed = reviewed[citation.recipe] ?? nil else { continue }
+            let changed = changes[number] ?? { let value = law.lastChange(of: number, onOrBefore: today); changes[number] = value; return value }()
+            guard let changed, changed > recipeReviewed else { continue }
+            needs[citation.recipe, default: []].insert("\(number)@\(changed)")
+        }
+        return needs.keys.sorted().map {
+            ReviewNeed(recipe: $0, reviewed: reviewed[$0]??.description, sections: needs[$0]!.sorted())
+        }
     }
 }

@@ -34,9 +34,9 @@ import Testing
              hintContains: "did you mean 'e-akte'?"),
         Case(code: .referenceStep, edits: [.replace("step=\"anfangen\"", "step=\"anfangn\"", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "step=\"anfangn\"", hintContains: "did you mean 'anfangen'?"),
-        Case(code: .referenceLaw, edits: [.replace("<basis law=\"egovg\" section=\"6\"/>", "<basis law=\"EGovG\" section=\"6\"/>", in: "e-akte.xml")],
+        Case(code: .referenceLaw, edits: [.replace("<basis law=\"egovg\" section=\"6\"", "<basis law=\"EGovG\" section=\"6\"", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "<basis law=\"EGovG\"", hintContains: "did you mean 'egovg'?"),
-        Case(code: .referenceLawSection, edits: [.replace("section=\"6\"/>", "section=\"22\"/>", in: "e-akte.xml")],
+        Case(code: .referenceLawSection, edits: [.replace("section=\"6\" municipalities", "section=\"22\" municipalities", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "section=\"22\"", messageContains: "unknown law section 'EGovG § 22'"),
         Case(code: .referenceLawParagraph, edits: [.replace("section=\"7\" paragraph=\"2\"", "section=\"7\" paragraph=\"5\"", in: "everything.xml")],
              file: "everything.xml", lineContaining: "paragraph=\"5\"", hintContains: "Abs. 1, 2"),
@@ -65,10 +65,10 @@ import Testing
         Case(code: .recipeSelfLink, severity: .warning,
              edits: [.replace("<relation recipe=\"everything\" kind=\"see-also\"/>", "<relation recipe=\"e-akte\" kind=\"see-also\"/>", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "<relation recipe=\"e-akte\""),
-        Case(code: .citationRepealed, severity: .warning, edits: [.replace("section=\"6\"/>", "section=\"24\"/>", in: "e-akte.xml")],
+        Case(code: .citationRepealed, severity: .warning, edits: [.replace("section=\"6\" municipalities", "section=\"24\" municipalities", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "section=\"24\"", messageContains: "repealed"),
         Case(code: .citationDraftLaw, severity: .warning,
-             edits: [.replace("<basis law=\"egovg\" section=\"6\"/>", "<basis law=\"ozg-entwurf-2023\" section=\"9a\"/>", in: "e-akte.xml")],
+             edits: [.replace("<basis law=\"egovg\" section=\"6\"", "<basis law=\"ozg-entwurf-2023\" section=\"9a\"", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "ozg-entwurf-2023", hintContains: "'egovg'"),
         Case(code: .linkDraft, severity: .warning, edits: [.replace("status=\"published\"", "status=\"draft\"", in: "scannen.xml")],
              file: "everything.xml", lineContaining: "<relation recipe=\"scannen\""),
@@ -88,6 +88,51 @@ import Testing
              file: "catalogs/zz-glossar.xml"),
         Case(code: .xmlUnknownRoot, edits: [.write("<rezept xmlns=\"urn:kochbuch:1.0\"/>\n", to: "rezept.xml")],
              file: "rezept.xml", lineContaining: "<rezept"),
+        // The Rechtsstand: the versioned EGovG of MiniBookTexts (§ 6's text moved to § 6a on 2024-07-24).
+        Case(code: .citationRemoved, edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
+                                             .replace("section=\"7\" paragraph=\"2\"", "section=\"2\" paragraph=\"2\"", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "section=\"2\" paragraph=\"2\"", messageContains: "removed on 2024-07-24",
+             hintContains: "as-of=\"2022-01-01\""),
+        Case(code: .citationMoved, severity: .warning, edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
+                                                               .replace("reviewed=\"2026-11-01\"", "reviewed=\"2023-05-01\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<basis law=\"egovg\" section=\"6\"", messageContains: "moved to § 6a on 2024-07-24",
+             hintContains: "did you mean § 6a EGovG?"),
+        Case(code: .citationChangedSinceReview, severity: .warning,
+             edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
+                     .replace("reviewed=\"2026-11-01\"", "reviewed=\"2023-05-01\"", in: "scannen.xml")],
+             file: "scannen.xml", lineContaining: "<basis law=\"egovg\" section=\"7\"", messageContains: "changed on 2024-07-24",
+             hintContains: "kochbuch law diff egovg 2022-01-01 2024-07-24"),
+        Case(code: .citationOutdated, severity: .warning,
+             edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
+                     .replace("<basis law=\"egovg\" section=\"7\" municipalities=\"none\"/>",
+                              "<basis law=\"egovg\" section=\"7\" municipalities=\"none\">Papierdokumente sollen nach der Übertragung vernichtet werden, wenn keine Aufbewahrungspflicht besteht.</basis>", in: "scannen.xml")],
+             file: "scannen.xml", lineContaining: "<basis law=\"egovg\" section=\"7\"", messageContains: "as it read before 2024-07-24"),
+        Case(code: .citationPinnedVersion, edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
+                                                    .replace("section=\"6\" municipalities", "section=\"6\" as-of=\"2019-01-01\" municipalities", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "as-of=\"2019-01-01\"", messageContains: "no version in force on 2019-01-01"),
+        Case(code: .basisApplicabilityMissing, severity: .warning,
+             edits: [.replace("section=\"6\" municipalities=\"none\"", "section=\"6\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<basis law=\"egovg\" section=\"6\"/>", hintContains: "municipalities="),
+        Case(code: .basisApplicabilityExceeds,
+             edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
+                     .replace("section=\"6\" municipalities=\"none\"", "section=\"6a\" municipalities=\"direct\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "municipalities=\"direct\"", messageContains: "claims more than EGovG",
+             hintContains: "federal-law"),
+        Case(code: .basisFederalOnly, severity: .warning,
+             edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
+                     .replace("section=\"6\" municipalities=\"none\"", "section=\"6a\" municipalities=\"federal-law\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "section=\"6a\"", messageContains: "Behörden des Bundes only"),
+        Case(code: .lawVersionOrder, edits: [.write(MiniBookTexts.versionedEGovG.replacingOccurrences(of: "<version date=\"2024-07-24\">", with: "<version date=\"2021-07-24\">"), to: "catalogs/laws/egovg.xml")],
+             file: "catalogs/laws/egovg.xml", lineContaining: "<version date=\"2021-07-24\">", messageContains: "follows the version of 2022-01-01"),
+        Case(code: .lawVersionFuture, severity: .warning,
+             edits: [.write(MiniBookTexts.versionedEGovG.replacingOccurrences(of: "<version date=\"2024-07-24\">", with: "<version date=\"2099-07-24\">"), to: "catalogs/laws/egovg.xml")],
+             file: "catalogs/laws/egovg.xml", lineContaining: "<version date=\"2099-07-24\">", messageContains: "not yet in force"),
+        Case(code: .lawMoveUnknown,
+             edits: [.write(MiniBookTexts.versionedEGovG.replacingOccurrences(of: "<moved from=\"6\" to=\"6a\"/>", with: "<moved from=\"6\" to=\"6b\"/>"), to: "catalogs/laws/egovg.xml")],
+             file: "catalogs/laws/egovg.xml", lineContaining: "<version date=\"2024-07-24\">", messageContains: "§ 6 → § 6b"),
+        Case(code: .lawMoveCycle,
+             edits: [.write(MiniBookTexts.versionedEGovG.replacingOccurrences(of: "<moved from=\"6\" to=\"6a\"/>", with: "<moved from=\"6\" to=\"7\"/><moved from=\"7\" to=\"6\"/>"), to: "catalogs/laws/egovg.xml")],
+             file: "catalogs/laws/egovg.xml", lineContaining: "<version date=\"2024-07-24\">", messageContains: "move in a circle"),
     ]
 
     @Test(arguments: cases)
@@ -154,6 +199,50 @@ enum MiniBookTexts {
         </recipe>
         """
     }
+
+    /// The EGovG in two versions: on 2024-07-24 § 2 loses its Abs. 2, § 6 gets a new text, its old
+    /// text (the E-Akte) moves to the new § 6a, and § 7 changes.
+    static let versionedEGovG = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <law xmlns="urn:kochbuch:1.0" id="egovg" abbreviation="EGovG" enacted="2013-07-25" municipalities="federal-law">
+      <title>Gesetz zur Förderung der elektronischen Verwaltung</title>
+      <version date="2022-01-01">
+        <note>Testfassung vor der Änderung</note>
+        <source>Auszug für Tests.</source>
+        <section number="2" title="Elektronischer Zugang zur Verwaltung">
+          <paragraph number="1"><text>Jede Behörde ist verpflichtet, auch einen Zugang für die Übermittlung elektronischer Dokumente zu eröffnen.</text></paragraph>
+          <paragraph number="2"><text>Jede Behörde des Bundes ist verpflichtet, den elektronischen Zugang zusätzlich durch eine De-Mail-Adresse zu eröffnen.</text></paragraph>
+        </section>
+        <section number="6" title="Elektronische Aktenführung">
+          <paragraph><text>Die Behörden des Bundes sollen ihre Akten elektronisch führen. Wird eine Akte elektronisch geführt, ist durch geeignete technisch-organisatorische Maßnahmen nach dem Stand der Technik sicherzustellen, dass die Grundsätze ordnungsgemäßer Aktenführung eingehalten werden.</text></paragraph>
+        </section>
+        <section number="7" title="Übertragen und Vernichten des Papieroriginals">
+          <paragraph number="1"><text>Die Behörden des Bundes sollen Papierdokumente in elektronische Dokumente übertragen.</text></paragraph>
+          <paragraph number="2"><text>Papierdokumente sollen nach der Übertragung vernichtet werden, soweit keine Pflicht zur Rückgabe oder Aufbewahrung besteht.</text></paragraph>
+        </section>
+        <section number="24" title="(weggefallen)" status="repealed"/>
+      </version>
+      <version date="2024-07-24">
+        <note>Testfassung nach der Änderung</note>
+        <source>Auszug für Tests.</source>
+        <moved from="6" to="6a"/>
+        <section number="2" title="Elektronischer Zugang zur Verwaltung">
+          <paragraph number="1"><text>Jede Behörde ist verpflichtet, auch einen Zugang für die Übermittlung elektronischer Dokumente zu eröffnen.</text></paragraph>
+        </section>
+        <section number="6" title="Ende-zu-Ende-Digitalisierung">
+          <paragraph><text>Der Bund hat für seine wesentlichen Verwaltungsleistungen eine vollständige elektronische Abwicklung sicherzustellen.</text></paragraph>
+        </section>
+        <section number="6a" title="Elektronische Aktenführung">
+          <paragraph><text>Die Behörden des Bundes sollen ihre Akten elektronisch führen. Wird eine Akte elektronisch geführt, ist durch geeignete technisch-organisatorische Maßnahmen nach dem Stand der Technik sicherzustellen, dass die Grundsätze ordnungsgemäßer Aktenführung eingehalten werden.</text></paragraph>
+        </section>
+        <section number="7" title="Übertragen und Vernichten des Papieroriginals">
+          <paragraph number="1"><text>Die Behörden des Bundes übertragen Papierdokumente in elektronische Dokumente.</text></paragraph>
+          <paragraph number="2"><text>Die Übertragung ist zu dokumentieren; das Papieroriginal wird anschließend ausgesondert und dem Archiv angeboten.</text></paragraph>
+        </section>
+        <same number="24"/>
+      </version>
+    </law>
+    """
 
     static let secondGlossary = """
     <?xml version="1.0" encoding="UTF-8"?>

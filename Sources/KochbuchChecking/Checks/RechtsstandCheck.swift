@@ -5,7 +5,7 @@ import KochbuchModel
 /// after the recipe was reviewed (its `reviewed` date says which version the author read).
 /// A citation pinned with `as-of` means the old text on purpose and is not reported here.
 struct RechtsstandCheck: BookCheck {
-    static let codes: [DiagnosticCode] = [.citationMoved, .citationChangedSinceReview]
+    static let codes: [DiagnosticCode] = [.citationMoved, .citationChangedSinceReview, .citationOutdated]
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -13,7 +13,8 @@ struct RechtsstandCheck: BookCheck {
         for citation in context.graph.citations {
             let reference = citation.reference
             guard reference.asOf == nil, let number = reference.section, let law = context.lawsByID[reference.law],
-                  law.hasText, law.status == .inForce, law.section(number) != nil,
+                  law.hasText, law.status == .inForce, let section = law.section(number),
+                  reference.paragraph.map(section.paragraphNumbers.contains) ?? true,
                   let recipe = context.recipesByID[citation.recipe] else { continue }
             let reviewed = recipe.reviewed
             let name = "§ \(number) \(law.abbreviation)"
@@ -26,6 +27,15 @@ struct RechtsstandCheck: BookCheck {
                     .warning, .citationMoved, message,
                     at: reference.location,
                     hint: "did you mean § \(moved.to) \(law.abbreviation)? cite section=\"\(moved.to)\"; for a statement about the old text, pin it with as-of=\"\(previousVersionDate(law, before: moved.on))\""))
+                continue
+            }
+            if citation.isLegalBasis, let outdated = meanings.outdated(recipe: recipe.id, law: law, number: number,
+                                                                       paragraph: reference.paragraph) {
+                diagnostics.append(Diagnostic(
+                    .warning, .citationOutdated,
+                    "the legal basis describes '\(reference.label(law))' as it read before \(outdated); the text in force says something else",
+                    at: reference.location,
+                    hint: "read the change with 'kochbuch law diff \(law.id) \(previousVersionDate(law, before: outdated)) \(outdated)' and describe the norm in force; for the old rule, pin it with as-of=\"\(previousVersionDate(law, before: outdated))\""))
                 continue
             }
             guard let reviewed, let changed = law.lastChange(of: number, onOrBefore: context.today), changed > reviewed else { continue }
@@ -49,6 +59,7 @@ struct RechtsstandCheck: BookCheck {
 /// Catches a book written against an old version even when its review dates are recent.
 struct FormerMeanings {
     private var flagged: [String: (to: String, on: CalendarDate)] = [:]
+    private var stale: [String: CalendarDate] = [:]
 
     init(_ context: CheckContext) {
         for recipe in context.book.recipes {
@@ -58,13 +69,18 @@ struct FormerMeanings {
                       let current = law.section(number), !basis.note.isEmpty else { continue }
                 let note = Self.keywords(basis.note.plainText)
                 guard note.count >= 4 else { continue }
+                let currentFit = Self.overlap(note, Self.keywords(Self.text(of: current, paragraph: reference.paragraph)))
                 for index in law.versions.indices.dropFirst() where index <= (law.selectedVersion ?? -1) {
-                    guard let move = law.versions[index].moves.first(where: { $0.from == number }),
-                          let old = law.versions[index - 1].section(number) else { continue }
-                    let formerFit = Self.overlap(note, Self.keywords(old.title + " " + old.plainText))
-                    let currentFit = Self.overlap(note, Self.keywords(current.title + " " + current.plainText))
-                    if formerFit >= 0.3, formerFit >= currentFit + 0.15 {
+                    guard let old = law.versions[index - 1].section(number), !law.versions[index].unchanged.contains(number) else { continue }
+                    let oldText = Self.text(of: old, paragraph: reference.paragraph)
+                    guard oldText != Self.text(of: law.versions[index].section(number), paragraph: reference.paragraph) else { continue }
+                    let formerFit = Self.overlap(note, Self.keywords(oldText))
+                    guard formerFit >= 0.3, formerFit >= currentFit + 0.15 else { continue }
+                    let key = "\(recipe.id) \(law.id) \(number) \(reference.paragraph ?? "")"
+                    if let move = law.versions[index].moves.first(where: { $0.from == number }) {
                         flagged["\(recipe.id) \(law.id) \(number)"] = (move.to, law.versions[index].date)
+                    } else {
+                        stale[key] = law.versions[index].date
                     }
                 }
             }
@@ -73,6 +89,18 @@ struct FormerMeanings {
 
     func formerMeaning(recipe: String, law: Law, number: String) -> (to: String, on: CalendarDate)? {
         flagged["\(recipe) \(law.id) \(number)"]
+    }
+
+    /// The day the text a legal basis describes was replaced, when it describes an earlier version.
+    func outdated(recipe: String, law: Law, number: String, paragraph: String?) -> CalendarDate? {
+        stale["\(recipe) \(law.id) \(number) \(paragraph ?? "")"]
+    }
+
+    /// A section's title and text, or one paragraph's text.
+    static func text(of section: LawSection?, paragraph: String?) -> String {
+        guard let section else { return "" }
+        guard let paragraph else { return section.title + " " + section.plainText }
+        return section.text.filter { if case .paragraph(let p) = $0 { p.number == paragraph } else { false } }.plainText
     }
 
     /// The word stems of a text worth comparing: words of five letters or more, cut to six.

@@ -164,14 +164,28 @@ struct OverviewPages {
 
     func coverage(_ report: CoverageReport) -> RenderedPage {
         let root = ""
-        let laws = report.laws.map { law -> [String: Any] in
+        let laws = report.laws.filter { !$0.sections.isEmpty }.map { law -> [String: Any] in
             ["abbreviation": law.abbreviation, "href": root + SiteLinks.law(law.id), "isDraft": law.status == "draft",
              "cited": law.sections.count - law.uncitedCount, "total": law.sections.count,
+             "version": law.version.flatMap(CalendarDate.init).map(GermanLabels.date) ?? false,
              "sections": law.sections.map { section -> [String: Any] in
-                 ["number": section.number, "title": section.title, "href": root + SiteLinks.section(law.id, section.number),
-                  "count": section.recipes.count, "status": (section.status == "in-force" ? nil : (section.status == "repealed" ? "weggefallen" : "nicht in Kraft")) as Any,
-                  "gap": section.recipes.isEmpty && section.status == "in-force"]
-             }]
+                 var value: [String: Any] = [
+                     "number": section.number, "title": section.title, "href": root + SiteLinks.section(law.id, section.number),
+                     "count": section.recipes.count, "gap": section.recipes.isEmpty && section.status == "in-force"]
+                 if section.status != "in-force" { value["status"] = section.status == "repealed" ? "weggefallen" : "nicht in Kraft" }
+                 return value
+             },
+             "needsReview": law.needsReview.compactMap { need -> [String: Any]? in
+                 guard let recipe = book.recipesByID[need.recipe] else { return nil }
+                 var link = site.recipeLink(recipe, root: root)
+                 link["sections"] = need.sections.map { item -> String in
+                     let parts = item.split(separator: "@").map(String.init)
+                     let date = parts.count > 1 ? CalendarDate(parts[1]).map(GermanLabels.date) ?? parts[1] : "?"
+                     return "§ \(parts[0]) (geändert am \(date))"
+                 }.joined(separator: ", ")
+                 return link
+             },
+             "hasNeedsReview": !law.needsReview.isEmpty]
         }
         let fields = report.themenfelder.map { field -> [String: Any] in
             ["name": field.name, "href": root + SiteLinks.themenfeld(field.id), "count": field.recipes.count, "gap": field.recipes.isEmpty]

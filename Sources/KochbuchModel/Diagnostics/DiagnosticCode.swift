@@ -60,6 +60,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let citationMoved = DiagnosticCode(rawValue: "citation.moved")
     public static let citationChangedSinceReview = DiagnosticCode(rawValue: "citation.changed-since-review")
     public static let citationPinnedVersion = DiagnosticCode(rawValue: "citation.pinned-version")
+    public static let citationOutdated = DiagnosticCode(rawValue: "citation.outdated")
     public static let basisApplicabilityMissing = DiagnosticCode(rawValue: "basis.applicability-missing")
     public static let basisApplicabilityExceeds = DiagnosticCode(rawValue: "basis.applicability-exceeds")
     public static let basisFederalOnly = DiagnosticCode(rawValue: "basis.federal-only")
@@ -112,6 +113,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .citationMoved,
         .citationChangedSinceReview,
         .citationPinnedVersion,
+        .citationOutdated,
         .basisApplicabilityMissing,
         .basisApplicabilityExceeds,
         .basisFederalOnly,
