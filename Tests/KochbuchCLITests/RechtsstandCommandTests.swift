@@ -121,10 +121,22 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Recipes/postfach-bekanntgabe.xml:") && $0.contains("[citation.outdated]") })
     }
 
+    /// The small book of the checking tests, with an EGovG in two versions (§ 6 moved to § 6a on 2024-07-24).
+    static func miniBookWithTwoVersions() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-asof-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("Tests/KochbuchCheckingTests/Fixtures/MiniBook"),
+                                         to: directory.appendingPathComponent("Recipes"))
+        let law = directory.appendingPathComponent("Recipes/catalogs/laws/egovg.xml")
+        try FileManager.default.removeItem(at: law)
+        try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("Tests/KochbuchCLITests/Fixtures/egovg-two-versions.xml"), to: law)
+        return directory
+    }
+
     @Test func buildAsOfAPastDayShowsTheLawOfThatDay() throws {
-        let directory = try CommandRunner.copyOfShippedBook()
+        let directory = try Self.miniBookWithTwoVersions()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CommandRunner.run(["build", "--format", "html", "--as-of", "2023-01-01", "--out", "Archiv", "--quiet"], in: directory)
+        let result = try CommandRunner.run(["build", "--format", "html", "--format", "text", "--as-of", "2023-01-01", "--out", "Archiv", "--quiet"], in: directory)
         #expect(result.status == 0, "\(result.error)")
         let page = try String(contentsOf: directory.appendingPathComponent("Archiv/html/gesetze/egovg.html"), encoding: .utf8)
         #expect(page.contains("Fassung vom 1. Januar 2022"))
@@ -140,5 +152,27 @@ import Testing
         #expect(history.contains("§ 6 → § 6a"))
         let future = try CommandRunner.run(["build", "--as-of", "2999-01-01"], in: directory)
         #expect(future.status != 0 && future.error.contains("in the future"))
+    }
+
+    @Test func aRecipeReviewedBeforeAChangeSaysSoOnItsPage() throws {
+        let directory = try Self.miniBookWithTwoVersions()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let recipe = directory.appendingPathComponent("Recipes/scannen.xml")
+        try String(contentsOf: recipe, encoding: .utf8).replacingOccurrences(of: "reviewed=\"2026-11-01\"", with: "reviewed=\"2023-05-01\"")
+            .write(to: recipe, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["build", "--format", "html", "--quiet"], in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        let page = try String(contentsOf: directory.appendingPathComponent("Exports/html/rezepte/scannen.html"), encoding: .utf8)
+        #expect(page.contains("Rechtsänderung nach der letzten Prüfung"))
+        #expect(page.contains("href=\"../gesetze/egovg-geschichte.html#v2024-07-24\">§ 7 EGovG, geändert am 24. Juli 2024</a>"))
+        let untouched = try String(contentsOf: directory.appendingPathComponent("Exports/html/rezepte/everything.html"), encoding: .utf8)
+        #expect(!untouched.contains("Rechtsänderung nach der letzten Prüfung"))
+        let coverage = try CommandRunner.run(["coverage", "--json"], in: directory)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(coverage.output.utf8)) as? [String: Any])
+        let laws = try #require(document["laws"] as? [[String: Any]])
+        let egovg = try #require(laws.first { $0["id"] as? String == "egovg" })
+        let needs = try #require(egovg["needsReview"] as? [[String: Any]])
+        #expect(needs.map { $0["recipe"] as? String } == ["scannen"])
+        #expect(needs.first?["sections"] as? [String] == ["7@2024-07-24"])
     }
 }
