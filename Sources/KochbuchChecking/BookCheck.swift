@@ -57,6 +57,7 @@ public struct BookChecker: Sendable {
         LawCatalogCheck(),
         RechtsstandCheck(),
         ApplicabilityCheck(),
+        GeneratedTextCheck(),
     ]
 
     public let checks: [any BookCheck]

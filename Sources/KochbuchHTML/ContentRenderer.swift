@@ -112,12 +112,13 @@ public struct ContentRenderer {
         case .crossReference(let reference):
             let target = reference.recipe ?? currentRecipe ?? ""
             guard let recipe = book.recipesByID[target] else { return inlines(reference.content) }
-            var label = reference.content.isEmpty ? HTML.escape(recipe.title) : inlines(reference.content)
+            var label = reference.content.isEmpty
+                ? HTML.escape(CrossReferenceLabel.text(recipeTitle: recipe.title, step: nil, local: false)) : inlines(reference.content)
             if let step = reference.step, let stepIndex = recipe.steps.firstIndex(where: { $0.id == step }) {
                 let local = target == currentRecipe
                 if reference.content.isEmpty {
-                    label = local ? "Schritt \(stepIndex + 1): \(HTML.escape(recipe.steps[stepIndex].title))"
-                        : "\(HTML.escape(recipe.title)), Schritt \(stepIndex + 1)"
+                    label = HTML.escape(CrossReferenceLabel.text(recipeTitle: recipe.title,
+                                                                 step: (stepIndex + 1, recipe.steps[stepIndex].title), local: local))
                 }
                 guard let href = local ? "#schritt-\(HTML.fragment(step))" : targets.step(target, step) else {
                     return "\(label) <span class=\"not-included\">(nicht in dieser Ausgabe)</span>"

@@ -43,11 +43,12 @@ struct InlineText {
             var label: String
             if !reference.content.isEmpty {
                 label = text(reference.content)
-            } else if let recipe, let stepIndex {
-                label = local ? "\(TextWrapper.glued("Schritt \(stepIndex + 1):")) \(recipe.steps[stepIndex].title)"
-                    : "\(recipe.title), \(TextWrapper.glued("Schritt \(stepIndex + 1)"))"
+            } else if let recipe {
+                label = CrossReferenceLabel.text(recipeTitle: recipe.title,
+                                                 step: stepIndex.map { ($0 + 1, recipe.steps[$0].title) }, local: local,
+                                                 glue: TextWrapper.glued)
             } else {
-                label = recipe?.title ?? target
+                label = target
             }
             guard let state else { return label }
             let stepID = stepIndex == nil ? nil : reference.step

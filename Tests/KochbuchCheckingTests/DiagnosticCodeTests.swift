@@ -88,6 +88,9 @@ import Testing
              file: "catalogs/zz-glossar.xml"),
         Case(code: .xmlUnknownRoot, edits: [.write("<rezept xmlns=\"urn:kochbuch:1.0\"/>\n", to: "rezept.xml")],
              file: "rezept.xml", lineContaining: "<rezept"),
+        Case(code: .textDoubledWord, severity: .warning, edits: [.replace("wie in <xref", "wie in Schritt <xref", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "wie in Schritt <xref", messageContains: "'Schritt' stands twice",
+             hintContains: "remove 'Schritt'"),
         // The Rechtsstand: the versioned EGovG of MiniBookTexts (§ 6's text moved to § 6a on 2024-07-24).
         Case(code: .citationRemoved, edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
                                              .replace("section=\"7\" paragraph=\"2\"", "section=\"2\" paragraph=\"2\"", in: "everything.xml")],

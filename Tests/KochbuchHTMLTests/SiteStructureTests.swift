@@ -53,7 +53,13 @@ import Testing
         #expect(law.contains("id=\"p6\""))
         #expect(law.contains("id=\"p4a\""))
         #expect(SiteFixture.text(law).contains("Kein Rezept zitiert diesen Paragrafen"))
-        #expect(SiteFixture.text(law).contains("Das Verwaltungsportal des Bundes nach § 1 Absatz 1"), "§ 9a text")
+        #expect(SiteFixture.text(law).contains("Das Verwaltungsportal des Bundes nach § 1a Absatz 1 des Onlinezugangsgesetzes"), "§ 9a text in force")
+        #expect(law.contains("id=\"p6a\""))
+        #expect(law.contains("href=\"egovg-geschichte.html\""))
+        #expect(!law.contains("(nil)"))
+        let history = try #require(site.files["gesetze/egovg-geschichte.html"])
+        #expect(history.contains("Fassung vom 24. Juli 2024"))
+        #expect(history.contains("<ins>") && history.contains("<del>"))
     }
 
     @Test func guidesAreEscapedAndLinkToEachOther() throws {

@@ -100,10 +100,10 @@ import Testing
             return TextFixture.collapse(lines.joined(separator: " ").dropFirst("[\(number)] ".count).description)
         }
         #expect(try entry(after: "einem Link") == "https://www.xoev.de/")
-        #expect(try entry(after: "Querverweis auf Die E-Akte einführen") == "Rezept: Die E-Akte einführen (e-akte)")
+        #expect(try entry(after: "Querverweis auf „Die E-Akte einführen“") == "Rezept: Die E-Akte einführen (e-akte)")
         #expect(try entry(after: "einem Schritt dort") == "Schritt 2: Einführen")
         #expect(try entry(after: "Zitat: § 6 EGovG") == "§ 6 EGovG – Elektronische Aktenführung")
-        #expect(try entry(after: "wie in Schritt 1: Bestand aufnehmen") == "Schritt 1: Bestand aufnehmen")
+        #expect(try entry(after: "wie in Schritt 1 („Bestand aufnehmen“)") == "Schritt 1: Bestand aufnehmen")
         #expect(try entry(after: "mit E-Akte")
             == "Glossar: E-Akte (elektronische Akte) – Die elektronisch geführte Akte, siehe § 6 EGovG.")
     }

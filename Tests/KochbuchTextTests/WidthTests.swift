@@ -25,9 +25,9 @@ import Testing
 
     @Test func shippedBookKeepsToTheWidth() throws {
         let book = TextFixture.load(TextFixture.shippedBook)
-        #expect(book.recipes.count == 40)
+        #expect(book.recipes.count >= 60)
         let order = (book.manifest?.chapters ?? []).flatMap(\.recipes).compactMap { book.recipe($0.id) }
-        #expect(order.count == 40)
+        #expect(order.count == book.recipes.count)
         for width in [40, 78, 100] {
             let renderer = TextRenderer(book: book, width: width)
             for recipe in book.recipes {

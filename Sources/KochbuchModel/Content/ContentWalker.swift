@@ -2,13 +2,18 @@
 public struct ContentWalker {
     public var visitInline: (Inline) -> Void = { _ in }
     public var visitBlock: (Block) -> Void = { _ in }
+    /// Called with every run of inlines (a paragraph, an item, a cell, an element's content) before its parts.
+    public var visitRun: ([Inline]) -> Void = { _ in }
 
-    public init(visitInline: @escaping (Inline) -> Void = { _ in }, visitBlock: @escaping (Block) -> Void = { _ in }) {
+    public init(visitInline: @escaping (Inline) -> Void = { _ in }, visitBlock: @escaping (Block) -> Void = { _ in },
+                visitRun: @escaping ([Inline]) -> Void = { _ in }) {
         self.visitInline = visitInline
         self.visitBlock = visitBlock
+        self.visitRun = visitRun
     }
 
     public func walk(_ inlines: [Inline]) {
+        visitRun(inlines)
         for inline in inlines {
             visitInline(inline)
             switch inline {

@@ -54,6 +54,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let reviewMissing = DiagnosticCode(rawValue: "review.missing")
     public static let reviewFuture = DiagnosticCode(rawValue: "review.future")
     public static let classificationMismatch = DiagnosticCode(rawValue: "classification.mismatch")
+    public static let textDoubledWord = DiagnosticCode(rawValue: "text.doubled-word")
 
     // The Rechtsstand: citations against the law's versions
     public static let citationRemoved = DiagnosticCode(rawValue: "citation.removed")
@@ -109,6 +110,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .reviewMissing,
         .reviewFuture,
         .classificationMismatch,
+        .textDoubledWord,
         .citationRemoved,
         .citationMoved,
         .citationChangedSinceReview,
