@@ -17,7 +17,7 @@ import Testing
         let recipes = directory.appendingPathComponent("Recipes")
         let eAkte = recipes.appendingPathComponent("e-akte.xml")
         var text = try String(contentsOf: eAkte, encoding: .utf8)
-        let original = try #require(text.range(of: "<basis law=\"egovg\" section=\"6\""))
+        let original = try #require(text.range(of: "<basis law=\"egovg\" section=\"6a\""))
         text.replaceSubrange(original, with: "<basis law=\"egovg\" section=\"22\"")
         try text.write(to: eAkte, atomically: true, encoding: .utf8)
         let line = text[..<text.range(of: "section=\"22\"")!.lowerBound].filter { $0 == "\n" }.count + 1

@@ -69,7 +69,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: screenshot) }
         let result = try Self.tool("browser_search.py", [
             Self.site.path, "Anträge", "rezepte/bauen-planen-heidekreis.html",
-            "--law-link", "rezepte/e-akte.html", "gesetze/egovg.html#p6", "#p6",
+            "--law-link", "rezepte/e-akte.html", "gesetze/egovg.html#p6a", "#p6a",
             "--screenshot", "rezepte/e-akte.html", screenshot.path,
         ])
         #expect(result.status == 0, "\(result.output)")

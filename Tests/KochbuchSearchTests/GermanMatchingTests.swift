@@ -59,11 +59,11 @@ import Testing
     }
 
     @Test func lawCitationsMatchTheirSection() throws {
-        let cited = try book.ids("§ 6 EGovG")
+        let cited = try book.ids("§ 6a EGovG")
         #expect(cited.first == "e-akte")
-        #expect(try book.ids("EGovG § 6") == cited)
-        #expect(try book.ids("egovg:6") == cited)
-        #expect(try book.ids("§6 egovg") == cited)
+        #expect(try book.ids("EGovG § 6a") == cited)
+        #expect(try book.ids("egovg:6a") == cited)
+        #expect(try book.ids("§6a egovg") == cited)
         #expect(!cited.contains("sperrmuell"))
         #expect(try book.ids("§ 9 OZG").contains("postfach-bekanntgabe"))
     }
