@@ -58,6 +58,7 @@ public struct BookChecker: Sendable {
         RechtsstandCheck(),
         ApplicabilityCheck(),
         GeneratedTextCheck(),
+        DurationCheck(),
     ]
 
     public let checks: [any BookCheck]

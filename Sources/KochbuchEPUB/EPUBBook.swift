@@ -117,6 +117,9 @@ public struct EPUBBook {
         }
         if let manifest {
             body += "<p>\(HTML.escape(manifest.edition))\(manifest.editionDate.map { ", Stand \(GermanLabels.date($0))" } ?? "")</p>\n"
+            if let date = book.book.newestLawVersionDate {
+                body += "<p>Rechtsstand: \(GermanLabels.date(date)).</p>\n"
+            }
             body += "<p>Herausgegeben von \(HTML.escape(manifest.publisher)). Redaktion: \(HTML.escape(manifest.editors.joined(separator: ", "))).</p>\n"
             body += "<p>Lizenz: \(HTML.escape(manifest.licence))\(manifest.licenceURL.flatMap { HTML.isSafeExternalURL($0) ? " (<a href=\"\(HTML.escape($0))\">\(HTML.escape($0))</a>)" : nil } ?? "")</p>\n"
         }

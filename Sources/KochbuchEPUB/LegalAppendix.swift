@@ -8,7 +8,7 @@ struct LegalAppendix {
 
     func xhtml(cited: Set<String>, included: Set<String>) -> String {
         var body = "<section epub:type=\"appendix\" role=\"doc-appendix\" aria-labelledby=\"anhang\">\n<h1 id=\"anhang\">Anhang: Die zitierten Vorschriften</h1>\n"
-        body += "<p>Der Wortlaut der Paragrafen, auf die sich die Rezepte dieses Buchs berufen, in der Fassung, die am Tag dieser Ausgabe gilt (Rechtsstand: \(GermanLabels.date(book.rechtsstand))).</p>\n"
+        body += "<p>Der Wortlaut der Paragrafen, auf die sich die Rezepte dieses Buchs berufen, in der Fassung, die bei Erscheinen dieser Ausgabe gilt.</p>\n"
         for law in book.book.laws.sorted(by: { ($0.status == .draft ? 1 : 0, $0.abbreviation) < ($1.status == .draft ? 1 : 0, $1.abbreviation) }) {
             let sections = law.sections.filter { cited.contains("\(law.id):\($0.number)") }
             guard !sections.isEmpty else { continue }

@@ -14,7 +14,7 @@ struct RecipeDocument {
         body += "<p class=\"summary\">\(content.inlines(recipe.summary))</p>\n"
         var factRows: [(String, String)] = [
             ("Schwierigkeit", HTML.escape(GermanLabels.difficulty(facts.difficulty))),
-            ("Typische Dauer", HTML.escape(GermanLabels.duration(min: facts.durationMin, max: facts.durationMax))),
+            ("Geschätzte Dauer", HTML.escape(GermanLabels.duration(min: facts.durationMin, max: facts.durationMax))),
             ("Kosten", HTML.escape(GermanLabels.cost(facts.cost)) + (facts.costNote.isEmpty ? "" : " – " + content.inlines(facts.costNote))),
             ("Für", HTML.escape(facts.scope.map(GermanLabels.scope).joined(separator: ", "))),
             ("Nutzen für", HTML.escape(facts.audience.map(GermanLabels.audience).joined(separator: ", "))),

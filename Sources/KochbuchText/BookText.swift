@@ -65,6 +65,9 @@ struct BookText {
         var edition = manifest.edition
         if let date = manifest.editionDate { edition += ", Stand \(TextWrapper.glued(GermanLabels.date(date)))" }
         facts += TextWrapper.wrap(edition, width: width)
+        if let date = book.book.newestLawVersionDate {
+            facts += TextWrapper.wrap("Rechtsstand: \(TextWrapper.glued(GermanLabels.date(date)))", width: width)
+        }
         if !manifest.publisher.isEmpty { facts += TextWrapper.wrap("Herausgegeben von \(manifest.publisher)", width: width) }
         if !manifest.licence.isEmpty {
             let licence = manifest.licenceURL.map { "Lizenz: \(manifest.licence) – \($0)" } ?? "Lizenz: \(manifest.licence)"

@@ -24,7 +24,7 @@ struct RecipeText {
         let costNote = inline.text(facts.costNote)
         section("Eckdaten", layout.labelled([
             ("Schwierigkeit", [GermanLabels.difficulty(facts.difficulty)]),
-            ("Typische Dauer", [GermanLabels.duration(min: facts.durationMin, max: facts.durationMax)]),
+            ("Geschätzte Dauer", [GermanLabels.duration(min: facts.durationMin, max: facts.durationMax)]),
             ("Kosten", [GermanLabels.cost(facts.cost)] + (TextWrapper.collapsed(costNote).isEmpty ? [] : [costNote])),
             ("Für", facts.scope.isEmpty ? [] : [facts.scope.map(GermanLabels.scope).joined(separator: ", ")]),
             ("Nutzen für", facts.audience.isEmpty ? [] : [facts.audience.map(GermanLabels.audience).joined(separator: ", ")]),

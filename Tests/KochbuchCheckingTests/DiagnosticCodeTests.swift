@@ -91,6 +91,9 @@ import Testing
         Case(code: .textDoubledWord, severity: .warning, edits: [.replace("wie in <xref", "wie in Schritt <xref", in: "everything.xml")],
              file: "everything.xml", lineContaining: "wie in Schritt <xref", messageContains: "'Schritt' stands twice",
              hintContains: "remove 'Schritt'"),
+        Case(code: .factsDurationSteps, severity: .warning,
+             edits: [.replace("<step id=\"anfangen\"", "<step id=\"anfangen\" duration=\"P5Y\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<step id=\"anfangen\"", messageContains: "longer than the whole recipe"),
         // The Rechtsstand: the versioned EGovG of MiniBookTexts (§ 6's text moved to § 6a on 2024-07-24).
         Case(code: .citationRemoved, edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
                                              .replace("section=\"7\" paragraph=\"2\"", "section=\"2\" paragraph=\"2\"", in: "everything.xml")],

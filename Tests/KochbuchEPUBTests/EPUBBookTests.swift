@@ -92,7 +92,7 @@ import Testing
                          "<dc:publisher>", "<dc:creator", "<dc:language>de</dc:language>"] {
             #expect(opf.contains(property), "\(property)")
         }
-        #expect(opf.contains("<meta property=\"dcterms:modified\">2026-11-21T00:00:00Z</meta>"))
+        #expect(opf.contains("<meta property=\"dcterms:modified\">2026-12-02T00:00:00Z</meta>"), "the edition date of book.xml")
     }
 
     @Test func subsetsSelectByTopicLawAndRecipe() {

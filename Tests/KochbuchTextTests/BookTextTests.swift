@@ -12,9 +12,10 @@ import Testing
         let (book, _) = try TextFixture.mini()
         let text = TextRenderer(book: book).renderBook(recipes: Self.order(book))
         let lines = text.components(separatedBy: "\n")
-        #expect(Array(lines.prefix(7)) == [
+        #expect(Array(lines.prefix(8)) == [
             "#############", "Mini-Kochbuch", "#############", "",
             "Testausgabe, Stand 1. November 2026",
+            "Rechtsstand: 25. Juli 2013",
             "Herausgegeben von Redaktion Test",
             "Lizenz: CC BY 4.0 – https://creativecommons.org/licenses/by/4.0/deed.de",
         ])

@@ -56,7 +56,7 @@ import Testing
         let (book, recipe) = try TextFixture.mini()
         let facts = TextFixture.section("Eckdaten", in: TextRenderer(book: book).render(recipe))
         #expect(facts.first == "Schwierigkeit:        mittel")
-        #expect(facts.contains("Typische Dauer:       6 bis 18 Monate"))
+        #expect(facts.contains("Geschätzte Dauer:     6 bis 18 Monate"))
         #expect(facts.contains("Erreichter Reifegrad: Reifegrad 2 – Formular online, Abgabe analog"))
         let column = "Erreichter Reifegrad: ".count
         for line in facts {

@@ -47,7 +47,7 @@ struct LawHistoryPage {
         }
         let context: [String: Any] = [
             "abbreviation": law.abbreviation, "title": law.title, "lawHref": "\(law.id).html",
-            "rechtsstand": GermanLabels.date(site.rechtsstand), "versions": versions,
+            "versions": versions,
         ]
         let path = SiteLinks.lawHistory(law.id)
         let html = templates.render(site.layout(

@@ -41,7 +41,6 @@ struct LawPage {
             "hasText": law.hasText,
             "address": law.address ?? false,
             "versionDate": law.current.map { GermanLabels.date($0.date) } ?? false,
-            "rechtsstand": GermanLabels.date(site.rechtsstand),
             "history": law.versions.count > 1 ? ["href": SiteLinks.lawHistoryFile(law.id), "count": law.versions.count] as [String: Any] : false,
             "source": law.source,
             "enacted": law.enacted.map(GermanLabels.date) ?? "",

@@ -21,6 +21,7 @@ struct SiteContext {
             "bookSubtitle": manifest?.subtitle ?? "",
             "edition": manifest?.edition ?? "",
             "editionDate": manifest?.editionDate.map(GermanLabels.date) ?? "",
+            "rechtsstand": book.book.newestLawVersionDate.map(GermanLabels.date) ?? "",
             "publisher": manifest?.publisher ?? "",
             "licence": manifest?.licence ?? "",
             "scripts": scripts,

@@ -55,6 +55,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let reviewFuture = DiagnosticCode(rawValue: "review.future")
     public static let classificationMismatch = DiagnosticCode(rawValue: "classification.mismatch")
     public static let textDoubledWord = DiagnosticCode(rawValue: "text.doubled-word")
+    public static let factsDurationSteps = DiagnosticCode(rawValue: "facts.duration-steps")
 
     // The Rechtsstand: citations against the law's versions
     public static let citationRemoved = DiagnosticCode(rawValue: "citation.removed")
@@ -111,6 +112,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .reviewFuture,
         .classificationMismatch,
         .textDoubledWord,
+        .factsDurationSteps,
         .citationRemoved,
         .citationMoved,
         .citationChangedSinceReview,

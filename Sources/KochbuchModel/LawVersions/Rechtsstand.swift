@@ -30,3 +30,12 @@ extension LawReference {
         return law.section(section)
     }
 }
+
+extension Book {
+    /// The day of the newest law version the book is read with: the law is reflected up to that
+    /// change. Unlike the build date it changes only when a new version comes into force, so the
+    /// editions that state it keep their bytes from one day to the next.
+    public var newestLawVersionDate: CalendarDate? {
+        laws.filter { $0.status == .inForce }.compactMap { $0.current?.date }.max()
+    }
+}
