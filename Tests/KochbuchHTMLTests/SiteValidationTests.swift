@@ -18,6 +18,34 @@ import Testing
         return output.appendingPathComponent("html")
     }()
 
+    /// The small book with an EGovG in two versions and a recipe reviewed before the change, so its
+    /// page carries the notice of a changed norm.
+    static let reviewNoticeSite: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-notice-\(UUID().uuidString)")
+        let book = root.appendingPathComponent("Recipes")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try? FileManager.default.copyItem(at: repository.appendingPathComponent("Tests/KochbuchHTMLTests/Fixtures/MiniBook"), to: book)
+        let law = book.appendingPathComponent("catalogs/laws/egovg.xml")
+        try? FileManager.default.removeItem(at: law)
+        try? FileManager.default.copyItem(at: repository.appendingPathComponent("Tests/KochbuchCLITests/Fixtures/egovg-two-versions.xml"), to: law)
+        let recipe = book.appendingPathComponent("scannen.xml")
+        if let text = try? String(contentsOf: recipe, encoding: .utf8) {
+            try? text.replacingOccurrences(of: "reviewed=\"2026-11-01\"", with: "reviewed=\"2023-05-01\"")
+                .write(to: recipe, atomically: true, encoding: .utf8)
+        }
+        _ = try? Builder(book: BookLocation(path: book.path), options: .init(editions: [.html], output: root.appendingPathComponent("out"))).build()
+        return root.appendingPathComponent("out/html")
+    }()
+
+    @Test func theReviewNoticeAndTheLawHistoryPassBothCheckers() throws {
+        let page = try String(contentsOf: Self.reviewNoticeSite.appendingPathComponent("rezepte/scannen.html"), encoding: .utf8)
+        #expect(page.contains("Rechtsänderung nach der letzten Prüfung"))
+        let nu = try Self.tool("check_html.py", [Self.reviewNoticeSite.path])
+        #expect(nu.status == 0, "\(nu.output)")
+        let axe = try Self.tool("check_axe.py", [Self.reviewNoticeSite.path, "rezepte/scannen.html", "gesetze/egovg-geschichte.html", "gesetze/egovg.html"])
+        #expect(axe.status == 0, "\(axe.output)")
+    }
+
     struct ToolResult {
         var status: Int32
         var output: String
@@ -56,6 +84,7 @@ import Testing
 
     @Test func axeFindsNoViolationsInLightAndDarkMode() throws {
         let pages = ["index.html", "rezepte/e-akte.html", "rezepte/rechnungsbearbeitung-halle.html", "gesetze/egovg.html",
+                     "gesetze/egovg-geschichte.html", "gesetze/egovg-nw.html",
                      "suche.html", "glossar.html", "abdeckung.html", "themen/bauen-wohnen.html",
                      "anleitung.html", "referenz.html"]
         let result = try Self.tool("check_axe.py", [Self.site.path] + pages)
