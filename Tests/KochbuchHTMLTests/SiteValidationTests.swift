@@ -37,6 +37,20 @@ import Testing
         return root.appendingPathComponent("out/html")
     }()
 
+    /// Template artefacts no checker catches: an absent value printed as "(nil)" or "Optional(…)", a tag left unrendered.
+    @Test func noPageShowsTemplateArtefacts() throws {
+        let files = try #require(FileManager.default.enumerator(at: Self.site, includingPropertiesForKeys: nil))
+        var pages = 0
+        for case let file as URL in files where file.pathExtension == "html" {
+            pages += 1
+            let html = try String(contentsOf: file, encoding: .utf8)
+            for artefact in ["(nil)", "Optional(", "{{", "}}"] {
+                #expect(!html.contains(artefact), "\(file.lastPathComponent) shows \(artefact)")
+            }
+        }
+        #expect(pages > 100)
+    }
+
     @Test func theReviewNoticeAndTheLawHistoryPassBothCheckers() throws {
         let page = try String(contentsOf: Self.reviewNoticeSite.appendingPathComponent("rezepte/scannen.html"), encoding: .utf8)
         #expect(page.contains("Rechtsänderung nach der letzten Prüfung"))

@@ -140,7 +140,7 @@ struct OverviewPages {
         var users: [String: Set<String>] = [:]
         for use in book.graph.termUses { users[use.reference.id, default: []].insert(use.recipe) }
         let entries = (book.book.glossary ?? []).sorted { $0.term.lowercased() < $1.term.lowercased() }.map { entry -> [String: Any] in
-            ["anchor": "begriff-\(HTML.fragment(entry.id))", "term": entry.term, "expansion": entry.expansion as Any,
+            ["anchor": "begriff-\(HTML.fragment(entry.id))", "term": entry.term, "expansion": entry.expansion ?? false,
              "definition": content.inlines(entry.definition),
              "seeHTML": linkParagraph("Siehe auch", entry.seeAlso.compactMap { book.glossaryByID[$0.id] }.map {
                  ($0.term, "#begriff-\(HTML.fragment($0.id))") }),

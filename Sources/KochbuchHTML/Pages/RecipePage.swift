@@ -29,7 +29,7 @@ struct RecipePage {
             "difficulty": GermanLabels.difficulty(facts.difficulty),
             "duration": GermanLabels.duration(min: facts.durationMin, max: facts.durationMax),
             "cost": GermanLabels.cost(facts.cost),
-            "costNote": facts.costNote.isEmpty ? nil as String? as Any : content.inlines(facts.costNote),
+            "costNote": facts.costNote.isEmpty ? false : content.inlines(facts.costNote),
             "scope": facts.scope.map(GermanLabels.scope).joined(separator: ", "),
             "audience": facts.audience.map(GermanLabels.audience).joined(separator: ", "),
             "maturity": GermanLabels.maturity(facts.maturity),
