@@ -80,6 +80,7 @@ public struct Builder: Sendable {
     /// Runs the build; `progress` receives one line per step.
     public func build(progress: (String) -> Void = { _ in }) throws -> Summary {
         let start = Date()
+        try OutputOwnership.checkOutput(options.output, book: book.directory)
         let fingerprint = BuildFingerprint.compute(book: book, options: options, today: today)
         let stateFile = BuildFingerprint.file(in: options.output)
         if let previous = try? String(contentsOf: stateFile, encoding: .utf8), previous == fingerprint,

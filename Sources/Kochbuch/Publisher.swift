@@ -29,12 +29,14 @@ public struct Publisher: Sendable {
         let manager = FileManager.default
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         try recover()
+        try OutputOwnership.checkReplaceable(target)
         let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             let writer = EditionWriter(folder: staging, previous: manager.fileExists(atPath: target.path) ? target : nil)
             try body(writer)
+            try OutputOwnership.placeMarker(in: staging, name: name, previous: target)
             let previous = parent.appendingPathComponent(".\(name).previous")
             try? manager.removeItem(at: previous)
             if manager.fileExists(atPath: target.path) {

@@ -81,6 +81,9 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data(formatter.format(error.report).utf8))
             FileHandle.standardError.write(Data("error: the book has errors; nothing was published\n".utf8))
             throw ExitCode.failure
+        } catch let error as OutputOwnership.Refusal {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
         }
     }
 }

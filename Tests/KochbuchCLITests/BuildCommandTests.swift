@@ -58,4 +58,28 @@ import Testing
         let bad = try CommandRunner.run(["build", "--base-url", "ftp://x"], in: directory)
         #expect(bad.status == 64)
     }
+
+    /// The build replaces only what it made: a user's folder at an edition's place, the book itself,
+    /// a folder inside it and its parent are refused with a sentence naming the path, and nothing changes.
+    @Test func theBuildReplacesOnlyWhatItMade() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let mine = directory.appendingPathComponent("Meins/html")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("Notizen".utf8).write(to: mine.appendingPathComponent("notizen.txt"))
+        let refused = try CommandRunner.run(["build", "--format", "html", "--out", "Meins"], in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("refusing to replace") && refused.error.contains("Meins/html") && refused.error.contains("not made by kochbuch"))
+        #expect(try String(contentsOf: mine.appendingPathComponent("notizen.txt"), encoding: .utf8) == "Notizen")
+        for out in ["Recipes", "Recipes/Ausgabe", "."] {
+            let result = try CommandRunner.run(["build", "--format", "text", "--out", out], in: directory)
+            #expect(result.status == 1, "\(out)")
+            #expect(result.error.contains("refusing to build into"), "\(out): \(result.error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Recipes/text").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("text").path))
+        let built = try CommandRunner.run(["build", "--format", "text", "--out", "Ausgaben", "--quiet"], in: directory)
+        #expect(built.status == 0, "\(built.error)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Ausgaben/text/.kochbuch-edition").path))
+    }
 }

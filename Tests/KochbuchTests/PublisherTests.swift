@@ -64,6 +64,47 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == "einszwoi")
     }
 
+    /// Only a folder the tool made is replaced: an edition carries a marker; a folder without it,
+    /// or a file, at the edition's place is left as it is and the publication refused.
+    @Test func aFolderTheToolDidNotMakeIsNeverReplaced() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("html")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("meins".utf8).write(to: target.appendingPathComponent("notizen.txt"))
+        #expect(throws: OutputOwnership.Refusal.self) {
+            try Publisher(target: target).publish([("index.html", Data("neu".utf8))])
+        }
+        #expect(try String(contentsOf: target.appendingPathComponent("notizen.txt"), encoding: .utf8) == "meins")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["html"])
+
+        let file = folder.appendingPathComponent("text")
+        try Data("eine Datei".utf8).write(to: file)
+        #expect(throws: OutputOwnership.Refusal.self) { try Publisher(target: file).publish([("a.txt", Data("a".utf8))]) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "eine Datei")
+
+        let own = folder.appendingPathComponent("epub")
+        try Publisher(target: own).publish([("a.epub", Data("1".utf8))])
+        #expect(FileManager.default.fileExists(atPath: own.appendingPathComponent(OutputOwnership.markerName).path))
+        try Publisher(target: own).publish([("a.epub", Data("2".utf8))])
+        #expect(try String(contentsOf: own.appendingPathComponent("a.epub"), encoding: .utf8) == "2")
+    }
+
+    @Test func theOutputMayNotBeTheBookNorLieInsideOrAboveIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let book = folder.appendingPathComponent("Recipes")
+        try FileManager.default.createDirectory(at: book, withIntermediateDirectories: true)
+        for output in [book, book.appendingPathComponent("Exports"), folder, URL(fileURLWithPath: "/")] {
+            #expect(throws: OutputOwnership.Refusal.self, "\(output.path)") { try OutputOwnership.checkOutput(output, book: book) }
+        }
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("link"), withDestinationURL: book)
+        #expect(throws: OutputOwnership.Refusal.self) {
+            try OutputOwnership.checkOutput(folder.appendingPathComponent("link/x"), book: book)
+        }
+        try OutputOwnership.checkOutput(folder.appendingPathComponent("Exports"), book: book)
+    }
+
     @Test func anInterruptedSwapIsRepaired() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -2,13 +2,14 @@ import KochbuchModel
 
 /// A recipe's stated duration agrees with its steps: no step takes longer than the whole, and
 /// when every step has a duration, the steps end to end take at least the shortest time stated
-/// (steps may overlap, so their sum may be longer than the longest time stated).
+/// (steps may overlap, so their sum may be longer than the longest time stated). Drafts, still
+/// being written, are left alone.
 struct DurationCheck: BookCheck {
     static let codes: [DiagnosticCode] = [.factsDurationSteps]
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for recipe in context.book.recipes {
+        for recipe in context.book.recipes where recipe.status != .draft {
             let facts = recipe.facts
             guard let low = ISODuration(facts.durationMin).map(\.approximateDays) else { continue }
             let high = facts.durationMax.flatMap(ISODuration.init).map(\.approximateDays) ?? low

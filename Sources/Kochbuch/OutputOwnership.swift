@@ -1,0 +1,70 @@
+import Foundation
+
+/// Which folders the tool may replace: only the editions it made itself. Each published edition
+/// carries a marker file; a folder at an edition's place without it holds someone else's files and
+/// is never replaced. The output folder may not be the book, lie inside it or contain it.
+public enum OutputOwnership {
+    /// The marker file in every edition folder the tool publishes.
+    public static let markerName = ".kochbuch-edition"
+
+    /// The marker's content for an edition folder.
+    static func marker(for name: String) -> Data {
+        Data("Diese Ausgabe wurde von kochbuch erzeugt und wird bei jedem Bau ersetzt: \(name)\n".utf8)
+    }
+
+    /// Puts the marker into a staging folder: linked from the published edition when it is the same,
+    /// so that, like every unchanged file, it keeps its identity.
+    static func placeMarker(in staging: URL, name: String, previous: URL) throws {
+        let data = marker(for: name)
+        let destination = staging.appendingPathComponent(markerName)
+        let published = previous.appendingPathComponent(markerName)
+        if (try? Data(contentsOf: published)) == data, link(published.path, destination.path) == 0 { return }
+        try data.write(to: destination)
+    }
+
+    /// Why the tool refuses to write where it was asked to.
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Refuses an output folder that is the book's folder, lies inside it or contains it.
+    public static func checkOutput(_ output: URL, book: URL) throws {
+        let out = resolved(output)
+        let root = resolved(book)
+        if out == root || out.hasPrefix(root + "/") {
+            throw Refusal(description: "refusing to build into \(output.path): it is the book folder or lies inside it (\(book.path)); the editions would mix with the recipes. Choose an --out outside the book, e.g. Exports")
+        }
+        if root.hasPrefix(out == "/" ? "/" : out + "/") {
+            throw Refusal(description: "refusing to build into \(output.path): the book (\(book.path)) lies inside it, and an edition could replace it. Choose an --out beside the book, e.g. Exports")
+        }
+    }
+
+    /// Refuses to replace `target` when it exists and is not an edition the tool made. An output
+    /// folder the tool built into before the marker existed (it holds `.kochbuch-build-state`) counts as its own.
+    static func checkReplaceable(_ target: URL) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        let legacy = manager.fileExists(atPath: target.deletingLastPathComponent().appendingPathComponent(".kochbuch-build-state").path)
+        if !isDirectory.boolValue {
+            throw Refusal(description: "refusing to replace \(target.path): it is a file, not an edition folder; move it away or choose another --out")
+        }
+        if !manager.fileExists(atPath: target.appendingPathComponent(markerName).path), !legacy {
+            throw Refusal(description: "refusing to replace \(target.path): it was not made by kochbuch (it has no \(markerName)) and may hold your own files; move it away or choose another --out")
+        }
+    }
+
+    /// The path with every symbolic link on the way resolved: the longest part that exists is
+    /// resolved, the rest appended (a folder to be made inside a link still lands where the link points).
+    static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for component in rest { path = (path == "/" ? "" : path) + "/" + component }
+        return path
+    }
+}
