@@ -49,12 +49,28 @@ public struct BookLoader: Sendable {
                        hint: "keep every file of the book inside its folder; replace the link by the file itself")
         }
         book.imagePaths = Set(listing.files.filter { BookLoader.imageExtensions.contains(Self.pathExtension(of: $0)) })
+        for image in book.imagePaths.sorted() where Self.pathExtension(of: image) == "svg" {
+            diagnostics += inspectSVG(relative: image)
+        }
         let relatives = listing.files.filter { Self.pathExtension(of: $0) == "xml" }
         for (relative, result) in zip(relatives, readAll(relatives)) {
             files.append(displayPath(forRelativePath: relative))
             merge(result, display: displayPath(forRelativePath: relative), into: &book, diagnostics: &diagnostics)
         }
         return LoadedBook(book: book, diagnostics: diagnostics, files: files)
+    }
+
+    /// Diagnostics for an SVG image that could act when published (see `SVGGuard`).
+    func inspectSVG(relative: String) -> [Diagnostic] {
+        let display = displayPath(forRelativePath: relative)
+        guard case .bytes(let bytes) = FileBytes.contents(of: directory.path + "/" + relative, limit: InputGuard.maximumFileSize) else {
+            return [Diagnostic(.error, .imageUnsafe, "the image cannot be read or is larger than \(InputGuard.maximumFileSize / 1024 / 1024) MiB",
+                               at: SourceLocation(path: display), hint: "use a smaller SVG, or a PNG")]
+        }
+        return SVGGuard.problems(in: bytes).map { problem in
+            Diagnostic(.error, .imageUnsafe, problem.message, at: SourceLocation(path: display, line: problem.line, column: 1),
+                       hint: "an image must not run code or load anything: remove scripts, event handlers, foreignObject, style sheets and outside references, or export the figure anew as plain SVG")
+        }
     }
 
     /// The extension of a path's last component, in lower case ("" when it has none).

@@ -82,4 +82,25 @@ import Testing
         #expect(built.status == 0, "\(built.error)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Ausgaben/text/.kochbuch-edition").path))
     }
+
+    /// An SVG that could act stops the build with its line; an image no recipe shows is not published.
+    @Test func imagesArePublishedOnlyWhenShownAndSafe() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let images = directory.appendingPathComponent("Recipes/images")
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>\n"
+            .write(to: images.appendingPathComponent("unbenutzt.svg"), atomically: true, encoding: .utf8)
+        let built = try CommandRunner.run(["build", "--format", "html", "--quiet"], in: directory)
+        #expect(built.status == 0, "\(built.error)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Exports/html/images/rechnungsworkflow.svg").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Exports/html/images/unbenutzt.svg").path))
+        let shown = images.appendingPathComponent("rechnungsworkflow.svg")
+        let original = try String(contentsOf: shown, encoding: .utf8)
+        try original.replacingOccurrences(of: "<svg ", with: "<svg onload=\"fetch('/geheim')\" ").write(to: shown, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.run(["build", "--format", "html"], in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("Recipes/images/rechnungsworkflow.svg:") && refused.error.contains("[image.unsafe]"))
+        let published = try String(contentsOf: directory.appendingPathComponent("Exports/html/images/rechnungsworkflow.svg"), encoding: .utf8)
+        #expect(published == original, "the last good edition stays")
+    }
 }

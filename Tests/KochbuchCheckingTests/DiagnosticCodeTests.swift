@@ -94,6 +94,9 @@ import Testing
         Case(code: .factsDurationSteps, severity: .warning,
              edits: [.replace("<step id=\"anfangen\"", "<step id=\"anfangen\" duration=\"P5Y\"", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "<step id=\"anfangen\"", messageContains: "longer than the whole recipe"),
+        Case(code: .imageUnsafe,
+             edits: [.write("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect width=\"1\" height=\"1\"/>\n<a href=\"#x\"><text onclick=\"alert(1)\">x</text></a>\n</svg>\n", to: "images/ablauf.svg")],
+             file: "images/ablauf.svg", lineContaining: "onclick", messageContains: "event handler onclick"),
         // The Rechtsstand: the versioned EGovG of MiniBookTexts (§ 6's text moved to § 6a on 2024-07-24).
         Case(code: .citationRemoved, edits: [.write(MiniBookTexts.versionedEGovG, to: "catalogs/laws/egovg.xml"),
                                              .replace("section=\"7\" paragraph=\"2\"", "section=\"2\" paragraph=\"2\"", in: "everything.xml")],

@@ -83,6 +83,10 @@ enum InputGuard {
         return (line, 1)
     }
 
+    /// The line of a `<!DOCTYPE` before the root element, if the bytes have one.
+    static func doctypeLine(_ bytes: [UInt8]) -> Int? {
+        Prolog(bytes).doctypeLine()
+    }
 }
 
 /// The bytes before the root element: XML declaration, comments, processing instructions

@@ -44,6 +44,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let referenceTerm = DiagnosticCode(rawValue: "reference.term")
     public static let referenceImage = DiagnosticCode(rawValue: "reference.image")
     public static let imageOutsideBook = DiagnosticCode(rawValue: "image.outside-book")
+    public static let imageUnsafe = DiagnosticCode(rawValue: "image.unsafe")
 
     // Editorial warnings
     public static let recipeOrphan = DiagnosticCode(rawValue: "recipe.orphan")
@@ -103,6 +104,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .referenceTerm,
         .referenceImage,
         .imageOutsideBook,
+        .imageUnsafe,
         .recipeOrphan,
         .recipeSelfLink,
         .citationRepealed,
