@@ -72,6 +72,18 @@ import Testing
         #expect(site.files["index.html"]?.contains("href=\"anleitung.html\">Anleitung für Autorinnen und Autoren</a>") == true)
     }
 
+    /// A guide is read only as a regular file: a symbolic link (to a system file, say) is not
+    /// published, and neither is a file over the size limit.
+    @Test func guidesAreReadOnlyFromRegularFilesOfLimitedSize() throws {
+        let docs = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-docs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: docs) }
+        try "# Meldungen\n\nText.\n".write(to: docs.appendingPathComponent("diagnostics.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: docs.appendingPathComponent("authoring.md"), withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+        try Data(repeating: 0x61, count: Guide.maximumSize + 1).write(to: docs.appendingPathComponent("reference.md"))
+        #expect(Guide.load(from: docs).map(\.sourceName) == ["diagnostics.md"])
+    }
+
     @Test func noPageRequestsAnythingFromElsewhere() throws {
         let site = try SiteFixture(bookDirectory: SiteFixture.shippedBook)
         for (path, html) in site.files where path.hasSuffix(".html") || path.hasSuffix(".css") {

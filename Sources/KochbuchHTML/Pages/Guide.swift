@@ -21,12 +21,20 @@ public struct Guide: Sendable {
     ]
 
     /// The published guides found in a `docs/` folder.
+    /// Only regular files are read, not symbolic links (a link could publish any file of the machine),
+    /// and none larger than `maximumSize`.
     public static func load(from directory: URL) -> [Guide] {
         published.compactMap { entry in
-            guard let text = try? String(contentsOf: directory.appendingPathComponent(entry.source), encoding: .utf8) else { return nil }
+            let file = directory.appendingPathComponent(entry.source)
+            var status = stat()
+            guard lstat(file.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= maximumSize,
+                  let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
             return Guide(sourceName: entry.source, path: entry.path, markdown: text)
         }
     }
+
+    /// The largest guide that is read, as for recipes.
+    public static let maximumSize = 8 * 1024 * 1024
 
     /// The first `# ` heading, as plain text.
     var title: String {
