@@ -76,7 +76,9 @@ public struct Authoring: Sendable {
         let numbers = parts.filter { $0.first?.isNumber == true }
         let names = parts.filter { $0.first?.isNumber != true }
         let name = names.joined(separator: " ").lowercased()
-        guard let law = book.laws.first(where: { $0.id == name || $0.abbreviation.lowercased() == name }) else {
+        // An abbreviation names the law in force; a draft of the same abbreviation only by its id.
+        let candidates = book.laws.sorted { ($0.status == .draft ? 1 : 0) < ($1.status == .draft ? 1 : 0) }
+        guard let law = candidates.first(where: { $0.id == name }) ?? candidates.first(where: { $0.abbreviation.lowercased() == name }) else {
             throw Refusal(message: "unknown law '\(text)'; known: \(book.laws.map(\.id).sorted().joined(separator: ", "))")
         }
         let section = numbers.first

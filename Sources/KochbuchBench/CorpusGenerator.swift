@@ -172,7 +172,7 @@ struct RecipeWriter {
         for _ in 0..<random.int(1...3) {
             let citation = random.pick(material.citations)
             guard cited.insert("\(citation.law):\(citation.section)").inserted else { continue }
-            out += "    <basis law=\"\(citation.law)\" section=\"\(citation.section)\">\(sentences(1...1))</basis>\n"
+            out += "    <basis law=\"\(citation.law)\" section=\"\(citation.section)\" municipalities=\"none\">\(sentences(1...1))</basis>\n"
         }
         out += "  </legal-basis>\n  <ingredients>\n"
         for _ in 0..<random.int(2...6) {

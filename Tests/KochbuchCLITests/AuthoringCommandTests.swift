@@ -5,6 +5,20 @@ import FoundationNetworking
 import Testing
 
 @Suite(.serialized) struct AuthoringCommandTests {
+    /// An abbreviation names the law in force, not the 2023 draft of the same abbreviation.
+    @Test func newCitesTheLawInForceForAnAbbreviation() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let created = try CommandRunner.run(["new", "konto-test", "--title", "Ein Konto", "--law", "ozg:3"], in: directory)
+        #expect(created.status == 0, "\(created.error)")
+        let xml = try String(contentsOf: directory.appendingPathComponent("Recipes/konto-test.xml"), encoding: .utf8)
+        #expect(xml.contains("<basis law=\"ozg\" section=\"3\">"))
+        let draft = try CommandRunner.run(["new", "entwurf-test", "--title", "Ein Entwurf", "--law", "ozg-entwurf-2023:3"], in: directory)
+        #expect(draft.status == 0, "\(draft.error)")
+        #expect(try String(contentsOf: directory.appendingPathComponent("Recipes/entwurf-test.xml"), encoding: .utf8)
+            .contains("<basis law=\"ozg-entwurf-2023\" section=\"3\">"))
+    }
+
     @Test func newWritesADraftThatValidatesAndRefusesBadIDs() throws {
         let directory = try CommandRunner.copyOfShippedBook()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -9,6 +9,7 @@ struct ApplicabilityCheck: BookCheck {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var federalOnly: [String: Bool] = [:]
         for recipe in context.book.recipes {
             for basis in recipe.legalBasis {
                 let reference = basis.reference
@@ -32,8 +33,9 @@ struct ApplicabilityCheck: BookCheck {
                     continue
                 }
                 let version = reference.asOf.map { law.selectingVersion(inForceOn: $0) } ?? law
-                if stated == .direct || stated == .federalLaw, let number = reference.section,
-                   let section = version.section(number), Self.addressesOnlyFederalAuthorities(section, paragraph: reference.paragraph) {
+                let key = "\(law.id) \(reference.asOf?.description ?? "") \(reference.section ?? "") \(reference.paragraph ?? "")"
+                if stated == .direct || stated == .federalLaw, let number = reference.section, let section = version.section(number),
+                   federalOnly[key] ?? { let value = Self.addressesOnlyFederalAuthorities(section, paragraph: reference.paragraph); federalOnly[key] = value; return value }() {
                     diagnostics.append(Diagnostic(
                         .warning, .basisFederalOnly,
                         "'\(reference.label(law))' is addressed to Behörden des Bundes only, but the basis says it binds municipalities (\(stated.rawValue))",

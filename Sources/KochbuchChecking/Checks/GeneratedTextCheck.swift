@@ -12,12 +12,10 @@ struct GeneratedTextCheck: BookCheck {
         var current: String?
         let walker = ContentWalker(visitRun: { run in
             for (index, inline) in run.enumerated() where index > 0 {
-                guard case .text(let before) = run[index - 1],
-                      before.last.map({ $0.isLetter || $0 == "§" || $0 == " " || $0 == "\n" }) == true,
-                      before.trimmingCharacters(in: .whitespacesAndNewlines).last.map({ $0.isLetter || $0 == "§" }) == true,
+                guard Self.mayGenerateText(inline), case .text(let before) = run[index - 1],
+                      let last = Self.lastWord(before),
                       let (generated, location) = generatedText(inline, current: current, context),
-                      let last = Self.words(before).last, let first = Self.words(generated).first,
-                      last.lowercased() == first.lowercased() else { continue }
+                      let first = Self.firstWord(generated), last.lowercased() == first.lowercased() else { continue }
                 diagnostics.append(Diagnostic(
                     .warning, .textDoubledWord,
                     "'\(last)' stands twice: the text before the reference ends with it, and the reference reads: \(generated)",
@@ -52,9 +50,34 @@ struct GeneratedTextCheck: BookCheck {
         }
     }
 
-    /// The words of a text, punctuation and quotes aside; "§" counts as a word.
-    static func words(_ text: String) -> [String] {
-        text.split { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" || $0 == "„" || $0 == "“" || $0 == "," }
-            .map(String.init).filter { !$0.isEmpty }
+    /// Whether the inline shows text the editions make: an element without its own content.
+    static func mayGenerateText(_ inline: Inline) -> Bool {
+        switch inline {
+        case .crossReference(let reference): reference.content.isEmpty
+        case .citation(_, let content): content.isEmpty
+        case .term(let term): term.content.isEmpty
+        default: false
+        }
+    }
+
+    /// The word a text ends with, when it ends in a word (followed by nothing but spaces), not in punctuation.
+    static func lastWord(_ text: String) -> String? {
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+        guard end > text.startIndex, let lastCharacter = text[..<end].last, lastCharacter.isLetter || lastCharacter == "§" else { return nil }
+        var start = end
+        while start > text.startIndex {
+            let previous = text[text.index(before: start)]
+            if previous.isWhitespace || previous == "(" || previous == "„" || previous == "“" || previous == "," { break }
+            start = text.index(before: start)
+        }
+        return String(text[start..<end])
+    }
+
+    /// The first word of a text, opening quotes and brackets aside; "§" counts as a word.
+    static func firstWord(_ text: String) -> String? {
+        let start = text.drop { $0.isWhitespace || $0 == "(" || $0 == "„" || $0 == "“" }
+        let word = start.prefix { !($0.isWhitespace || $0 == "(" || $0 == "„" || $0 == "“" || $0 == ",") }
+        return word.isEmpty ? nil : String(word)
     }
 }

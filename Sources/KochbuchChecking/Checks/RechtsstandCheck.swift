@@ -10,6 +10,14 @@ struct RechtsstandCheck: BookCheck {
     func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let meanings = FormerMeanings(context)
+        var lastChanges: [String: CalendarDate?] = [:]
+        func lastChange(_ law: Law, _ number: String) -> CalendarDate? {
+            let key = "\(law.id) \(number)"
+            if let cached = lastChanges[key] { return cached }
+            let value = law.lastChange(of: number, onOrBefore: context.today)
+            lastChanges[key] = value
+            return value
+        }
         for citation in context.graph.citations {
             let reference = citation.reference
             guard reference.asOf == nil, let number = reference.section, let law = context.lawsByID[reference.law],
@@ -38,7 +46,7 @@ struct RechtsstandCheck: BookCheck {
                     hint: "read the change with 'kochbuch law diff \(law.id) \(previousVersionDate(law, before: outdated)) \(outdated)' and describe the norm in force; for the old rule, pin it with as-of=\"\(previousVersionDate(law, before: outdated))\""))
                 continue
             }
-            guard let reviewed, let changed = law.lastChange(of: number, onOrBefore: context.today), changed > reviewed else { continue }
+            guard let reviewed, let changed = lastChange(law, number), changed > reviewed else { continue }
             let from = previousVersionDate(law, before: changed)
             diagnostics.append(Diagnostic(
                 .warning, .citationChangedSinceReview,
@@ -61,26 +69,50 @@ struct FormerMeanings {
     private var flagged: [String: (to: String, on: CalendarDate)] = [:]
     private var stale: [String: CalendarDate] = [:]
 
+    /// A section's (or Absatz') earlier wordings: in which version the text was replaced, its keywords then,
+    /// and where it went if it moved.
+    private struct Former {
+        var replacedOn: CalendarDate
+        var keywords: Set<String>
+        var movedTo: String?
+    }
+
     init(_ context: CheckContext) {
+        // Many recipes cite the same few sections: their history and keywords are made once.
+        var history: [String: (current: Set<String>, former: [Former])] = [:]
+        func wordings(_ law: Law, _ number: String, _ paragraph: String?) -> (current: Set<String>, former: [Former]) {
+            let key = "\(law.id) \(number) \(paragraph ?? "")"
+            if let cached = history[key] { return cached }
+            let selected = law.selectedVersion ?? -1
+            var former: [Former] = []
+            for index in law.versions.indices.dropFirst() where index <= selected {
+                guard let old = law.versions[index - 1].section(number), !law.versions[index].unchanged.contains(number) else { continue }
+                let oldText = Self.text(of: old, paragraph: paragraph)
+                guard oldText != Self.text(of: law.versions[index].section(number), paragraph: paragraph) else { continue }
+                former.append(Former(replacedOn: law.versions[index].date, keywords: Self.keywords(oldText),
+                                     movedTo: law.versions[index].moves.first { $0.from == number }?.to))
+            }
+            let value = (Self.keywords(Self.text(of: law.section(number), paragraph: paragraph)), former)
+            history[key] = value
+            return value
+        }
         for recipe in context.book.recipes {
             for basis in recipe.legalBasis {
                 let reference = basis.reference
                 guard reference.asOf == nil, let number = reference.section, let law = context.lawsByID[reference.law],
-                      let current = law.section(number), !basis.note.isEmpty else { continue }
+                      law.versions.count > 1, law.section(number) != nil, !basis.note.isEmpty else { continue }
+                let (current, former) = wordings(law, number, reference.paragraph)
+                guard !former.isEmpty else { continue }
                 let note = Self.keywords(basis.note.plainText)
                 guard note.count >= 4 else { continue }
-                let currentFit = Self.overlap(note, Self.keywords(Self.text(of: current, paragraph: reference.paragraph)))
-                for index in law.versions.indices.dropFirst() where index <= (law.selectedVersion ?? -1) {
-                    guard let old = law.versions[index - 1].section(number), !law.versions[index].unchanged.contains(number) else { continue }
-                    let oldText = Self.text(of: old, paragraph: reference.paragraph)
-                    guard oldText != Self.text(of: law.versions[index].section(number), paragraph: reference.paragraph) else { continue }
-                    let formerFit = Self.overlap(note, Self.keywords(oldText))
+                let currentFit = Self.overlap(note, current)
+                for earlier in former {
+                    let formerFit = Self.overlap(note, earlier.keywords)
                     guard formerFit >= 0.3, formerFit >= currentFit + 0.15 else { continue }
-                    let key = "\(recipe.id) \(law.id) \(number) \(reference.paragraph ?? "")"
-                    if let move = law.versions[index].moves.first(where: { $0.from == number }) {
-                        flagged["\(recipe.id) \(law.id) \(number)"] = (move.to, law.versions[index].date)
+                    if let to = earlier.movedTo {
+                        flagged["\(recipe.id) \(law.id) \(number)"] = (to, earlier.replacedOn)
                     } else {
-                        stale[key] = law.versions[index].date
+                        stale["\(recipe.id) \(law.id) \(number) \(reference.paragraph ?? "")"] = earlier.replacedOn
                     }
                 }
             }
@@ -103,9 +135,30 @@ struct FormerMeanings {
         return section.text.filter { if case .paragraph(let p) = $0 { p.number == paragraph } else { false } }.plainText
     }
 
-    /// The word stems of a text worth comparing: words of five letters or more, cut to six.
+    /// The word stems of a text worth comparing: words of five bytes or more (in UTF-8, lower case),
+    /// cut to six bytes. Works on bytes: this runs over every legal basis of the book.
     static func keywords(_ text: String) -> Set<String> {
-        Set(TextSimilarity.words(text).filter { $0.count >= 5 && $0.first?.isLetter == true }.map { String($0.prefix(6)) })
+        var result: Set<String> = []
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        func finish() {
+            if word.count >= 5, let first = word.first, first >= 0x61 || first >= 0x80 {
+                result.insert(String(decoding: word.prefix(6), as: UTF8.self))
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        var utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            var byte = utf8[index]
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            if byte == 0xC3, index + 1 < utf8.count, [0x84, 0x96, 0x9C].contains(utf8[index + 1]) { utf8[index + 1] += 0x20 }
+            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+            if isWordByte { word.append(byte) } else { finish() }
+            index += 1
+        }
+        finish()
+        return result
     }
 
     /// The share of `words` found in `text`.
