@@ -21,6 +21,8 @@ public struct SiteBook: Sendable {
     public let recipesByLebenslage: [String: [Recipe]]
     /// Recipes by OZG-Leistung, in the order they were read.
     public let recipesByOZGLeistung: [String: [Recipe]]
+    /// For each cited section ("egovg 6a"), the last day its text or title changed, if it did after its first version.
+    public let lastChanges: [String: CalendarDate]
 
     public init(book: Book, graph: LinkGraph? = nil) {
         self.book = book
@@ -45,6 +47,16 @@ public struct SiteBook: Sendable {
         recipesByThemenfeld = Self.group(ordered) { $0.classification.themenfelder.map(\.id) }
         recipesByLebenslage = Self.group(ordered) { $0.classification.lebenslagen.map(\.id) }
         recipesByOZGLeistung = Self.group(book.recipes) { $0.classification.ozgLeistungen.map(\.id) }
+        var changes: [String: CalendarDate] = [:]
+        var seenSections: Set<String> = []
+        let rechtsstand = book.rechtsstand ?? .today
+        for citation in self.graph.citations {
+            guard let number = citation.reference.section, let law = lookup.laws[citation.reference.law], law.versions.count > 1 else { continue }
+            let key = "\(law.id) \(number)"
+            guard seenSections.insert(key).inserted else { continue }
+            if let date = law.lastChange(of: number, onOrBefore: rechtsstand) { changes[key] = date }
+        }
+        lastChanges = changes
     }
 
     /// Each recipe once under each of its keys, in the order given.

@@ -48,7 +48,7 @@ struct RecipePage {
         }
         context["hasClassification"] = !(recipe.classification.lebenslagen.isEmpty && recipe.classification.ozgLeistungen.isEmpty
             && recipe.classification.leikaKeys.isEmpty && recipe.classification.themenfelder.isEmpty)
-        context["lawNotices"] = Self.lawNotices(recipe, book: book, rechtsstand: site.rechtsstand, root: root)
+        context["lawNotices"] = Self.lawNotices(recipe, book: book, root: root)
         context["legalBasis"] = recipe.legalBasis.map { basis in
             var value: [String: Any] = ["title": book.citationTitle(basis.reference)]
             if let href = book.citationLink(basis.reference) { value["href"] = root + href }
@@ -146,14 +146,14 @@ struct RecipePage {
     }
 
     /// The sections the recipe cites whose text changed after its review, with links to the changes.
-    static func lawNotices(_ recipe: Recipe, book: SiteBook, rechtsstand: CalendarDate, root: String) -> [[String: Any]] {
+    static func lawNotices(_ recipe: Recipe, book: SiteBook, root: String) -> [[String: Any]] {
         guard let reviewed = recipe.reviewed else { return [] }
         var seen: Set<String> = []
         var notices: [[String: Any]] = []
         for citation in book.graph.citations(of: recipe.id) {
             let reference = citation.reference
             guard reference.asOf == nil, let number = reference.section, let law = book.lawsByID[reference.law],
-                  let changed = law.lastChange(of: number, onOrBefore: rechtsstand), changed > reviewed,
+                  let changed = book.lastChanges["\(law.id) \(number)"], changed > reviewed,
                   seen.insert("\(law.id) \(number)").inserted else { continue }
             notices.append([
                 "label": "§ \(number) \(law.abbreviation)", "date": GermanLabels.date(changed),
