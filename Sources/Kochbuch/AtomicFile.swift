@@ -2,13 +2,18 @@ import Foundation
 
 /// Writes files so that a reader sees either the old or the complete new content, never a part.
 public enum AtomicFile {
-    /// Writes `data` beside the target under a temporary name, then renames it into place.
-    public static func write(_ data: Data, to url: URL) throws {
+    /// Writes `data` beside the target under a temporary name, then renames it into place. With
+    /// `status`, the new file gets the old one's permissions and, where allowed, its owner and group.
+    public static func write(_ data: Data, to url: URL, keepingModeAndOwnerOf status: stat? = nil) throws {
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
+            if let status {
+                _ = chown(temporary.path, status.st_uid, status.st_gid)
+                chmod(temporary.path, status.st_mode & 0o7777)
+            }
             if rename(temporary.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             }

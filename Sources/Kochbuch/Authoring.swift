@@ -106,17 +106,39 @@ public struct Authoring: Sendable {
 
     /// Formats files; with `check`, only reports what would change. Never writes a file it could not
     /// parse, and writes atomically.
+    /// The largest file `fmt` reads or writes: the limit for every file of a book.
+    static let maximumFileSize = 8 * 1024 * 1024
+
+    /// "8 MiB", "8.5 MiB".
+    static func mebibytes(_ bytes: Int) -> String {
+        let value = Double(bytes) / 1024 / 1024
+        return value == value.rounded() ? "\(Int(value)) MiB" : String(format: "%.1f MiB", value)
+    }
+
     public func format(paths: [String], check: Bool, width: Int = 100) -> [(path: String, outcome: FormatOutcome)] {
         let formatter = RecipeFormatter(width: width)
         return paths.map { path in
             let url = URL(fileURLWithPath: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+            var status = stat()
+            guard lstat(url.path, &status) == 0 else { return (path, .failed("the file does not exist")) }
+            if (status.st_mode & S_IFMT) == S_IFLNK {
+                return (path, .failed("is a symbolic link; format the file it points to (the link is left as it is)"))
+            }
+            guard (status.st_mode & S_IFMT) == S_IFREG else { return (path, .failed("is not a regular file")) }
+            let limit = Self.maximumFileSize
+            guard Int(status.st_size) <= limit else {
+                return (path, .failed("is \(Self.mebibytes(Int(status.st_size))), over the \(Self.mebibytes(limit)) limit for a book file"))
+            }
             guard let data = FileManager.default.contents(atPath: url.path), let source = String(data: data, encoding: .utf8) else {
                 return (path, .failed("cannot read the file as UTF-8"))
             }
             do {
                 let formatted = try formatter.format(source)
                 guard formatted != source else { return (path, .unchanged) }
-                if !check { try AtomicFile.write(Data(formatted.utf8), to: url) }
+                guard formatted.utf8.count <= limit else {
+                    return (path, .failed("formatted, it would be \(Self.mebibytes(formatted.utf8.count)), over the \(Self.mebibytes(limit)) limit; nothing was written"))
+                }
+                if !check { try AtomicFile.write(Data(formatted.utf8), to: url, keepingModeAndOwnerOf: status) }
                 return (path, .changed)
             } catch let error as FormatError {
                 return ("\(path):\(error.line):\(error.column)", .failed(error.message))

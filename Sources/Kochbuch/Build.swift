@@ -81,6 +81,9 @@ public struct Builder: Sendable {
     public func build(progress: (String) -> Void = { _ in }) throws -> Summary {
         let start = Date()
         try OutputOwnership.checkOutput(options.output, book: book.directory)
+        for edition in options.editions {
+            try OutputOwnership.adoptOrRefuse(options.output.appendingPathComponent(edition.folder))
+        }
         let fingerprint = BuildFingerprint.compute(book: book, options: options, today: today)
         let stateFile = BuildFingerprint.file(in: options.output)
         if let previous = try? String(contentsOf: stateFile, encoding: .utf8), previous == fingerprint,

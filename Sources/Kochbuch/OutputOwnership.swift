@@ -39,17 +39,28 @@ public enum OutputOwnership {
         }
     }
 
-    /// Refuses to replace `target` when it exists and is not an edition the tool made. An output
-    /// folder the tool built into before the marker existed (it holds `.kochbuch-build-state`) counts as its own.
+    /// Before a build: an edition folder made before the marker existed is recognised by the
+    /// `.kochbuch-build-state` beside it and given its marker; any other folder without one is refused.
+    static func adoptOrRefuse(_ target: URL) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let state = target.deletingLastPathComponent().appendingPathComponent(".kochbuch-build-state")
+        if manager.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue,
+           !manager.fileExists(atPath: target.appendingPathComponent(markerName).path), manager.fileExists(atPath: state.path) {
+            try marker(for: target.lastPathComponent).write(to: target.appendingPathComponent(markerName))
+        }
+        try checkReplaceable(target)
+    }
+
+    /// Refuses to replace `target` when it exists and is not an edition the tool made.
     static func checkReplaceable(_ target: URL) throws {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
-        let legacy = manager.fileExists(atPath: target.deletingLastPathComponent().appendingPathComponent(".kochbuch-build-state").path)
         if !isDirectory.boolValue {
             throw Refusal(description: "refusing to replace \(target.path): it is a file, not an edition folder; move it away or choose another --out")
         }
-        if !manager.fileExists(atPath: target.appendingPathComponent(markerName).path), !legacy {
+        if !manager.fileExists(atPath: target.appendingPathComponent(markerName).path) {
             throw Refusal(description: "refusing to replace \(target.path): it was not made by kochbuch (it has no \(markerName)) and may hold your own files; move it away or choose another --out")
         }
     }

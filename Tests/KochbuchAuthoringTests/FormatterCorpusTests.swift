@@ -2,6 +2,7 @@ import Foundation
 import Kochbuch
 import KochbuchAuthoring
 import KochbuchLoading
+import KochbuchModel
 import Testing
 
 /// The formatter over every XML file of the shipped book: lossless, idempotent, and the formatted book
@@ -79,5 +80,51 @@ import Testing
         let report = Validator(book: BookLocation(path: copy.path), strict: true).validate()
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map { "\($0.location.description) \($0.code) \($0.message)" })")
         #expect(report.passed)
+        #expect(try Self.textEdition(of: FormatterSupport.recipes, in: folder, "vorher") == Self.textEdition(of: copy, in: folder, "nachher"),
+                "the published text changed")
+    }
+
+    /// Every file of the text edition of a book, by path.
+    static func textEdition(of book: URL, in folder: URL, _ name: String) throws -> [String: Data] {
+        let output = folder.appendingPathComponent("out-\(name)")
+        _ = try Builder(book: BookLocation(path: book.path), options: .init(editions: [.text], output: output),
+                        today: CalendarDate("2026-12-02")!).build()
+        let text = output.appendingPathComponent("text")
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: text.path) where name.hasSuffix(".txt") {
+            files[name] = try Data(contentsOf: text.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    /// Paragraphs made only of inline elements, with and without space between them: formatting
+    /// them at any width leaves the published text of the recipe byte for byte as it was.
+    @Test func inlineOnlyParagraphsKeepTheirPublishedText() throws {
+        let folder = try FormatterSupport.temporaryFolder("fmt-inline")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let book = folder.appendingPathComponent("Recipes")
+        try FileManager.default.copyItem(at: FormatterSupport.repository.appendingPathComponent("Tests/KochbuchCheckingTests/Fixtures/MiniBook"), to: book)
+        var random = FormatterPropertyTests.SplitMix(state: 7)
+        let tags = ["strong", "em", "code"], words = ["E", "-Akte", "Bürger", "portal", "§", "6a"], gaps = ["", "", " ", "\n        "]
+        var paragraphs = ["<p><strong>E</strong><em>-Akte</em></p>"]
+        for _ in 0..<30 {
+            var paragraph = "<p>"
+            for index in 0..<Int.random(in: 2...7, using: &random) {
+                if index > 0 { paragraph += gaps.randomElement(using: &random)! }
+                let tag = tags.randomElement(using: &random)!
+                paragraph += "<\(tag)>\(words.randomElement(using: &random)!)</\(tag)>"
+            }
+            paragraphs.append(paragraph + "</p>")
+        }
+        let recipe = book.appendingPathComponent("e-akte.xml")
+        let source = try String(contentsOf: recipe, encoding: .utf8)
+        let planted = source.replacingOccurrences(of: "<p>", with: paragraphs.joined(separator: "\n      ") + "\n      <p>", options: [], range: source.range(of: "<p>"))
+        try planted.write(to: recipe, atomically: true, encoding: .utf8)
+        let before = try Self.textEdition(of: book, in: folder, "vorher")
+        #expect(String(decoding: before["rezepte/e-akte.txt"] ?? Data(), as: UTF8.self).contains("*E*_-Akte_"))
+        for width in [100, 20] {
+            try RecipeFormatter(width: width).format(planted).write(to: recipe, atomically: true, encoding: .utf8)
+            #expect(try Self.textEdition(of: book, in: folder, "nach-\(width)") == before, "width \(width)")
+        }
     }
 }

@@ -149,6 +149,22 @@ import Testing
         #expect(formatted.contains("<p>" + String(repeating: "Wort", count: 60) + "<em>x</em>" + String(repeating: "y", count: 50) + "</p>"))
     }
 
+    /// Content made only of inline elements is running text: no whitespace is added between them,
+    /// and a space between them stays a space.
+    @Test func inlineOnlyContentIsNotIndented() throws {
+        let source = "<recipe xmlns=\"urn:kochbuch:1.0\"><steps><step id=\"a\"><title>A</title><p><strong>E</strong><em>-Akte</em></p>"
+            + "<p><strong>E</strong> <em>x</em></p></step></steps><glossary-like><entry><term>Begriff</term><definition>D</definition></entry></glossary-like></recipe>"
+        let formatted = try RecipeFormatter().format(source)
+        #expect(formatted.contains("<p><strong>E</strong><em>-Akte</em></p>"))
+        #expect(formatted.contains("<p><strong>E</strong> <em>x</em></p>"))
+        #expect(formatted.contains("<entry>\n      <term>Begriff</term>"), "a glossary entry's term is structure, indented")
+        let narrow = try RecipeFormatter(width: 30).format(source)
+        #expect(narrow.contains("<p><strong>E</strong><em>-Akte</em></p>"), "no break where there was no space")
+        #expect(narrow.contains("<p><strong>E</strong>\n        <em>x</em></p>"), "a space may become a line break")
+        #expect(try !RecipeFormatter.sameDocument("<r xmlns=\"urn:kochbuch:1.0\"><p><em>a</em><em>b</em></p></r>",
+                                                  "<r xmlns=\"urn:kochbuch:1.0\"><p><em>a</em> <em>b</em></p></r>"))
+    }
+
     @Test func keepsXMLSpacePreserveVerbatim() throws {
         let source = "<r xmlns=\"urn:kochbuch:1.0\">\n<pre xml:space=\"preserve\">  a\n\n   b  <i> c </i>\n</pre>\n<x>  </x></r>"
         let formatted = try RecipeFormatter().format(source)

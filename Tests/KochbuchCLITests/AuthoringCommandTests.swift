@@ -121,4 +121,34 @@ import Testing
         #expect(offline.status == 0, "\(offline.output)")
         #expect(offline.output.contains("external links: not checked – no network"))
     }
+
+    /// fmt keeps a file's permissions, leaves a symbolic link as it is, and refuses files over the limit.
+    @Test func fmtKeepsModeRefusesLinksAndOversizedFiles() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let recipe = directory.appendingPathComponent("Recipes/e-akte.xml")
+        let source = try String(contentsOf: recipe, encoding: .utf8)
+        try source.replacingOccurrences(of: "\n  <title>", with: "\n      <title>").write(to: recipe, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: recipe.path)
+        let formatted = try CommandRunner.run(["fmt", "Recipes/e-akte.xml"], in: directory)
+        #expect(formatted.status == 0, "\(formatted.error)")
+        #expect(try String(contentsOf: recipe, encoding: .utf8) == source)
+        #expect((try FileManager.default.attributesOfItem(atPath: recipe.path)[.posixPermissions] as? Int) == 0o640)
+
+        let link = directory.appendingPathComponent("Recipes/verweis.xml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: recipe)
+        let linked = try CommandRunner.run(["fmt", "Recipes/verweis.xml"], in: directory)
+        #expect(linked.status != 0)
+        #expect((linked.output + linked.error).contains("symbolic link"))
+        #expect((try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType) == .typeSymbolicLink)
+
+        let large = directory.appendingPathComponent("Recipes/gross.xml")
+        let filler = String(repeating: "<p>Wort</p>", count: 800_000)
+        try ("<recipe xmlns=\"urn:kochbuch:1.0\">" + filler + "</recipe>\n").write(to: large, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: large)
+        let refused = try CommandRunner.run(["fmt", "Recipes/gross.xml"], in: directory)
+        #expect(refused.status != 0)
+        #expect((refused.output + refused.error).contains("over the 8 MiB limit"))
+        #expect(try Data(contentsOf: large) == before)
+    }
 }

@@ -78,6 +78,14 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Recipes/text").path))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("text").path))
+        // An edition built before the marker existed is known by the build state beside it, and replaced.
+        let old = directory.appendingPathComponent("Alt/text")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        try Data("alt".utf8).write(to: old.appendingPathComponent("kochbuch-e-government.txt"))
+        try Data("state".utf8).write(to: directory.appendingPathComponent("Alt/.kochbuch-build-state"))
+        let adopted = try CommandRunner.run(["build", "--format", "text", "--out", "Alt", "--quiet"], in: directory)
+        #expect(adopted.status == 0, "\(adopted.error)")
+        #expect(try String(contentsOf: old.appendingPathComponent("kochbuch-e-government.txt"), encoding: .utf8) != "alt")
         let built = try CommandRunner.run(["build", "--format", "text", "--out", "Ausgaben", "--quiet"], in: directory)
         #expect(built.status == 0, "\(built.error)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Ausgaben/text/.kochbuch-edition").path))

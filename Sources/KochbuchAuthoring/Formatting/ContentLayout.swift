@@ -3,8 +3,11 @@ import KochbuchXML
 /// How the formatter reads an element's content; shared by the formatter and the lossless comparison
 /// so that both draw the line between layout and content in the same place.
 ///
-/// - **Mixed content**: an element with a text child that is not only whitespace, or a CDATA section.
-///   Its whitespace runs are content (compared as one space each) and are never removed.
+/// - **Mixed content**: an element with a text child that is not only whitespace, a CDATA section, or
+///   an inline element of the Kochbuch vocabulary (`em`, `strong`, `cite`, …), which only ever stands
+///   in running text: `<p><strong>E</strong><em>-Akte</em></p>` is text, and the absence of space
+///   between the two is content. Its whitespace runs are content (compared as one space each) and are
+///   never removed.
 /// - **Element-only content**: every other element. Its whitespace-only text is layout.
 /// - **Preserved content**: `xml:space="preserve"` on the element or an ancestor; kept byte for byte.
 enum ContentLayout {
@@ -18,16 +21,31 @@ enum ContentLayout {
         text.unicodeScalars.allSatisfy(isWhitespace)
     }
 
-    /// Whether an element has mixed content: a text child with non-whitespace characters, or a CDATA section.
+    /// The inline elements of the Kochbuch vocabulary: they stand only in running text.
+    static let inlineElements: Set<String> = ["em", "strong", "code", "link", "xref", "cite", "term", "abbr"]
+
+    /// Whether an element has mixed content: a text child with non-whitespace characters, a CDATA
+    /// section, or an inline element child.
     static func isMixed(_ element: XMLElement) -> Bool {
         element.children.contains { child in
             switch child {
             case .text(let text): !isWhitespaceOnly(text)
             case .cdata: true
-            case .element, .comment, .processingInstruction: false
+            case .element(let child): isInline(child)
+            case .comment, .processingInstruction: false
             }
         }
     }
+
+    /// Whether an element is inline markup. A glossary entry's `<term>` is structure; the inline
+    /// `<term ref="…">` always names its entry.
+    static func isInline(_ element: XMLElement) -> Bool {
+        guard inlineElements.contains(element.name), element.namespace == nil || element.namespace == kochbuchNamespace else { return false }
+        return element.name != "term" || element.attribute("ref") != nil
+    }
+
+    /// The namespace of Kochbuch documents.
+    static let kochbuchNamespace = "urn:kochbuch:1.0"
 
     /// The element's own `xml:space` setting: `true` for `preserve`, `false` for `default`, `nil` when absent.
     static func preservesSpace(_ element: XMLElement) -> Bool? {
