@@ -41,8 +41,9 @@ public struct DiagnosticFormatter: Sendable {
     public func format(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.rawValue
         let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
-        var text = "\(diagnostic.location.description): \(painted): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
-        if let hint = diagnostic.hint { text += "\n    hint: \(hint)" }
+        // Paths, messages and hints quote the book: nothing from it reaches the terminal raw.
+        var text = "\(TerminalText.visible(diagnostic.location.description)): \(painted): \(TerminalText.visible(diagnostic.message)) [\(diagnostic.code.rawValue)]"
+        if let hint = diagnostic.hint { text += "\n    hint: \(TerminalText.visible(hint))" }
         return text
     }
 

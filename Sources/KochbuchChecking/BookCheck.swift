@@ -59,6 +59,7 @@ public struct BookChecker: Sendable {
         ApplicabilityCheck(),
         GeneratedTextCheck(),
         DurationCheck(),
+        ControlCharacterCheck(),
     ]
 
     public let checks: [any BookCheck]

@@ -30,10 +30,10 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         do {
             let path = try Authoring(book: options.location).newRecipe(id: id, title: title, topics: topic, laws: law, folder: folder)
-            print("wrote \(path) (draft)")
-            print("next: edit it, then 'kochbuch fmt \(path)' and 'kochbuch validate \(path)'; add <recipe ref=\"\(id)\"/> to a chapter of book.xml")
+            Terminal.out("wrote \(path) (draft)")
+            Terminal.out("next: edit it, then 'kochbuch fmt \(path)' and 'kochbuch validate \(path)'; add <recipe ref=\"\(id)\"/> to a chapter of book.xml")
         } catch let refusal as Authoring.Refusal {
-            FileHandle.standardError.write(Data("error: \(refusal.message)\n".utf8))
+            Terminal.error(refusal.message)
             throw ExitCode.failure
         }
     }
@@ -71,13 +71,13 @@ struct FormatCommand: ParsableCommand {
             case .unchanged: break
             case .changed:
                 changed += 1
-                print(check ? "would reformat \(path)" : "formatted \(path)")
+                Terminal.out(check ? "would reformat \(path)" : "formatted \(path)")
             case .failed(let message):
                 failed += 1
-                FileHandle.standardError.write(Data("\(path): error: \(message) (not formatted) [format.unreadable]\n".utf8))
+                Terminal.error("\(path): error: \(message) (not formatted) [format.unreadable]", prefixed: false)
             }
         }
-        print("\(results.count) files: \(changed) \(check ? "would change" : "formatted"), \(results.count - changed - failed) unchanged\(failed > 0 ? ", \(failed) not readable" : "")")
+        Terminal.out("\(results.count) files: \(changed) \(check ? "would change" : "formatted"), \(results.count - changed - failed) unchanged\(failed > 0 ? ", \(failed) not readable" : "")")
         if failed > 0 || (check && changed > 0) { throw ExitCode.failure }
     }
 }
@@ -108,13 +108,13 @@ struct CheckLinksCommand: AsyncParsableCommand {
         let internalProblems = report.diagnostics.filter { linkCodes.contains($0.code.rawValue) }
         let formatter = DiagnosticFormatter(colour: Terminal.isColourCapable)
         for diagnostic in internalProblems { print(formatter.format(diagnostic)) }
-        print("internal links: \(internalProblems.filter { $0.severity == .error }.count) broken")
+        Terminal.out("internal links: \(internalProblems.filter { $0.severity == .error }.count) broken")
         var failed = internalProblems.contains { $0.severity == .error }
         if external {
             let links = ExternalLinkChecker.links(in: options.location.loader.load().book)
             let result = await ExternalLinkChecker(timeout: timeout, concurrency: concurrency).check(links)
             if result.offline {
-                print("external links: not checked – no network (none of \(links.count) addresses could be reached)")
+                Terminal.out("external links: not checked – no network (none of \(links.count) addresses could be reached)")
             } else {
                 for (link, outcome) in result.dead {
                     let reason: String = switch outcome {
@@ -123,11 +123,11 @@ struct CheckLinksCommand: AsyncParsableCommand {
                     default: ""
                     }
                     for location in link.locations.prefix(3) {
-                        print("\(location.description): error: dead link \(link.url) (\(reason)) [link.dead]")
+                        Terminal.out("\(location.description): error: dead link \(link.url) (\(reason)) [link.dead]")
                     }
                 }
                 let unreachable = result.results.filter { if case .unreachable = $0.outcome { true } else { false } }.count
-                print("external links: \(links.count) checked, \(result.dead.count) dead" + (unreachable > 0 ? ", \(unreachable) not reachable from here" : ""))
+                Terminal.out("external links: \(links.count) checked, \(result.dead.count) dead" + (unreachable > 0 ? ", \(unreachable) not reachable from here" : ""))
                 failed = failed || !result.dead.isEmpty
             }
         }

@@ -73,16 +73,16 @@ struct BuildCommand: ParsableCommand {
             today: asOf.flatMap(CalendarDate.init) ?? .today)
         do {
             let summary = try builder.build { line in
-                if !quiet { print(line) }
+                if !quiet { Terminal.out(line) }
             }
-            if !quiet { print(summary.description) }
+            if !quiet { Terminal.out(summary.description) }
         } catch let error as Builder.InvalidBook {
             let formatter = DiagnosticFormatter(colour: Terminal.isColourCapable)
             FileHandle.standardError.write(Data(formatter.format(error.report).utf8))
             FileHandle.standardError.write(Data("error: the book has errors; nothing was published\n".utf8))
             throw ExitCode.failure
         } catch let error as OutputOwnership.Refusal {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Terminal.error(error.description)
             throw ExitCode.failure
         }
     }

@@ -24,7 +24,7 @@ struct CoverageCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            print(Coverage.text(report), terminator: "")
+            Terminal.out(Coverage.text(report), terminator: "")
         }
         if !errors.isEmpty { throw ExitCode.failure }
     }

@@ -94,7 +94,7 @@ struct ImportTopics: ParsableCommand {
 }
 
 private func report(_ outcome: CatalogImport.Outcome) {
-    for path in outcome.written { print("wrote \(path)") }
-    for path in outcome.unchanged { print("unchanged \(path)") }
-    for note in outcome.notes { print("note: \(note)") }
+    for path in outcome.written { Terminal.out("wrote \(path)") }
+    for path in outcome.unchanged { Terminal.out("unchanged \(path)") }
+    for note in outcome.notes { Terminal.out("note: \(note)") }
 }

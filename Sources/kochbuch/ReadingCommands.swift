@@ -54,7 +54,7 @@ struct SearchCommand: ParsableCommand {
                                 total: try library.list(filters: filterOptions.filters).count, suggestions: [], message: nil)
                 : try library.search(text, filters: filterOptions.filters, limit: max(limit, 0))
         } catch let error as SearchIndex.UnknownFilter {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Terminal.error(error.description)
             throw ExitCode.validationFailure
         }
         if json {
@@ -76,18 +76,20 @@ struct SearchPrinter {
         if results.hits.isEmpty {
             out += results.message.map { $0 == "Keine Treffer." ? "Keine Treffer für „\(query)“." : $0 } ?? "Keine Treffer."
             if !results.suggestions.isEmpty { out += " Meinten Sie: \(results.suggestions.joined(separator: ", "))?" }
-            return out + "\n"
+            return TerminalText.visible(out) + "\n"
         }
         for (index, hit) in results.hits.enumerated() {
-            let title = colour ? "\u{1B}[1m\(hit.title)\u{1B}[0m" : hit.title
-            out += "\(String(index + 1).leftPadded(to: 2)). \(title)  (\(hit.id))\n"
+            let plainTitle = TerminalText.visible(hit.title)
+            let title = colour ? "\u{1B}[1m\(plainTitle)\u{1B}[0m" : plainTitle
+            out += "\(String(index + 1).leftPadded(to: 2)). \(title)  (\(TerminalText.visible(hit.id)))\n"
             var meta = [hit.themenfeld].filter { !$0.isEmpty }
             if !hit.laws.isEmpty { meta.append(hit.laws.joined(separator: ", ")) }
             if hit.status != "published" { meta.append(hit.status) }
-            if !meta.isEmpty { out += "    \(meta.joined(separator: " · "))\n" }
+            if !meta.isEmpty { out += "    \(TerminalText.visible(meta.joined(separator: " · ")))\n" }
             let snippet = hit.snippet.map { fragment in
-                guard fragment.match else { return fragment.text }
-                return colour ? "\u{1B}[1;33m\(fragment.text)\u{1B}[0m" : "[\(fragment.text)]"
+                let text = TerminalText.visible(fragment.text)
+                guard fragment.match else { return text }
+                return colour ? "\u{1B}[1;33m\(text)\u{1B}[0m" : "[\(text)]"
             }.joined()
             if !snippet.isEmpty { out += "    \(snippet)\n" }
         }
@@ -117,7 +119,7 @@ struct ShowCommand: ParsableCommand {
         do {
             text = try Library(book: options.location).show(id, width: width ?? Terminal.width)
         } catch let error as Library.UnknownRecipe {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Terminal.error(error.description)
             throw ExitCode.failure
         }
         Terminal.page(text)
@@ -141,7 +143,7 @@ struct ListCommand: ParsableCommand {
         do {
             hits = try Library(book: options.location).list(filters: filterOptions.filters)
         } catch let error as SearchIndex.UnknownFilter {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Terminal.error(error.description)
             throw ExitCode.validationFailure
         }
         if json {
@@ -152,13 +154,13 @@ struct ListCommand: ParsableCommand {
         }
         let idWidth = min(max(hits.map(\.id.count).max() ?? 2, 2), 40)
         let fieldWidth = min(max(hits.map(\.themenfeld.count).max() ?? 10, 10), 34)
-        print("\("ID".rightPadded(to: idWidth))  \("Themenfeld".rightPadded(to: fieldWidth))  Titel")
-        print("\(String(repeating: "-", count: idWidth))  \(String(repeating: "-", count: fieldWidth))  -----")
+        Terminal.out("\("ID".rightPadded(to: idWidth))  \("Themenfeld".rightPadded(to: fieldWidth))  Titel")
+        Terminal.out("\(String(repeating: "-", count: idWidth))  \(String(repeating: "-", count: fieldWidth))  -----")
         for hit in hits {
             let status = hit.status == "published" ? "" : " [\(hit.status)]"
-            print("\(hit.id.rightPadded(to: idWidth))  \(hit.themenfeld.rightPadded(to: fieldWidth))  \(hit.title)\(status)")
+            Terminal.out("\(hit.id.rightPadded(to: idWidth))  \(hit.themenfeld.rightPadded(to: fieldWidth))  \(hit.title)\(status)")
         }
-        print(hits.count == 1 ? "1 Rezept" : "\(hits.count) Rezepte")
+        Terminal.out(hits.count == 1 ? "1 Rezept" : "\(hits.count) Rezepte")
     }
 
     struct ListEntry: Encodable {
@@ -213,7 +215,7 @@ struct LawDiffCommand: ParsableCommand {
                                            to: to.flatMap(CalendarDate.init))
             if json { print(try report.json(), terminator: "") } else { Terminal.page(report.text()) }
         } catch let error as Library.UnknownLaw {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Terminal.error(error.description)
             throw ExitCode.failure
         }
     }
@@ -238,7 +240,7 @@ struct LawShowCommand: ParsableCommand {
         do {
             Terminal.page(try Library(book: options.location).law(law, section: section, width: Terminal.width))
         } catch let error as Library.UnknownLaw {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Terminal.error(error.description)
             throw ExitCode.failure
         }
     }
@@ -253,7 +255,7 @@ struct TopicsCommand: ParsableCommand {
     @OptionGroup var options: BookOptions
 
     func run() throws {
-        print(try Library(book: options.location).topics(), terminator: "")
+        Terminal.out(try Library(book: options.location).topics(), terminator: "")
     }
 }
 

@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let server = PreviewServer(book: options.location, theme: theme.map { URL(fileURLWithPath: $0) },
                                    host: host == "localhost" ? "127.0.0.1" : host, port: port) { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Terminal.error(line, prefixed: false)
         }
         let url: URL
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import KochbuchModel
 
 enum Terminal {
     /// Colour only on a terminal, and never when NO_COLOR is set.
@@ -16,8 +17,21 @@ enum Terminal {
         return 78
     }
 
-    /// Prints text, through a pager when it is longer than the terminal and stdout is a terminal.
+    /// Writes a message to standard error, `error: ` first unless `prefixed` is false; control and bidi
+    /// characters (a file name or title can carry them) are made visible.
+    static func error(_ message: String, prefixed: Bool = true) {
+        FileHandle.standardError.write(Data(((prefixed ? "error: " : "") + TerminalText.visible(message) + "\n").utf8))
+    }
+
+    /// Prints text that carries no colour of its own, with control and bidi characters made visible.
+    static func out(_ text: String, terminator: String = "\n") {
+        print(TerminalText.visible(text), terminator: terminator)
+    }
+
+    /// Prints text, through a pager when it is longer than the terminal and stdout is a terminal;
+    /// control and bidi characters from the book are made visible first.
     static func page(_ text: String) {
+        let text = TerminalText.visible(text)
         var size = winsize()
         let rows = isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_row) : 0
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count

@@ -51,4 +51,23 @@ import Testing
         let topics = try CommandRunner.run(["topics"])
         #expect(topics.output.contains("Bauen & Wohnen (bauen-wohnen): 7"))
     }
+
+    /// A title with a terminal control sequence and a bidi override is shown made visible by
+    /// list and search, and validate names it as an error.
+    @Test func hostileTitlesStayInertOnTheTerminal() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let recipe = directory.appendingPathComponent("Recipes/sperrmuell.xml")
+        let source = try String(contentsOf: recipe, encoding: .utf8)
+        let title = try #require(source.range(of: "<title>")).upperBound
+        try source.replacingCharacters(in: title..<title, with: "\u{9B}2J\u{202E}").write(to: recipe, atomically: true, encoding: .utf8)
+        for arguments in [["list"], ["search", "Sperrmüll"]] {
+            let result = try CommandRunner.run(arguments, in: directory)
+            #expect(!result.output.unicodeScalars.contains { $0 == "\u{9B}" || $0 == "\u{202E}" }, "\(arguments)")
+            #expect(result.output.contains("⟨U+009B⟩2J⟨U+202E⟩"), "\(arguments): \(result.output)")
+        }
+        let validated = try CommandRunner.run(["validate", "Recipes/sperrmuell.xml"], in: directory)
+        #expect(validated.status == 1)
+        #expect(validated.output.contains("[text.control-character]") && !validated.output.unicodeScalars.contains { $0 == "\u{9B}" })
+    }
 }

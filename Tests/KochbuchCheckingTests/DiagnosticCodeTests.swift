@@ -88,6 +88,8 @@ import Testing
              file: "catalogs/zz-glossar.xml"),
         Case(code: .xmlUnknownRoot, edits: [.write("<rezept xmlns=\"urn:kochbuch:1.0\"/>\n", to: "rezept.xml")],
              file: "rezept.xml", lineContaining: "<rezept"),
+        Case(code: .textControlCharacter, edits: [.replace("<title>Ein Beispielrezept</title>", "<title>Ein Beispielrezept \u{202E}tpezer\u{9B}31m</title>", in: "everything.xml")],
+             file: "everything.xml", lineContaining: "<recipe", messageContains: "U+202E"),
         Case(code: .textDoubledWord, severity: .warning, edits: [.replace("wie in <xref", "wie in Schritt <xref", in: "everything.xml")],
              file: "everything.xml", lineContaining: "wie in Schritt <xref", messageContains: "'Schritt' stands twice",
              hintContains: "remove 'Schritt'"),

@@ -56,6 +56,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let reviewFuture = DiagnosticCode(rawValue: "review.future")
     public static let classificationMismatch = DiagnosticCode(rawValue: "classification.mismatch")
     public static let textDoubledWord = DiagnosticCode(rawValue: "text.doubled-word")
+    public static let textControlCharacter = DiagnosticCode(rawValue: "text.control-character")
     public static let factsDurationSteps = DiagnosticCode(rawValue: "facts.duration-steps")
 
     // The Rechtsstand: citations against the law's versions
@@ -114,6 +115,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .reviewFuture,
         .classificationMismatch,
         .textDoubledWord,
+        .textControlCharacter,
         .factsDurationSteps,
         .citationRemoved,
         .citationMoved,
