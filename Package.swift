@@ -151,7 +151,8 @@ let package = Package(
             name: "CookbookContentTests",
             dependencies: ["Kochbuch", "KochbuchLinking", "KochbuchModel"]
         ),
-        .testTarget(name: "KochbuchCLITests", dependencies: ["kochbuch", "Kochbuch"]),
+        // Its fixtures are read from the repository by path, as a user's files would be.
+        .testTarget(name: "KochbuchCLITests", dependencies: ["kochbuch", "Kochbuch"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
