@@ -20,8 +20,7 @@ import Testing
 
     /// The small book with an EGovG in two versions and a recipe reviewed before the change, so its
     /// page carries the notice of a changed norm.
-    static let reviewNoticeSite: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-notice-\(UUID().uuidString)")
+    static func reviewNoticeSite(in root: URL) -> URL {
         let book = root.appendingPathComponent("Recipes")
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try? FileManager.default.copyItem(at: repository.appendingPathComponent("Tests/KochbuchHTMLTests/Fixtures/MiniBook"), to: book)
@@ -35,7 +34,7 @@ import Testing
         }
         _ = try? Builder(book: BookLocation(path: book.path), options: .init(editions: [.html], output: root.appendingPathComponent("out"))).build()
         return root.appendingPathComponent("out/html")
-    }()
+    }
 
     /// Template artefacts no checker catches: an absent value printed as "(nil)" or "Optional(…)", a tag left unrendered.
     @Test func noPageShowsTemplateArtefacts() throws {
@@ -52,11 +51,14 @@ import Testing
     }
 
     @Test func theReviewNoticeAndTheLawHistoryPassBothCheckers() throws {
-        let page = try String(contentsOf: Self.reviewNoticeSite.appendingPathComponent("rezepte/scannen.html"), encoding: .utf8)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-notice-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = Self.reviewNoticeSite(in: root)
+        let page = try String(contentsOf: site.appendingPathComponent("rezepte/scannen.html"), encoding: .utf8)
         #expect(page.contains("Rechtsänderung nach der letzten Prüfung"))
-        let nu = try Self.tool("check_html.py", [Self.reviewNoticeSite.path])
+        let nu = try Self.tool("check_html.py", [site.path])
         #expect(nu.status == 0, "\(nu.output)")
-        let axe = try Self.tool("check_axe.py", [Self.reviewNoticeSite.path, "rezepte/scannen.html", "gesetze/egovg-geschichte.html", "gesetze/egovg.html"])
+        let axe = try Self.tool("check_axe.py", [site.path, "rezepte/scannen.html", "gesetze/egovg-geschichte.html", "gesetze/egovg.html"])
         #expect(axe.status == 0, "\(axe.output)")
     }
 
