@@ -105,7 +105,7 @@ public struct HTMLSite {
             try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph, url: SiteLinks.recipe, to: piece)
         }
         // Only images a recipe shows are published, not every file that lies in the book.
-        let shown = Set(book.graph.figures.map { $0.figure.source.split(separator: "/").filter { $0 != "." }.joined(separator: "/") })
+        let shown = Set(book.graph.figures.compactMap(\.figure.bookPath))
         for image in book.book.imagePaths.sorted() where shown.contains(image) {
             if let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) {
                 try sink.write(image, data)

@@ -1,3 +1,4 @@
+import KochbuchLoading
 import KochbuchXML
 
 /// How the formatter reads an element's content; shared by the formatter and the lossless comparison
@@ -40,12 +41,10 @@ enum ContentLayout {
     /// Whether an element is inline markup. A glossary entry's `<term>` is structure; the inline
     /// `<term ref="…">` always names its entry.
     static func isInline(_ element: XMLElement) -> Bool {
-        guard inlineElements.contains(element.name), element.namespace == nil || element.namespace == kochbuchNamespace else { return false }
+        guard inlineElements.contains(element.name), element.namespace == nil || element.namespace == DocumentKind.namespace else { return false }
         return element.name != "term" || element.attribute("ref") != nil
     }
 
-    /// The namespace of Kochbuch documents.
-    static let kochbuchNamespace = "urn:kochbuch:1.0"
 
     /// The element's own `xml:space` setting: `true` for `preserve`, `false` for `default`, `nil` when absent.
     static func preservesSpace(_ element: XMLElement) -> Bool? {

@@ -7,7 +7,7 @@ struct ImageCheck: BookCheck {
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.graph.figures.compactMap { entry in
             let source = entry.figure.source
-            guard let normalized = Self.normalize(source) else {
+            guard let normalized = entry.figure.bookPath else {
                 return Diagnostic(.error, .imageOutsideBook, "image '\(source)' lies outside the book folder",
                                   at: entry.figure.location, hint: "copy the image into Recipes/images/ and refer to it from there")
             }
@@ -18,21 +18,5 @@ struct ImageCheck: BookCheck {
             }
             return nil
         }
-    }
-
-    /// The path relative to the book folder, or nil when it is absolute or climbs out of it.
-    static func normalize(_ path: String) -> String? {
-        guard !path.hasPrefix("/"), !path.contains("\\"), !path.contains(":") else { return nil }
-        var components: [Substring] = []
-        for component in path.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..":
-                guard !components.isEmpty else { return nil }
-                components.removeLast()
-            default: components.append(component)
-            }
-        }
-        return components.joined(separator: "/")
     }
 }

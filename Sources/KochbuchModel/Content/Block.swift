@@ -71,4 +71,21 @@ public struct Figure: Sendable, Hashable {
         self.caption = caption
         self.location = location
     }
+
+    /// The image's path relative to the book folder with `.` and `..` resolved, or nil when it is
+    /// absolute or climbs out of the book.
+    public var bookPath: String? {
+        guard !source.hasPrefix("/"), !source.contains("\\"), !source.contains(":") else { return nil }
+        var components: [Substring] = []
+        for component in source.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(component)
+            }
+        }
+        return components.joined(separator: "/")
+    }
 }
