@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // The C boundary: libxml2, the Snowball stemmer, SQLite and libcurl.
+        // The C boundary: libxml2, the Snowball stemmer, SQLite, libcurl and two Linux calls.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // libcurl, opened at run time by `check-links --external` only.
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Linux calls Swift's Glibc does not declare (renameat2 for switching editions in).
+        .systemLibrary(name: "CFileSystem"),
 
         // The document model: recipes, laws, topics, glossary, diagnostics.
         .target(name: "KochbuchModel"),
@@ -82,7 +84,7 @@ let package = Package(
             name: "Kochbuch",
             dependencies: [
                 "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchImport",
-                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB", "KochbuchAuthoring", "CCurl",
+                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB", "KochbuchAuthoring", "CCurl", "CFileSystem",
             ]
         ),
 

@@ -81,6 +81,7 @@ public struct Builder: Sendable {
     public func build(progress: (String) -> Void = { _ in }) throws -> Summary {
         let start = Date()
         try OutputOwnership.checkOutput(options.output, book: book.directory)
+        try Publication.recover(in: options.output)
         for edition in options.editions {
             try OutputOwnership.adoptOrRefuse(options.output.appendingPathComponent(edition.folder))
         }
@@ -108,13 +109,24 @@ public struct Builder: Sendable {
         }
         // The editions are made side by side: each has parts that run on one core (the search index,
         // the EPUB's compression, the text guide), which then overlap with the others' parallel parts.
+        // All editions are staged first and switched in together: a build that fails in one publishes none.
         let outcomes = Parallel.map(options.editions) { edition in
-            Result { try publish(edition, site: site, theme: theme) }
+            Result { try stage(edition, site: site, theme: theme) }
         }
-        for (edition, outcome) in zip(options.editions, outcomes) {
-            let (written, pages) = try outcome.get()
-            if let pages { summary.recipePages = (pages.rendered, pages.keys.count) }
-            summary.editions.append((edition, written.files, written.bytes, written.files - written.unchanged,
+        let staged: [(edition: StagedEdition, pages: HTMLSite.RecipePages?)]
+        do {
+            staged = try outcomes.map { try $0.get() }
+        } catch {
+            for case .success(let made) in outcomes { try? FileManager.default.removeItem(at: made.edition.staging) }
+            throw error
+        }
+        try Publication.commit(staged.map(\.edition), in: options.output)
+        for (edition, (written, pages)) in zip(options.editions, staged) {
+            if let pages {
+                summary.recipePages = (pages.rendered, pages.keys.count)
+                try RecipePageKeys(output: options.output).save(pages.keys)
+            }
+            summary.editions.append((edition, written.totals.files, written.totals.bytes, written.totals.files - written.totals.unchanged,
                                      options.output.appendingPathComponent(edition.folder)))
         }
         try AtomicFile.write(Data(fingerprint.utf8), to: stateFile)
@@ -122,13 +134,13 @@ public struct Builder: Sendable {
         return summary
     }
 
-    /// Renders one edition and publishes it atomically into its folder.
-    private func publish(_ edition: Edition, site: SiteBook, theme: Theme) throws -> (Publisher.Totals, HTMLSite.RecipePages?) {
+    /// Renders one edition into its staging folder, ready to be switched in.
+    private func stage(_ edition: Edition, site: SiteBook, theme: Theme) throws -> (edition: StagedEdition, pages: HTMLSite.RecipePages?) {
         let target = options.output.appendingPathComponent(edition.folder)
         let pageKeys = RecipePageKeys(output: options.output)
         let previousKeys = edition == .html && FileManager.default.fileExists(atPath: target.path) ? pageKeys.take() : [:]
         var pages: HTMLSite.RecipePages?
-        let totals = try Publisher(target: target).publish { sink in
+        let staged = try Publisher(target: target).stage { sink in
             switch edition {
             case .html:
                 let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
@@ -148,7 +160,6 @@ public struct Builder: Sendable {
                 }
             }
         }
-        if let pages { try pageKeys.save(pages.keys) }
-        return (totals, pages)
+        return (staged, pages)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Publishes an edition atomically: the new files are written into a staging folder beside the
-/// target and swapped in only when complete. A build that fails or is interrupted leaves the
-/// previous edition untouched; leftovers of an interrupted swap are repaired on the next run.
+/// Publishes an edition: the new files are written into a staging folder beside the target and
+/// switched in only when complete (see `Publication`). A build that fails or is interrupted
+/// leaves the previous edition untouched; leftovers of an interrupted switch are repaired on the next run.
 public struct Publisher: Sendable {
     public let target: URL
 
@@ -21,35 +21,31 @@ public struct Publisher: Sendable {
     }
 
     /// Makes the new content of the target folder by letting `body` write it, file by file
-    /// and from any thread, into the staging folder; swaps it in when `body` returns.
+    /// and from any thread, into the staging folder; switches it in when `body` returns.
     /// Files whose bytes equal the published ones are linked, not written again (see `EditionWriter`).
     /// - Returns: how many files and bytes the edition has, and how many files were unchanged.
     @discardableResult
     public func publish(_ body: (EditionWriter) throws -> Void) throws -> Totals {
+        try Publication.recover(in: parent)
+        let staged = try stage(body)
+        try Publication.commit([staged], in: parent)
+        return staged.totals
+    }
+
+    /// Writes the new content into a staging folder beside the target and leaves it there, complete,
+    /// for `Publication.commit`. On an error the staging folder is removed and nothing else changed.
+    public func stage(_ body: (EditionWriter) throws -> Void) throws -> StagedEdition {
         let manager = FileManager.default
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        try recover()
         try OutputOwnership.checkReplaceable(target)
-        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = parent.appendingPathComponent("\(Publication.stagingPrefix(for: name))\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             let writer = EditionWriter(folder: staging, previous: manager.fileExists(atPath: target.path) ? target : nil)
             try body(writer)
             try OutputOwnership.placeMarker(in: staging, name: name, previous: target)
-            let previous = parent.appendingPathComponent(".\(name).previous")
-            try? manager.removeItem(at: previous)
-            if manager.fileExists(atPath: target.path) {
-                try manager.moveItem(at: target, to: previous)
-            }
-            do {
-                try manager.moveItem(at: staging, to: target)
-            } catch {
-                if manager.fileExists(atPath: previous.path) { try? manager.moveItem(at: previous, to: target) }
-                throw error
-            }
-            try? manager.removeItem(at: previous)
-            return writer.totals
+            return StagedEdition(target: target, staging: staging, totals: writer.totals)
         } catch {
             try? manager.removeItem(at: staging)
             throw error
@@ -65,19 +61,9 @@ public struct Publisher: Sendable {
         public var unchanged: Int
     }
 
-    /// Puts back an edition whose swap was interrupted, and removes abandoned staging folders.
+    /// Puts back an interrupted switch and removes abandoned staging folders beside the target.
     public func recover() throws {
-        let manager = FileManager.default
-        let previous = parent.appendingPathComponent(".\(name).previous")
-        if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: previous.path) {
-            try manager.moveItem(at: previous, to: target)
-        }
-        for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(".\(name).staging-") {
-            let pid = Int32(entry.split(separator: "-").last.map(String.init) ?? "") ?? 0
-            if pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) != 0 {
-                try? manager.removeItem(at: parent.appendingPathComponent(entry))
-            }
-        }
+        try Publication.recover(in: parent)
     }
 
     /// Whether a relative path stays inside the folder it is relative to.
@@ -100,8 +86,18 @@ public struct Publisher: Sendable {
         public var description: String {
             switch self {
             case .unsafePath(let path): "refusing to write '\(path)' outside the edition folder"
-            case .unwritable(let path, let code): "cannot write '\(path)': \(String(cString: strerror(code)))"
+            case .unwritable(let path, let code):
+                "cannot write '\(path)': \(String(cString: strerror(code)))" + (code == ENOSPC ? "; free some space and build again (the published editions are unchanged)" : "")
             }
         }
     }
+}
+
+/// An edition written completely into its staging folder, waiting to be switched in.
+public struct StagedEdition: Sendable {
+    /// The published edition folder it replaces.
+    public let target: URL
+    /// Where it was written.
+    public let staging: URL
+    public let totals: Publisher.Totals
 }
