@@ -15,12 +15,12 @@ public struct Library: Sendable {
     }
 
     public func search(_ query: String, filters: SearchFilters = SearchFilters(), limit: Int = 10) throws -> SearchResults {
-        try IndexStore(book: book).open().0.search(query, filters: filters, limit: limit)
+        try IndexStore(book: book).withIndex { try $0.search(query, filters: filters, limit: limit) }
     }
 
     /// Every recipe the filters allow, by title.
     public func list(filters: SearchFilters = SearchFilters()) throws -> [SearchHit] {
-        try IndexStore(book: book).open().0.search("", filters: filters, limit: Int.max, listAll: true).hits
+        try IndexStore(book: book).withIndex { try $0.search("", filters: filters, limit: Int.max, listAll: true).hits }
     }
 
     /// A recipe id that does not exist, with the closest ones.

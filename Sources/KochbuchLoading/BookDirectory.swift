@@ -7,7 +7,9 @@ import Foundation
 struct BookDirectory {
     private(set) var files: [String] = []
     private(set) var problems: [String] = []
-    /// Size and modification time (nanoseconds) of every file, by relative path.
+    /// Size and change time (nanoseconds) of every file, by relative path. The change time (ctime),
+    /// not the modification time: `touch -r`, `cp -p` and `rsync -t` set a file's modification time
+    /// back, but no program can set its change time, which every write moves on.
     private(set) var states: [String: (size: Int, modified: Int)] = [:]
 
     /// Whether `states` is filled; without it, folders and files known from their directory
@@ -69,7 +71,7 @@ struct BookDirectory {
     private mutating func record(_ relativePath: String, _ info: stat) {
         files.append(relativePath)
         guard recordsStates else { return }
-        states[relativePath] = (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        states[relativePath] = (Int(info.st_size), Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec))
     }
 
     static func relativePath(of url: URL, under root: URL) -> String {

@@ -153,12 +153,12 @@ public struct BookLoader: Sendable {
         return LoadedBook(book: book, diagnostics: diagnostics, files: files)
     }
 
-    /// Every file of the book (relative paths) with its size and modification time in nanoseconds.
+    /// Every file of the book (relative paths) with its size and change time (ctime) in nanoseconds.
     public func fileStates() -> [String: (size: Int, modified: Int)] {
         BookDirectory(root: directory).states
     }
 
-    /// The XML files of the book (relative paths) with their size and modification time in nanoseconds.
+    /// The XML files of the book (relative paths) with their size and change time (ctime) in nanoseconds.
     public func xmlFileStates() -> [String: (size: Int, modified: Int)] {
         BookDirectory(root: directory).states.filter { $0.key.lowercased().hasSuffix(".xml") }
     }

@@ -6,8 +6,9 @@ import Darwin
 import KochbuchModel
 
 /// An exact record of a book folder's XML files: for each, its path relative to the folder, its
-/// size and its modification time in nanoseconds, in byte order of the names; and for each folder,
-/// its modification time. Two snapshots hold the same files exactly when no XML file was added,
+/// size and its change time (ctime) in nanoseconds, in byte order of the names; and for each folder,
+/// its change time. The change time, because a modification time can be set back (`touch -r`,
+/// `cp -p`, `rsync -t`) and a change time cannot. Two snapshots hold the same files exactly when no XML file was added,
 /// removed or changed in size or time, which is what `BookLoader.xmlFileStates()` tells, at a
 /// fraction of its cost: the walk uses openat, readdir and fstatat on names kept in one buffer per
 /// folder, and stats XML files only.
@@ -101,7 +102,7 @@ public struct BookSnapshot: Sendable, Equatable {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, Self.nanoseconds(info.st_mtim) == folder.modified else { return false }
+        guard fstat(descriptor, &info) == 0, Self.nanoseconds(info.st_ctim) == folder.modified else { return false }
         var nameBuffer = [CChar](repeating: 0, count: 4097)
         for file in files {
             let span = file.name
@@ -109,7 +110,7 @@ public struct BookSnapshot: Sendable, Equatable {
             for (offset, byte) in bytes[span].enumerated() { nameBuffer[offset] = CChar(bitPattern: byte) }
             nameBuffer[span.count] = 0
             guard fstatat(descriptor, nameBuffer, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                  Int(info.st_size) == file.size, Self.nanoseconds(info.st_mtim) == file.modified else { return false }
+                  Int(info.st_size) == file.size, Self.nanoseconds(info.st_ctim) == file.modified else { return false }
         }
         return true
     }
@@ -185,7 +186,7 @@ public struct BookSnapshot: Sendable, Equatable {
             bytes.append(contentsOf: path)
             bytes.append(contentsOf: [UInt8(ascii: "/"), 0])
             append(-1)
-            append(BookSnapshot.nanoseconds(info.st_mtim))
+            append(BookSnapshot.nanoseconds(info.st_ctim))
             defer { closedir(handle) }
             // Every name once, 0-terminated, in one buffer; entries point into it.
             var names: [UInt8] = []
@@ -259,7 +260,7 @@ public struct BookSnapshot: Sendable, Equatable {
                 bytes.append(contentsOf: path)
                 bytes.append(0)
                 append(Int(info.st_size))
-                append(BookSnapshot.nanoseconds(info.st_mtim))
+                append(BookSnapshot.nanoseconds(info.st_ctim))
                 return true
             default:
                 return true

@@ -126,7 +126,7 @@ struct FileSnapshot: Equatable {
             for case let url as URL in enumerator {
                 var info = stat()
                 guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                states[url.path] = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+                states[url.path] = [Int(info.st_size), Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
             }
         }
     }

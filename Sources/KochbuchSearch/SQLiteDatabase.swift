@@ -5,7 +5,14 @@ import Foundation
 final class SQLiteDatabase {
     struct Failure: Error, CustomStringConvertible {
         let message: String
+        /// SQLite's primary result code.
+        var code: Int32 = SQLITE_ERROR
         var description: String { message }
+
+        /// The file is damaged or not a database.
+        var isDamage: Bool { code == SQLITE_CORRUPT || code == SQLITE_NOTADB }
+        /// The file or its folder cannot be written.
+        var isReadOnly: Bool { code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM }
     }
 
     private let handle: OpaquePointer
@@ -17,7 +24,7 @@ final class SQLiteDatabase {
         guard status == SQLITE_OK, let pointer else {
             let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
             if let pointer { sqlite3_close(pointer) }
-            throw Failure(message: message)
+            throw Failure(message: message, code: status & 0xFF)
         }
         handle = pointer
         sqlite3_busy_timeout(handle, 120_000)
@@ -30,7 +37,7 @@ final class SQLiteDatabase {
         guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
             let message = error.map { String(cString: $0) } ?? "SQLite error"
             sqlite3_free(error)
-            throw Failure(message: message)
+            throw Failure(message: message, code: sqlite3_errcode(handle) & 0xFF)
         }
     }
 
@@ -55,7 +62,7 @@ final class SQLiteDatabase {
     func forEachRow(_ sql: String, _ values: [Value] = [], _ body: ([Value]) -> Bool) throws {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw Failure(message: String(cString: sqlite3_errmsg(handle)))
+            throw Failure(message: String(cString: sqlite3_errmsg(handle)), code: sqlite3_errcode(handle) & 0xFF)
         }
         defer { sqlite3_finalize(statement) }
         for (index, value) in values.enumerated() {
@@ -74,7 +81,7 @@ final class SQLiteDatabase {
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { break }
-            guard status == SQLITE_ROW else { throw Failure(message: String(cString: sqlite3_errmsg(handle))) }
+            guard status == SQLITE_ROW else { throw Failure(message: String(cString: sqlite3_errmsg(handle)), code: status & 0xFF) }
             let columns = sqlite3_column_count(statement)
             let row: [Value] = (0..<columns).map { column in
                 switch sqlite3_column_type(statement, column) {

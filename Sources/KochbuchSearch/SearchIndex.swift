@@ -9,9 +9,10 @@ public final class SearchIndex {
     /// The format of the index file; an index of another version is rebuilt.
     /// 4: recipes carry their sort key (the folded title). 5: the book's file snapshot is kept.
     /// 6: an index on the sort key; the snapshot records folders and when it was taken.
-    public static let formatVersion = 6
+    /// 7: files are recorded with their change time (ctime), which no program can set back.
+    public static let formatVersion = 7
 
-    /// The size and modification time of a book file, to tell cheaply whether it changed.
+    /// The size and change time (ctime) of a book file, to tell cheaply whether it changed.
     public struct FileState: Sendable, Hashable {
         public var size: Int
         public var modified: Int
@@ -25,24 +26,60 @@ public final class SearchIndex {
     let database: SQLiteDatabase
     let normalizer = TermNormalizer()
     public let path: String
+    /// The index file or its folder cannot be written (a read-only mount, another user's index):
+    /// it is read as it is, and a stale one is not used (see `IndexStore`).
+    public let isReadOnly: Bool
 
     /// Opens the index file, creating it when missing. A file that is not a readable SQLite
     /// database is deleted and started anew; the caller rebuilds what `isCurrentFormat` says.
+    /// A file that cannot be written is opened read-only.
     /// The database runs in WAL mode: readers keep a consistent snapshot while one process writes.
     public init(path: String) throws {
         self.path = path
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if let database = try? Self.connect(path) {
-            self.database = database
-        } else {
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let exists = FileManager.default.fileExists(atPath: path)
+        if exists, access(path, W_OK) != 0 || access(folder, W_OK) != 0 {
+            database = try Self.connect(path, readOnly: true)
+            isReadOnly = true
+            return
+        }
+        do {
+            database = try Self.connect(path, readOnly: false)
+            isReadOnly = false
+        } catch let failure as SQLiteDatabase.Failure where failure.isReadOnly && exists {
+            database = try Self.connect(path, readOnly: true)
+            isReadOnly = true
+        } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            database = try Self.connect(path)
+            database = try Self.connect(path, readOnly: false)
+            isReadOnly = false
         }
     }
 
-    private static func connect(_ path: String) throws -> SQLiteDatabase {
-        let database = try SQLiteDatabase(path: path)
-        try database.execute("PRAGMA journal_mode=WAL")
+    /// An index held in memory only, for a book whose index file cannot be written.
+    public init(inMemory: Void) throws {
+        path = ":memory:"
+        database = try SQLiteDatabase(path: ":memory:")
+        isReadOnly = false
+    }
+
+    /// Whether an error says that the index file is damaged (SQLite's SQLITE_CORRUPT or SQLITE_NOTADB).
+    public static func isDamage(_ error: Error) -> Bool {
+        (error as? SQLiteDatabase.Failure)?.isDamage ?? false
+    }
+
+    /// Whether an error came from SQLite (and not, say, from reading a filter).
+    public static func isDatabaseError(_ error: Error) -> Bool { error is SQLiteDatabase.Failure }
+
+    /// Checks the whole file (`PRAGMA quick_check`); false when SQLite finds it damaged.
+    public func passesQuickCheck() -> Bool {
+        ((try? database.query("PRAGMA quick_check").first?.first?.text) ?? "") == "ok"
+    }
+
+    private static func connect(_ path: String, readOnly: Bool) throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: path, readOnly: readOnly)
+        if !readOnly { try database.execute("PRAGMA journal_mode=WAL") }
         // Pages are read from the mapped file instead of being copied in.
         try database.execute("PRAGMA mmap_size=1073741824")
         _ = try database.query("PRAGMA user_version")
@@ -125,6 +162,7 @@ public final class SearchIndex {
             }
             for recipe in recipes { try writer.remove(id: recipe.id) }
             try writer.write(recipes: recipes, book: book)
+            try writer.pruneVocabulary()
             try database.execute("DELETE FROM files")
             try writer.writeFiles(files)
             try writer.addCompounds()

@@ -90,6 +90,16 @@ struct SearchIndexWriter {
         }
     }
 
+    /// Forgets the words no indexed recipe holds any more, and their compound splits: suggestions
+    /// and prefix matches come only from the book's current text.
+    func pruneVocabulary() throws {
+        try database.execute("""
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, 'fts', 'row');
+        DELETE FROM vocabulary WHERE term NOT IN (SELECT term FROM temp.fts_terms);
+        DELETE FROM compounds WHERE term NOT IN (SELECT term FROM vocabulary) OR head NOT IN (SELECT term FROM vocabulary);
+        """)
+    }
+
     /// Splits every term of the vocabulary that is a compound of two others.
     func rebuildCompounds() throws {
         try database.execute("DELETE FROM compounds")
