@@ -170,7 +170,7 @@ public struct BookLoader: Sendable {
         case .tooLarge(let size):
             diagnostics.append(Diagnostic(
                 .error, .fileTooLarge,
-                "file is \(size / 1024 / 1024) MiB; the limit is \(InputGuard.maximumFileSize / 1024 / 1024) MiB",
+                "file is \(InputGuard.sizeDescription(size)); the limit is 8 MiB (\(InputGuard.maximumFileSize) bytes)",
                 at: whole, hint: "split the content into several recipes; a recipe is typically under 20 KB"))
             return .nothing
         case .unreadable:
@@ -180,7 +180,7 @@ public struct BookLoader: Sendable {
         case .bytes(let read):
             bytes = read
         }
-        if let refusal = InputGuard.check(bytes, displayPath: display) {
+        if let refusal = InputGuard.check(bytes, displayPath: display) ?? StructureLimits.check(bytes, displayPath: display) {
             diagnostics.append(refusal)
             return .nothing
         }

@@ -187,7 +187,7 @@ import Testing
     @Test func everyCodeIsCovered() {
         let loadingCodes: Set<DiagnosticCode> = [
             .fileUnreadable, .fileTooLarge, .fileEmpty, .fileEncoding, .fileOutsideBook,
-            .xmlMalformed, .xmlDoctype, .xmlTooDeep,
+            .xmlMalformed, .xmlDoctype, .xmlTooDeep, .xmlTooComplex,
         ]
         let covered = Set(Self.cases.map(\.code)).union(loadingCodes)
         #expect(covered == Set(DiagnosticCode.all), "missing: \(Set(DiagnosticCode.all).subtracting(covered).map(\.rawValue))")

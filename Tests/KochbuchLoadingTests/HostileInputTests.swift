@@ -87,7 +87,24 @@ import Testing
         try handle.close()
         let diagnostics = BookLoader(directory: directory, displayPrefix: "Recipes").load().diagnostics
         #expect(diagnostics.map(\.code) == [.fileTooLarge])
-        #expect(diagnostics.first?.message.contains("limit is 8 MiB") == true)
+        #expect(diagnostics.first?.message.contains("file is 8.0 MiB (8,388,609 bytes); the limit is 8 MiB (8388608 bytes)") == true,
+                "\(diagnostics.first?.message ?? "")")
+    }
+
+    /// Shapes whose parsing cost grows with the square of a count are refused before parsing, at once.
+    @Test func tooManyAttributesElementsOrTooLongATextAreRefusedBeforeParsing() throws {
+        let attributes = (0..<50_000).map { " a\($0)=\"x\"" }.joined()
+        let wide = try load("<recipe xmlns=\"urn:kochbuch:1.0\" id=\"x\">\n<title\(attributes)>T</title></recipe>")
+        #expect(wide.map(\.code) == [.xmlTooComplex])
+        #expect(wide.first?.location.line == 2)
+        #expect(wide.first?.message.contains("more than 64 attributes") == true)
+        let many = try load("<recipe xmlns=\"urn:kochbuch:1.0\">" + String(repeating: "<p/>", count: 250_001) + "</recipe>")
+        #expect(many.map(\.code) == [.xmlTooComplex])
+        let long = try load("<recipe xmlns=\"urn:kochbuch:1.0\"><title>" + String(repeating: "a", count: (1 << 20) + 1) + "</title></recipe>")
+        #expect(long.map(\.code) == [.xmlTooComplex])
+        // Quoted ">" and "=" in values, comments and CDATA do not count.
+        let fine = try load("<recipe xmlns=\"urn:kochbuch:1.0\" id=\"a=b>c\"><!-- <x a=1 b=2> --><title><![CDATA[<>=]]></title></recipe>")
+        #expect(!fine.contains { $0.code == .xmlTooComplex })
     }
 
     @Test func deepNestingIsRefused() throws {

@@ -7,6 +7,13 @@ enum InputGuard {
     /// Files larger than this are refused unread. Recipes are a few KB; the LeiKa catalog about 600 KB.
     static let maximumFileSize = 8 * 1024 * 1024
 
+    /// A size as people read it, exact where it matters: "8.4 MiB (8,800,000 bytes)".
+    static func sizeDescription(_ size: Int) -> String {
+        let mebibytes = Double(size) / 1_048_576
+        let grouped = String(size).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
+        return String(format: "%.1f MiB", mebibytes) + " (\(String(grouped.joined().reversed())) bytes)"
+    }
+
     /// Checks bytes, or returns the diagnostic that refuses them. Whether the bytes are valid
     /// UTF-8 is left to libxml2, which checks every character it reads; when parsing fails, ask
     /// `encodingProblem` for the exact place.

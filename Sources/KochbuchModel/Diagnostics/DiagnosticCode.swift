@@ -16,6 +16,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let xmlMalformed = DiagnosticCode(rawValue: "xml.malformed")
     public static let xmlDoctype = DiagnosticCode(rawValue: "xml.doctype")
     public static let xmlTooDeep = DiagnosticCode(rawValue: "xml.too-deep")
+    public static let xmlTooComplex = DiagnosticCode(rawValue: "xml.too-complex")
     public static let xmlUnknownRoot = DiagnosticCode(rawValue: "xml.unknown-root")
 
     // Schema validity
@@ -82,6 +83,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .fileOutsideBook,
         .xmlMalformed,
         .xmlDoctype,
+        .xmlTooComplex,
         .xmlTooDeep,
         .xmlUnknownRoot,
         .schemaInvalid,
