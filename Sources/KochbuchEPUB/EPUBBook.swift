@@ -91,11 +91,11 @@ public struct EPUBBook {
         add(EPUBPaths.style, EPUBStyle.css)
         var images: Set<String> = []
         for recipe in recipes {
-            ContentWalker(visitBlock: { if case .figure(let figure) = $0 { images.insert(figure.source) } }).walk(recipe)
+            ContentWalker(visitBlock: { if case .figure(let figure) = $0, let path = figure.bookPath { images.insert(path) } }).walk(recipe)
         }
         for image in images.sorted() {
             guard let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) else { continue }
-            files.append(EPUBPackager.Entry(path: image) { data })
+            files.append(EPUBPackager.Entry(path: EPUBPaths.image(image)) { data })
         }
         add("content.opf", PackageDocument(book: book, epub: self).xml(files: files.map(\.path), recipes: recipes, hasImages: !images.isEmpty))
         return files

@@ -24,7 +24,7 @@ struct EPUBLinkTargets: LinkTargets {
     }
 
     func term(_ id: String) -> String? { glossary.contains(id) ? root + EPUBPaths.glossary + "#begriff-\(HTML.fragment(id))" : nil }
-    func image(_ path: String) -> String { root + path }
+    func image(_ path: String) -> String { root + EPUBPaths.image(Figure.bookPath(of: path) ?? path) }
     var termTooltips: Bool { false }
     var xmlSyntax: Bool { true }
 }
@@ -40,5 +40,7 @@ enum EPUBPaths {
     static let index = "register.xhtml"
     static let style = "style.css"
     static func recipe(_ id: String) -> String { "rezepte/\(id).xhtml" }
+    /// The book's images keep a folder of their own, so none can take the name of a file the EPUB makes.
+    static func image(_ bookPath: String) -> String { "bilder/\(bookPath)" }
     static func sectionAnchor(_ law: String, _ number: String) -> String { "\(HTML.fragment(law))-p\(HTML.fragment(number))" }
 }

@@ -27,7 +27,7 @@ struct SiteLinkTargets: LinkTargets {
         return root + (number.map { SiteLinks.section(law, $0) } ?? SiteLinks.law(law))
     }
     func term(_ id: String) -> String? { book.glossaryByID[id] == nil ? nil : root + SiteLinks.term(id) }
-    func image(_ path: String) -> String { root + path }
+    func image(_ path: String) -> String { root + (Figure.bookPath(of: path) ?? path) }
     var termTooltips: Bool { true }
     var xmlSyntax: Bool { false }
 }

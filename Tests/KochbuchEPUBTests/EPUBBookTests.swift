@@ -47,7 +47,7 @@ import Testing
         #expect(xhtml.contains("alt=\"Ablauf: Eingang, Scannen, Ablage in der E-Akte\" />"))
         #expect(xhtml.contains("href=\"../anhang-gesetze.xhtml#egovg-p6\""))
         #expect(xhtml.contains("href=\"../glossar.xhtml#begriff-e-akte\""))
-        #expect(files.contains { $0.path == "images/ablauf.svg" })
+        #expect(files.contains { $0.path == "bilder/images/ablauf.svg" })
     }
 
     @Test func everyLinkPointsInsideTheBook() throws {

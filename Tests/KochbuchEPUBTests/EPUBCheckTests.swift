@@ -42,6 +42,30 @@ import ZIPFoundation
         #expect(result.output.contains("Messages: 0 fatals / 0 errors / 0 warnings"), "\(result.output)")
     }
 
+    /// A book image named like a file the EPUB makes (`cover.svg`), reached through `./` and `../`,
+    /// keeps a folder of its own: the EPUB passes epubcheck and its cover stays its cover.
+    @Test func aBookImageCannotTakeTheNameOfAFileTheEPUBMakes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-epub-names-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: EPUBBookTests.miniBook, to: folder)
+        let image = try Data(contentsOf: folder.appendingPathComponent("images/ablauf.svg"))
+        try image.write(to: folder.appendingPathComponent("cover.svg"))
+        let recipe = folder.appendingPathComponent("everything.xml")
+        let source = try String(contentsOf: recipe, encoding: .utf8)
+        try source.replacingOccurrences(of: "src=\"images/ablauf.svg\"", with: "src=\"./images/../cover.svg\"").write(to: recipe, atomically: true, encoding: .utf8)
+        let book = EPUBBookTests.epub(folder)
+        let files = try book.files()
+        #expect(files.first { $0.path == "bilder/cover.svg" }?.data == image)
+        #expect(files.first { $0.path == "cover.svg" }?.data != image)
+        let chapter = String(decoding: try #require(files.first { $0.path == "rezepte/everything.xhtml" }).data, as: UTF8.self)
+        #expect(chapter.contains("src=\"../bilder/cover.svg\""))
+        let url = try Self.write(book.data())
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try Self.check(url)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("Messages: 0 fatals / 0 errors / 0 warnings"), "\(result.output)")
+    }
+
     /// Negative control: a compressed mimetype must be rejected, or the check proves nothing.
     @Test func epubcheckRejectsACompressedMimetype() throws {
         let files = try EPUBBookTests.epub(EPUBBookTests.shipped, EPUBSelection(recipes: ["e-akte"])).files()

@@ -74,7 +74,11 @@ public struct Figure: Sendable, Hashable {
 
     /// The image's path relative to the book folder with `.` and `..` resolved, or nil when it is
     /// absolute or climbs out of the book.
-    public var bookPath: String? {
+    public var bookPath: String? { Self.bookPath(of: source) }
+
+    /// A figure source's path relative to the book folder with `.` and `..` resolved, or nil when
+    /// it is absolute or climbs out of the book.
+    public static func bookPath(of source: String) -> String? {
         guard !source.hasPrefix("/"), !source.contains("\\"), !source.contains(":") else { return nil }
         var components: [Substring] = []
         for component in source.split(separator: "/") {
