@@ -25,7 +25,7 @@ public struct CatalogImport: Sendable {
     public func importLaw(from file: URL, options: LawMarkdownParser.Options, asOf: CalendarDate? = nil,
                           municipalities: MunicipalApplicability? = nil, address: String? = nil,
                           today: CalendarDate = .today) throws -> Outcome {
-        let markdown = try String(contentsOf: file, encoding: .utf8)
+        let markdown = try Self.readInput(file)
         let result: LawMarkdownParser.Result
         do {
             result = try LawMarkdownParser().parse(markdown, options: options)
@@ -72,7 +72,9 @@ public struct CatalogImport: Sendable {
                 law = try Self.adding(law.versions[0], to: existing, from: law, file: file, notes: &notes)
             }
         }
-        let changed = try AtomicFile.write(LawXMLWriter.xml(for: law), to: target)
+        let xml = LawXMLWriter.xml(for: law)
+        try checkOutput(xml, relativePath: relative)
+        let changed = try AtomicFile.write(xml, to: target)
         let summary = "\(law.abbreviation): \(law.versions.count) version(s), \(law.versions.last?.sections.count ?? 0) sections in the latest"
             + (law.status == .draft ? " (draft of '\(law.supersedes ?? "?")')" : "")
         return Outcome(written: changed ? [display] : [], unchanged: changed ? [] : [display], notes: [summary] + notes)
@@ -110,6 +112,39 @@ public struct CatalogImport: Sendable {
         return law.selectingVersion(inForceOn: version.date)
     }
 
+    /// Reads an input file as the loader reads book files: a regular file up to 8 MiB, UTF-8,
+    /// without control characters (refused with line and column).
+    private static func readInput(_ file: URL) throws -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        if let size = attributes?[.size] as? Int, size > ImportedText.maximumSize {
+            throw LawImportError(message: "\(file.path): the file has \(size) bytes; the limit is 8 MiB (\(ImportedText.maximumSize) bytes), as for book files. Split it")
+        }
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw LawImportError(message: "\(file.path): not a regular file; give the path of the text file itself")
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw LawImportError(message: "\(file.path): the file cannot be read; check the path and its permissions")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LawImportError(message: "\(file.path): the file is not UTF-8; save it as UTF-8 and import it again")
+        }
+        if let refused = ImportedText.firstRefusedCharacter(in: text) {
+            let code = String(format: "U+%04X", refused.scalar.value)
+            throw LawImportError(message: "\(file.path):\(refused.line):\(refused.column): the control character \(code) is not allowed in a book's text; remove it and import again (nothing was written)")
+        }
+        return text
+    }
+
+    /// Refuses to write a catalog file the loader would not accept.
+    private func checkOutput(_ xml: String, relativePath: String) throws {
+        let errors = book.loader.errors(inFileBytes: Array(xml.utf8), relativePath: relativePath)
+        guard errors.isEmpty else {
+            throw LawImportError(message: "the imported text would make \(book.loader.displayPath(forRelativePath: relativePath)) a file the book refuses, so nothing was written:\n"
+                + errors.prefix(5).map { "  \($0.location.description): \($0.message)" }.joined(separator: "\n")
+                + "\ncheck the input for empty names or titles")
+        }
+    }
+
     private static func sameText(_ a: LawVersion, _ b: LawVersion) -> Bool {
         a.sections.count == b.sections.count && zip(a.sections, b.sections).allSatisfy { $0.number == $1.number && $0.readsLike($1) }
             && a.preamble == b.preamble
@@ -117,8 +152,14 @@ public struct CatalogImport: Sendable {
 
     /// Imports the OZG catalog from its CSV folder into `catalogs/topics.xml`, `ozg-leistungen.xml` and `leika.xml`.
     public func importTopics(from directory: URL) throws -> Outcome {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.lowercased().hasSuffix(".csv") {
+            _ = try Self.readInput(directory.appendingPathComponent(name))
+        }
         let output = try TopicImporter().importCatalog(from: directory)
         var outcome = Outcome(written: [], unchanged: [], notes: [output.summary])
+        for (name, xml) in output.files {
+            try checkOutput(xml, relativePath: "catalogs/\(name)")
+        }
         for (name, xml) in output.files {
             let relative = "catalogs/\(name)"
             let display = book.loader.displayPath(forRelativePath: relative)

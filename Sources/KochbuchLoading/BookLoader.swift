@@ -180,6 +180,25 @@ public struct BookLoader: Sendable {
         case .bytes(let read):
             bytes = read
         }
+        return model(of: bytes, display: display, diagnostics: &diagnostics)
+    }
+
+    /// The errors reading `bytes` as the book file at `relativePath` would give: what importers
+    /// check before they write, so they write only files the loader accepts.
+    public func errors(inFileBytes bytes: [UInt8], relativePath: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if bytes.count > InputGuard.maximumFileSize {
+            diagnostics.append(Diagnostic(.error, .fileTooLarge,
+                                          "file would be \(InputGuard.sizeDescription(bytes.count)); the limit is 8 MiB (\(InputGuard.maximumFileSize) bytes)",
+                                          at: SourceLocation(path: displayPath(forRelativePath: relativePath)),
+                                          hint: "split the input into several files"))
+        } else {
+            _ = model(of: bytes, display: displayPath(forRelativePath: relativePath), diagnostics: &diagnostics)
+        }
+        return diagnostics.filter { $0.severity == .error }
+    }
+
+    private func model(of bytes: [UInt8], display: String, diagnostics: inout [Diagnostic]) -> FileResult {
         if let refusal = InputGuard.check(bytes, displayPath: display) ?? StructureLimits.check(bytes, displayPath: display) {
             diagnostics.append(refusal)
             return .nothing
