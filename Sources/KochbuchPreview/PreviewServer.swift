@@ -116,17 +116,30 @@ public actor PreviewServer {
     }
 }
 
-/// Sizes and modification times of every file below some folders.
+/// Sizes and change times of every file below some folders, and where every symbolic link
+/// points: adding, removing or redirecting a link is a change too.
 struct FileSnapshot: Equatable {
     private var states: [String: [Int]] = [:]
+    private var links: [String: String] = [:]
 
     init(directories: [URL]) {
         for directory in directories {
             guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { continue }
             for case let url as URL in enumerator {
                 var info = stat()
-                guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                states[url.path] = [Int(info.st_size), Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
+                guard lstat(url.path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFLNK:
+                    links[url.path] = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? ""
+                    var target = stat()
+                    if stat(url.path, &target) == 0 {
+                        states[url.path] = [Int(target.st_size), Int(target.st_ctim.tv_sec), Int(target.st_ctim.tv_nsec)]
+                    }
+                case S_IFREG:
+                    states[url.path] = [Int(info.st_size), Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
+                default:
+                    continue
+                }
             }
         }
     }

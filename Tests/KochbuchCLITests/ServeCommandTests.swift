@@ -112,4 +112,36 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(output)")
     }
+
+    /// What the preview accepts, tried on raw sockets: Host names (DNS rebinding), oversized and
+    /// endless heads, stalled clients and clients that never read; a symbolic link added to the
+    /// book is a change.
+    @Test func refusesForeignHostsOversizedHeadsAndStalledClients() async throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try Server(directory: directory)
+        defer {
+            kill(server.process.processIdentifier, SIGINT)
+            server.process.waitUntilExit()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [CommandRunner.repository.appendingPathComponent("Tests/Tools/serve_limits.py").path,
+                             server.url.absoluteString, String(server.process.processIdentifier)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: CommandRunner.readAll(pipe.fileHandleForReading), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+
+        let first = try await server.generation()
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("Recipes/verweis.xml").path,
+                                                   withDestinationPath: "sperrmuell.xml")
+        let second = try await server.waitForGeneration(after: first)
+        #expect(second > first, "an added symbolic link was not noticed")
+        try FileManager.default.removeItem(atPath: directory.appendingPathComponent("Recipes/verweis.xml").path)
+        #expect(try await server.waitForGeneration(after: second) > second, "a removed symbolic link was not noticed")
+    }
 }
