@@ -32,8 +32,17 @@ public struct BookLocation: Sendable {
     public func displayPath(forUserPath path: String,
                             workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         -> Result<String, Diagnostic> {
-        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path))
-            .standardizedFileURL.resolvingSymlinksInPath()
+        let named = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)).standardizedFileURL
+        var info = stat()
+        if stat(named.path, &info) != 0, errno == ELOOP {
+            return .failure(Diagnostic(.error, .fileUnreadable, "'\(path)' is a symbolic link that leads back to itself (a loop of links)",
+                                       at: SourceLocation(path: path), hint: "replace the link by the file itself, or delete it"))
+        }
+        if stat(named.path, &info) == 0, ![S_IFREG, S_IFDIR].contains(info.st_mode & S_IFMT) {
+            return .failure(Diagnostic(.error, .fileUnreadable, "'\(path)' is a device, pipe or socket, not a file of the book",
+                                       at: SourceLocation(path: path), hint: "name a recipe or catalog file"))
+        }
+        let url = named.resolvingSymlinksInPath()
         let root = directory.resolvingSymlinksInPath().path
         guard url.path.hasPrefix(root + "/") else {
             return .failure(Diagnostic(.error, .fileOutsideBook, "'\(path)' is not a file of the book in \(displayPrefix)",

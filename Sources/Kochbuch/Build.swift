@@ -77,8 +77,17 @@ public struct Builder: Sendable {
         self.today = today
     }
 
-    /// Runs the build; `progress` receives one line per step.
+    /// Runs the build; `progress` receives one line per step. A file-system error is reported as a
+    /// sentence naming the path and what to do (`OutputError`), not as Foundation's message.
     public func build(progress: (String) -> Void = { _ in }) throws -> Summary {
+        do {
+            return try buildEditions(progress: progress)
+        } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
+            throw OutputError(error, output: options.output)
+        }
+    }
+
+    private func buildEditions(progress: (String) -> Void) throws -> Summary {
         let start = Date()
         try OutputOwnership.checkOutput(options.output, book: book.directory)
         try Publication.recover(in: options.output)

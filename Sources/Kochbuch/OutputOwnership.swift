@@ -37,6 +37,16 @@ public enum OutputOwnership {
         if root.hasPrefix(out == "/" ? "/" : out + "/") {
             throw Refusal(description: "refusing to build into \(output.path): the book (\(book.path)) lies inside it, and an edition could replace it. Choose an --out beside the book, e.g. Exports")
         }
+        var existing = URL(fileURLWithPath: out)
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" { existing.deleteLastPathComponent() }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: existing.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw Refusal(description: "cannot build into \(output.path): \(existing.path) is a file, not a folder. Choose another --out, or move the file away")
+        }
+        if access(existing.path, W_OK | X_OK) != 0 {
+            let reason = errno == EROFS ? "it lies on a read-only file system" : "you may not write into \(existing.path)"
+            throw Refusal(description: "cannot build into \(output.path): \(reason). Choose an --out folder you may write to, or change its permissions")
+        }
     }
 
     /// Before a build: an edition folder made before the marker existed is recognised by the

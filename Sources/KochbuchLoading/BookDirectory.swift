@@ -6,7 +6,17 @@ import Foundation
 /// the search it was checking freshness for.
 struct BookDirectory {
     private(set) var files: [String] = []
-    private(set) var problems: [String] = []
+    /// Files of the book that are not read, and why.
+    private(set) var problems: [(path: String, kind: Problem)] = []
+
+    enum Problem {
+        /// A symbolic link that leads out of the book folder.
+        case outside
+        /// A symbolic link that leads, through others, back to itself.
+        case loop
+        /// A device, pipe or socket with the name of a book file.
+        case notRegular
+    }
     /// Size and change time (nanoseconds) of every file, by relative path. The change time (ctime),
     /// not the modification time: `touch -r`, `cp -p` and `rsync -t` set a file's modification time
     /// back, but no program can set its change time, which every write moves on.
@@ -22,7 +32,7 @@ struct BookDirectory {
         let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         walk(root.standardizedFileURL.path, relative: "", rootPrefix: prefix)
         files.sort()
-        problems.sort()
+        problems.sort { $0.path < $1.path }
     }
 
     private mutating func walk(_ directory: String, relative: String, rootPrefix: String) {
@@ -55,15 +65,25 @@ struct BookDirectory {
             case S_IFREG:
                 record(relativePath, info)
             case S_IFLNK:
-                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                guard target.hasPrefix(rootPrefix) else {
-                    problems.append(relativePath)
+                var targetInfo = stat()
+                if stat(path, &targetInfo) != 0 && errno == ELOOP {
+                    problems.append((relativePath, .loop))
                     continue
                 }
-                var targetInfo = stat()
-                if stat(path, &targetInfo) == 0, (targetInfo.st_mode & S_IFMT) == S_IFREG { record(relativePath, targetInfo) }
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard target.hasPrefix(rootPrefix) else {
+                    problems.append((relativePath, .outside))
+                    continue
+                }
+                if stat(path, &targetInfo) == 0 {
+                    switch targetInfo.st_mode & S_IFMT {
+                    case S_IFREG: record(relativePath, targetInfo)
+                    case S_IFDIR: break
+                    default: if Self.isBookFileName(name) { problems.append((relativePath, .notRegular)) }
+                    }
+                }
             default:
-                continue
+                if Self.isBookFileName(name) { problems.append((relativePath, .notRegular)) }
             }
         }
     }
@@ -72,6 +92,12 @@ struct BookDirectory {
         files.append(relativePath)
         guard recordsStates else { return }
         states[relativePath] = (Int(info.st_size), Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec))
+    }
+
+    /// Whether a name is that of an XML file or an image, the files a book is read from.
+    static func isBookFileName(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".xml") || BookLoader.imageExtensions.contains { lowered.hasSuffix("." + $0) }
     }
 
     static func relativePath(of url: URL, under root: URL) -> String {

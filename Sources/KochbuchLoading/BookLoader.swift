@@ -44,9 +44,18 @@ public struct BookLoader: Sendable {
         var files: [String] = []
         let listing = BookDirectory(root: directory, states: false)
         diagnostics += listing.problems.map { problem in
-            Diagnostic(.error, .fileOutsideBook, "'\(problem)' points outside the book and is not read",
-                       at: SourceLocation(path: displayPath(forRelativePath: problem)),
-                       hint: "keep every file of the book inside its folder; replace the link by the file itself")
+            let location = SourceLocation(path: displayPath(forRelativePath: problem.path))
+            switch problem.kind {
+            case .outside:
+                return Diagnostic(.error, .fileOutsideBook, "'\(problem.path)' points outside the book and is not read", at: location,
+                                  hint: "keep every file of the book inside its folder; replace the link by the file itself")
+            case .loop:
+                return Diagnostic(.error, .fileUnreadable, "'\(problem.path)' is a symbolic link that leads back to itself (a loop of links) and is not read",
+                                  at: location, hint: "replace the link by the file itself, or delete it")
+            case .notRegular:
+                return Diagnostic(.error, .fileUnreadable, "'\(problem.path)' is a device, pipe or socket, not a file, and is not read",
+                                  at: location, hint: "delete it; a book holds ordinary files only")
+            }
         }
         book.imagePaths = Set(listing.files.filter { BookLoader.imageExtensions.contains(Self.pathExtension(of: $0)) })
         for image in book.imagePaths.sorted() where Self.pathExtension(of: image) == "svg" {

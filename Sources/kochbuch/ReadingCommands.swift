@@ -44,6 +44,10 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("What to look for.", valueName: "QUERY"))
     var query: [String] = []
 
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit \(limit) shows nothing; give a number of results of at least 1, e.g. --limit 10") }
+    }
+
     func run() throws {
         let text = query.joined(separator: " ")
         let library = Library(book: options.location)
