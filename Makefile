@@ -17,6 +17,7 @@ setup:
 
 build: setup
 	$(SWIFT) build $(RELEASE) --product kochbuch
+	$(SWIFT) build $(RELEASE) --product kochbuch-mcp
 
 book: build
 	.build/release/kochbuch build --book $(BOOK)
@@ -30,5 +31,6 @@ clean:
 # The benchmark: 10,000 generated recipes, every command as a whole process (see README).
 bench: setup
 	$(SWIFT) build $(RELEASE) --product kochbuch
+	$(SWIFT) build $(RELEASE) --product kochbuch-mcp
 	$(SWIFT) build $(RELEASE) --product kochbuch-bench
 	.build/release/kochbuch-bench run --count 10000 --seed 1 --runs 3

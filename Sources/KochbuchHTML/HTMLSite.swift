@@ -1,5 +1,6 @@
 import Foundation
 import KochbuchLinking
+import KochbuchMarkdown
 import KochbuchModel
 import KochbuchSearch
 
@@ -78,6 +79,15 @@ public struct HTMLSite {
             recipePages.keys[page.path] = page.key
             if page.rendered { recipePages.rendered += 1 }
         }
+        // A Markdown copy beside every recipe and law page, made from the model, and the site's llms.txt.
+        let recipeMarkdown = RecipeMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
+        let copies = Parallel.map(book.book.recipes, chunk: 64) { recipe in
+            Result { try sink.write("rezepte/\(recipe.id).md", text: recipeMarkdown.markdown(recipe)) }
+        }
+        for copy in copies { try copy.get() }
+        let lawMarkdown = LawMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
+        for law in book.book.laws { try sink.write("gesetze/\(law.id).md", text: lawMarkdown.markdown(law)) }
+        try sink.write("llms.txt", text: LLMsText(book: book.book, chapters: book.chapters).text())
         let lawPage = LawPage(site: site)
         let historyPage = LawHistoryPage(site: site)
         for law in book.book.laws {

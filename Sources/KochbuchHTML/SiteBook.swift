@@ -16,6 +16,17 @@ public struct SiteBook: Sendable {
     public var rechtsstand: CalendarDate { book.rechtsstand ?? .today }
     /// Recipes in the manifest's chapter order (then any others, by title).
     public let orderedRecipes: [Recipe]
+    /// The manifest's chapters with their recipes, then the recipes in no chapter ("Weitere Rezepte").
+    public var chapters: [(title: String, recipes: [Recipe])] {
+        var seen: Set<String> = []
+        var chapters: [(title: String, recipes: [Recipe])] = (book.manifest?.chapters ?? []).map { chapter in
+            (chapter.title, chapter.recipes.compactMap { entry in seen.insert(entry.id).inserted ? recipesByID[entry.id] : nil })
+        }
+        let rest = orderedRecipes.filter { !seen.contains($0.id) }
+        if !rest.isEmpty { chapters.append(("Weitere Rezepte", rest)) }
+        return chapters
+    }
+
     /// Recipes by Themenfeld and by Lebenslage, in chapter order.
     public let recipesByThemenfeld: [String: [Recipe]]
     public let recipesByLebenslage: [String: [Recipe]]

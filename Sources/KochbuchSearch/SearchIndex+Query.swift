@@ -60,8 +60,10 @@ extension SearchIndex {
         public let kind: String
         public let value: String
         public let suggestion: String?
+        /// What the filter accepts, said when no close value suggests itself.
+        public var accepted: String? = nil
         public var description: String {
-            "unknown \(kind) '\(value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "unknown \(kind) '\(value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? accepted.map { "; \($0)" } ?? "")
         }
     }
 
@@ -206,7 +208,11 @@ extension SearchIndex {
         }
         if !filters.ozg.isEmpty {
             var ids: Set<Int> = []
+            let known = try database.query("SELECT id FROM names WHERE kind = 'ozg'").map { $0[0].text }
             for value in filters.ozg {
+                if !known.isEmpty, !known.contains(value) {
+                    throw UnknownFilter(kind: "OZG-Leistung", value: value, suggestion: nearest(value.lowercased(), in: known))
+                }
                 ids.formUnion(try database.query("SELECT recipes.number FROM ozg JOIN recipes ON recipes.id = ozg.recipe WHERE ozg.id = ?",
                                                  [.text(value)]).map { $0[0].integer })
             }
@@ -215,6 +221,11 @@ extension SearchIndex {
         if !filters.statuses.isEmpty {
             var ids: Set<Int> = []
             for value in filters.statuses {
+                guard Recipe.Status(rawValue: value.lowercased()) != nil else {
+                    throw UnknownFilter(kind: "status", value: value,
+                                        suggestion: nearest(value.lowercased(), in: Recipe.Status.allCases.map(\.rawValue)),
+                                        accepted: "a status is published, review or draft")
+                }
                 ids.formUnion(try database.query("SELECT number FROM recipes WHERE status = ?", [.text(value.lowercased())]).map { $0[0].integer })
             }
             narrow(ids)

@@ -10,7 +10,8 @@ public final class SearchIndex {
     /// 4: recipes carry their sort key (the folded title). 5: the book's file snapshot is kept.
     /// 6: an index on the sort key; the snapshot records folders and when it was taken.
     /// 7: files are recorded with their change time (ctime), which no program can set back.
-    public static let formatVersion = 7
+    /// 8: the OZG-Leistungen of the catalog are named, so a filter for an unknown one is an error.
+    public static let formatVersion = 8
 
     /// The size and change time (ctime) of a book file, to tell cheaply whether it changed.
     public struct FileState: Sendable, Hashable {

@@ -14,6 +14,9 @@ struct SearchIndexWriter {
                 try database.query("INSERT INTO names VALUES ('law', ?, ?, ?)", [.text(key), .text(law.id), .text(law.abbreviation)])
             }
         }
+        for leistung in book.ozgLeistungen ?? [] {
+            try database.query("INSERT INTO names VALUES ('ozg', ?, ?, ?)", [.text(leistung.id.lowercased()), .text(leistung.id), .text(leistung.name)])
+        }
         for field in book.topics?.themenfelder ?? [] {
             try database.query("INSERT INTO names VALUES ('topic', ?, ?, ?)", [.text(field.name.lowercased()), .text(field.id), .text(field.name)])
             for lage in field.lebenslagen {

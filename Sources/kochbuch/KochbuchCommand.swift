@@ -10,6 +10,6 @@ struct KochbuchCommand: AsyncParsableCommand {
         version: KochbuchVersion.current,
         subcommands: [Validate.self, BuildCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self, LawCommand.self,
                       TopicsCommand.self, CoverageCommand.self, NewCommand.self, FormatCommand.self, ServeCommand.self,
-                      CheckLinksCommand.self, Import.self]
+                      CheckLinksCommand.self, Import.self, AssistantCommand.self]
     )
 }

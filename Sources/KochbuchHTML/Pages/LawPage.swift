@@ -59,7 +59,7 @@ struct LawPage {
         let path = SiteLinks.law(law.id)
         let html = templates.render(site.layout(
             root: root, path: path, title: "\(law.abbreviation) – \(law.title)", description: law.title,
-            content: templates.render(context, template: "law"), active: "gesetze"), template: "layout")
+            content: templates.render(context, template: "law"), active: "gesetze", markdownCopy: "\(law.id).md"), template: "layout")
         return RenderedPage(path: path, html: html)
     }
 }

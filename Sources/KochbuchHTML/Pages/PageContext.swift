@@ -10,7 +10,7 @@ struct SiteContext {
     var rechtsstand: CalendarDate = .today
 
     func layout(root: String, path: String, title: String, description: String, content: String,
-                jsonLD: String? = nil, scripts: [String] = [], active: String = "") -> [String: Any] {
+                jsonLD: String? = nil, scripts: [String] = [], active: String = "", markdownCopy: String? = nil) -> [String: Any] {
         let manifest = book.book.manifest
         var context: [String: Any] = [
             "root": root,
@@ -35,6 +35,7 @@ struct SiteContext {
         ]
         if let url = manifest?.licenceURL, HTML.isSafeExternalURL(url) { context["licenceURL"] = url }
         if let jsonLD { context["jsonLD"] = jsonLD }
+        if let markdownCopy { context["markdownCopy"] = markdownCopy }
         if let baseURL { context["canonicalURL"] = baseURL + path }
         return context
     }

@@ -93,7 +93,7 @@ struct RecipePage {
         }
         let path = SiteLinks.recipe(recipe.id)
         let layout = site.layout(root: root, path: path, title: recipe.title, description: recipe.summary.plainText,
-                                 content: "", jsonLD: jsonLD(recipe, path: path))
+                                 content: "", jsonLD: jsonLD(recipe, path: path), markdownCopy: "\(recipe.id).md")
         var key = StableHash()
         key.combine(salt)
         key.combine(templates.fingerprint)
