@@ -60,6 +60,7 @@ public struct BookChecker: Sendable {
         GeneratedTextCheck(),
         DurationCheck(),
         ControlCharacterCheck(),
+        SynonymCheck(),
     ]
 
     public let checks: [any BookCheck]

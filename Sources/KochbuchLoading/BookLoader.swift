@@ -100,6 +100,7 @@ public struct BookLoader: Sendable {
         case ozgLeistungen([OZGLeistung])
         case leika([LeiKaLeistung])
         case glossary([GlossaryEntry])
+        case synonyms([Synonym])
         case manifest(BookManifest)
         case nothing
     }
@@ -141,6 +142,9 @@ public struct BookLoader: Sendable {
         case .glossary(let entries):
             if book.glossary != nil { duplicate("glossary", at: whole, &diagnostics) }
             book.glossary = entries
+        case .synonyms(let entries):
+            if book.synonyms != nil { duplicate("list of search words", at: whole, &diagnostics) }
+            book.synonyms = entries
         case .manifest(let manifest):
             if book.manifest != nil { duplicate("book manifest", at: whole, &diagnostics) }
             book.manifest = manifest
@@ -255,6 +259,10 @@ public struct BookLoader: Sendable {
         case .ozgLeistungen: return .ozgLeistungen(TopicReader(content: content).ozgLeistungen(root))
         case .leika: return .leika(TopicReader(content: content).leika(root))
         case .glossary: return .glossary(GlossaryReader(content: content).read(root))
+        case .synonyms: return .synonyms(root.elements(named: "synonym").map { entry in
+            Synonym(word: entry.attribute("word") ?? "", means: entry.elements(named: "means").map { content.text($0) },
+                    location: content.attributeLocation("word", of: entry))
+        })
         case .book: return .manifest(ManifestReader(content: content).read(root))
         }
     }

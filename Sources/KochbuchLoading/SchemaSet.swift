@@ -11,6 +11,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case ozgLeistungen = "ozg-leistungen"
     case leika
     case glossary
+    case synonyms
 
     /// The namespace of every Kochbuch document (format version 1.0).
     public static let namespace = "urn:kochbuch:1.0"
@@ -23,6 +24,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .law: "law.xsd"
         case .topics, .ozgLeistungen, .leika: "topics.xsd"
         case .glossary: "glossary.xsd"
+        case .synonyms: "synonyms.xsd"
         }
     }
 }

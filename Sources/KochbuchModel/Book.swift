@@ -8,6 +8,8 @@ public struct Book: Sendable {
     /// The LeiKa catalog, when the book ships it.
     public var leika: [LeiKaLeistung]?
     public var glossary: [GlossaryEntry]?
+    /// The words readers search with and the book's words for them (`catalogs/synonyms.xml`).
+    public var synonyms: [Synonym]?
     /// Paths of the image files in the book, relative to the book folder.
     public var imagePaths: Set<String>
     /// The day whose law the book is read with (see `withRechtsstand`); nil: today.

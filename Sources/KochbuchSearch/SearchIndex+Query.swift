@@ -45,12 +45,26 @@ public struct SearchResults: Sendable, Codable {
     public var suggestions: [String]
     /// A plain message when the query could not be read as asked.
     public var message: String?
+    /// Words that matched nothing and were searched as the nearest word of the book instead.
+    public var corrections: [Correction]
 
-    public init(hits: [SearchHit], total: Int, suggestions: [String], message: String?) {
+    /// "Bürgerprotal" searched as "Bürgerportal".
+    public struct Correction: Sendable, Codable, Hashable {
+        public var written: String
+        public var searched: String
+
+        public init(written: String, searched: String) {
+            self.written = written
+            self.searched = searched
+        }
+    }
+
+    public init(hits: [SearchHit], total: Int, suggestions: [String], message: String?, corrections: [Correction] = []) {
         self.hits = hits
         self.total = total
         self.suggestions = suggestions
         self.message = message
+        self.corrections = corrections
     }
 }
 
@@ -92,27 +106,52 @@ extension SearchIndex {
                 scores[number, default: 0] += weight * 10
             }
         }
-        for word in query.words {
-            let term = normalizer.canonical(word)
-            var group: [Int: Double] = [:]
-            for (number, score) in try rank("\"\(term)\"") { group[number, default: 0] += score }
-            if !group.isEmpty { matchedTerms.insert(term) }
-            let heads = try database.query("SELECT term FROM compounds WHERE head = ?", [.text(term)]).map { $0[0].text }
-            let modifiers = try database.query("SELECT term FROM compounds WHERE modifier = ?", [.text(term)]).map { $0[0].text }
-            for (terms, factor) in [(heads, 0.6), (modifiers, 0.25)] where !terms.isEmpty {
-                let expression = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
-                let found = try rank(expression)
-                if !found.isEmpty { matchedTerms.formUnion(terms) }
-                for (number, score) in found { group[number, default: 0] += score * factor }
-            }
-            if let law = laws[word.lowercased()] {
-                for (number, weight) in try citingRecipes(law: law, section: nil) {
-                    group[number, default: 0] += weight * 3
+        // Words: a recipe missing one is not dropped; the more of them it holds, the higher it ranks.
+        let rules = QueryRules(synonymTerms: try synonymTerms())
+        let understood = rules.apply(query.words) { term in
+            ((try? database.query("SELECT 1 FROM vocabulary WHERE term = ?", [.text(term)]))?.isEmpty == false)
+        }
+        var groups: [[Int: Double]] = []
+        var corrections: [SearchResults.Correction] = []
+        for word in understood {
+            var group = try matches(of: word.term, written: word.text, laws: laws, terms: &matchedTerms)
+            for alternative in word.alternatives {
+                for (number, score) in try matches(of: alternative, written: nil, laws: laws, terms: &matchedTerms) {
+                    group[number] = max(group[number] ?? 0, score * 0.9)
                 }
             }
-            if group.isEmpty { unmatched.append(word) }
-            candidates = candidates.map { $0.intersection(group.keys) } ?? Set(group.keys)
-            for (number, score) in group { scores[number, default: 0] += score }
+            if group.isEmpty, !word.text.contains(where: \.isNumber), let corrected = try suggest(for: [word.text]).first {
+                group = try matches(of: normalizer.canonical(corrected), written: corrected, laws: laws, terms: &matchedTerms)
+                if !group.isEmpty { corrections.append(SearchResults.Correction(written: word.text, searched: corrected)) }
+            }
+            if group.isEmpty { unmatched.append(word.text) }
+            groups.append(group)
+        }
+        if !groups.isEmpty {
+            var held: [Int: Int] = [:]
+            var total: [Int: Double] = [:]
+            for group in groups {
+                for (number, score) in group {
+                    held[number, default: 0] += 1
+                    total[number, default: 0] += score
+                }
+            }
+            let found = Set(held.keys)
+            candidates = candidates.map { $0.intersection(found) } ?? found
+            for (number, score) in total {
+                let coverage = Double(held[number]!) / Double(groups.count)
+                scores[number, default: 0] += score * coverage * coverage
+            }
+            // Words that stand side by side in the question and in a title ("elektronischen Zugang").
+            let terms = understood.map(\.term)
+            for (first, second) in zip(terms, terms.dropFirst()) {
+                for (number, score) in try rank("title : \"\(first) \(second)\"") { scores[number, default: 0] += score * 2 }
+            }
+            // A title that holds every word of the question ranks at the top.
+            if understood.count >= 2 {
+                let all = understood.map { word in "(" + ([word.term] + word.alternatives).map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
+                for number in try rank("title : (" + all.joined(separator: " AND ") + ")").keys { scores[number, default: 0] *= 2 }
+            }
         }
         for phrase in query.phrases {
             let terms = phrase.map { normalizer.canonical($0) }
@@ -146,13 +185,45 @@ extension SearchIndex {
         }
         var suggestions: [String] = []
         var message: String?
+        if !corrections.isEmpty, !result.isEmpty {
+            message = "Ergebnisse für " + corrections.map { "„\($0.searched)“ (statt „\($0.written)“)" }.joined(separator: ", ") + "."
+        }
         if result.isEmpty {
             suggestions = try suggest(for: unmatched.filter { !$0.contains(" ") && !$0.hasSuffix("*") })
             message = "Keine Treffer."
         } else if query.isEmpty && !query.excluded.isEmpty && filters.isEmpty {
             message = "Nur ausgeschlossene Wörter: es werden alle übrigen Rezepte gezeigt."
         }
-        return SearchResults(hits: hits, total: result.count, suggestions: suggestions, message: message)
+        return SearchResults(hits: hits, total: result.count, suggestions: suggestions, message: message, corrections: corrections)
+    }
+
+    /// The recipes a canonical term finds, with their scores: the term itself, compounds with it as
+    /// head (0.6) or modifier (0.25), and, for a law's name, the recipes citing the law.
+    private func matches(of term: String, written: String?, laws: [String: String], terms matchedTerms: inout Set<String>) throws -> [Int: Double] {
+        var group: [Int: Double] = [:]
+        for (number, score) in try rank("\"\(term)\"") { group[number, default: 0] += score }
+        if !group.isEmpty { matchedTerms.insert(term) }
+        let heads = try database.query("SELECT term FROM compounds WHERE head = ?", [.text(term)]).map { $0[0].text }
+        let modifiers = try database.query("SELECT term FROM compounds WHERE modifier = ?", [.text(term)]).map { $0[0].text }
+        for (terms, factor) in [(heads, 0.6), (modifiers, 0.25)] where !terms.isEmpty {
+            let expression = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
+            let found = try rank(expression)
+            if !found.isEmpty { matchedTerms.formUnion(terms) }
+            for (number, score) in found { group[number, default: 0] += score * factor }
+        }
+        if let written, let law = laws[written.lowercased()] {
+            for (number, weight) in try citingRecipes(law: law, section: nil) {
+                group[number, default: 0] += weight * 3
+            }
+        }
+        return group
+    }
+
+    /// The book's search words (`catalogs/synonyms.xml`) as canonical terms.
+    func synonymTerms() throws -> [String: [String]] {
+        var map: [String: [String]] = [:]
+        for row in try database.query("SELECT term, alternative FROM synonyms ORDER BY rowid") { map[row[0].text, default: []].append(row[1].text) }
+        return map
     }
 
     /// FTS5 matches with their weighted BM25 score (higher is better): title 5, summary 3, body 1.

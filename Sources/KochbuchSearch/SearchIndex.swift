@@ -11,7 +11,8 @@ public final class SearchIndex {
     /// 6: an index on the sort key; the snapshot records folders and when it was taken.
     /// 7: files are recorded with their change time (ctime), which no program can set back.
     /// 8: the OZG-Leistungen of the catalog are named, so a filter for an unknown one is an error.
-    public static let formatVersion = 8
+    /// 9: the book's search words (synonyms) are kept.
+    public static let formatVersion = 9
 
     /// The size and change time (ctime) of a book file, to tell cheaply whether it changed.
     public struct FileState: Sendable, Hashable {
@@ -96,7 +97,7 @@ public final class SearchIndex {
         ((try? database.query("PRAGMA user_version").first?.first?.integer) ?? 0) == Self.formatVersion
     }
 
-    private static let tables = ["files", "snapshot", "recipes", "fts", "citations", "topics", "ozg", "vocabulary", "compounds", "names"]
+    private static let tables = ["files", "snapshot", "recipes", "fts", "citations", "topics", "ozg", "vocabulary", "compounds", "names", "synonyms"]
 
     /// Replaces the whole content of the index with a book, in one transaction: readers see the
     /// old index or the new one, never half of either. Skips the work when another process has
@@ -129,6 +130,7 @@ public final class SearchIndex {
             CREATE INDEX compounds_head ON compounds(head);
             CREATE INDEX compounds_modifier ON compounds(modifier);
             CREATE TABLE names(kind TEXT, key TEXT, id TEXT, label TEXT);
+            CREATE TABLE synonyms(term TEXT, alternative TEXT);
             """)
             let writer = SearchIndexWriter(database: database, normalizer: normalizer)
             try writer.writeCatalogNames(book: book)

@@ -14,6 +14,11 @@ struct SearchIndexWriter {
                 try database.query("INSERT INTO names VALUES ('law', ?, ?, ?)", [.text(key), .text(law.id), .text(law.abbreviation)])
             }
         }
+        for (term, alternatives) in QueryRules(synonyms: book.synonyms ?? []).synonyms.sorted(by: { $0.key < $1.key }) {
+            for alternative in alternatives {
+                try database.query("INSERT INTO synonyms VALUES (?, ?)", [.text(term), .text(alternative)])
+            }
+        }
         for leistung in book.ozgLeistungen ?? [] {
             try database.query("INSERT INTO names VALUES ('ozg', ?, ?, ?)", [.text(leistung.id.lowercased()), .text(leistung.id), .text(leistung.name)])
         }

@@ -139,6 +139,14 @@ public struct WebSearchIndex {
         try object(lawNames) { $0.string($1) }
         json.raw(",\"modifiers\":")
         try object(modifiers) { $0.strings($1) }
+        let rules = QueryRules(synonyms: book.synonyms ?? [])
+        json.raw(",\"rules\":{\"particles\":")
+        json.strings(QueryRules.particles)
+        json.raw(",\"stopwords\":")
+        json.strings(QueryRules.stopwords.sorted())
+        json.raw(",\"synonyms\":")
+        try object(rules.synonyms) { $0.strings($1) }
+        json.raw("}")
         json.raw(",\"terms\":")
         try object(postings) { json, flat in
             json.raw("[")

@@ -82,6 +82,7 @@ struct SearchPrinter {
             if !results.suggestions.isEmpty { out += " Meinten Sie: \(results.suggestions.joined(separator: ", "))?" }
             return TerminalText.visible(out) + "\n"
         }
+        if !results.corrections.isEmpty, let message = results.message { out += TerminalText.visible(message) + "\n" }
         for (index, hit) in results.hits.enumerated() {
             let plainTitle = TerminalText.visible(hit.title)
             let title = colour ? "\u{1B}[1m\(plainTitle)\u{1B}[0m" : plainTitle

@@ -96,6 +96,12 @@ import Testing
         Case(code: .factsDurationSteps, severity: .warning,
              edits: [.replace("<step id=\"anfangen\"", "<step id=\"anfangen\" duration=\"P5Y\"", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "<step id=\"anfangen\"", messageContains: "longer than the whole recipe"),
+        Case(code: .synonymUnknownWord,
+             edits: [.write(MiniBookTexts.synonyms(["Akte": "Akte", "Papierakte": "Pergamentrolle"]), to: "catalogs/synonyms.xml")],
+             file: "catalogs/synonyms.xml", lineContaining: "word=\"Papierakte\"", messageContains: "no recipe uses the word 'Pergamentrolle'"),
+        Case(code: .synonymDuplicate,
+             edits: [.write(MiniBookTexts.synonyms(["Akte": "Akte", "akte": "Akte"]), to: "catalogs/synonyms.xml")],
+             file: "catalogs/synonyms.xml", lineContaining: "word=\"akte\"", messageContains: "listed twice"),
         Case(code: .imageUnsafe,
              edits: [.write("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect width=\"1\" height=\"1\"/>\n<a href=\"#x\"><text onclick=\"alert(1)\">x</text></a>\n</svg>\n", to: "images/ablauf.svg")],
              file: "images/ablauf.svg", lineContaining: "onclick", messageContains: "event handler onclick"),
@@ -195,6 +201,13 @@ import Testing
 }
 
 enum MiniBookTexts {
+    /// A catalog of search words, one entry per pair, in the order given (sorted by word).
+    static func synonyms(_ pairs: [String: String]) -> String {
+        "<synonyms xmlns=\"urn:kochbuch:1.0\">\n"
+            + pairs.keys.sorted().map { "  <synonym word=\"\($0)\"><means>\(pairs[$0]!)</means></synonym>\n" }.joined()
+            + "</synonyms>\n"
+    }
+
     /// A valid draft recipe that links nowhere and that nothing links to.
     static func recipe(id: String) -> String {
         """

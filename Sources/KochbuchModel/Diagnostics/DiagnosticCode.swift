@@ -75,6 +75,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let lawMoveUnknown = DiagnosticCode(rawValue: "law.move-unknown")
 
     /// Every code the tool can report.
+    // Search words
+    public static let synonymUnknownWord = DiagnosticCode(rawValue: "synonym.unknown-word")
+    public static let synonymDuplicate = DiagnosticCode(rawValue: "synonym.duplicate")
+
     public static let all: [DiagnosticCode] = [
         .fileUnreadable,
         .fileTooLarge,
@@ -84,6 +88,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .xmlMalformed,
         .xmlDoctype,
         .xmlTooComplex,
+        .synonymUnknownWord,
+        .synonymDuplicate,
         .xmlTooDeep,
         .xmlUnknownRoot,
         .schemaInvalid,

@@ -335,6 +335,8 @@
       display: plainObject(source.display),
       citations: plainObject(source.citations),
       laws: plainObject(source.laws),
+      rules: prepareRules(plainObject(source.rules)),
+      titleTerms: [],
       termKeys: null,
       displayFolded: null,
       phraseTexts: [],
@@ -344,6 +346,59 @@
     };
     if (prepared) prepared.set(source, p);
     return p;
+  }
+
+  /** The query rules the index carries (the same lists the command line uses, see QueryRules.swift). */
+  function prepareRules(rules) {
+    return {
+      stopwords: new Set(stringList(rules.stopwords)),
+      particles: stringList(rules.particles),
+      synonyms: plainObject(rules.synonyms)
+    };
+  }
+
+  /** The canonical terms of a document's title, in order. */
+  function titleTerms(p, d) {
+    var terms = p.titleTerms[d];
+    if (terms === undefined) {
+      terms = canonical(docField(p.docs[d], "title"));
+      p.titleTerms[d] = terms;
+    }
+    return terms;
+  }
+
+  /**
+   * The plain words of a query after the rules of QueryRules.swift: a separable verb put together
+   * ("führe … ein" → "einführe"), question and function words dropped (unless nothing else is
+   * left), each word once, with the words the book's synonyms add.
+   */
+  function applyRules(p, words) {
+    var rules = p.rules;
+    var list = words.map(function (w) { return { text: w.text, term: w.term, start: w.start, end: w.end }; });
+    if (list.length >= 2) {
+      var particle = fold(list[list.length - 1].text);
+      if (rules.particles.indexOf(particle) >= 0) {
+        for (var i = list.length - 2; i >= 0; i--) {
+          if (rules.stopwords.has(fold(list[i].text))) continue;
+          var joined = particle + list[i].text.toLowerCase();
+          var term = canonical(joined)[0];
+          if (term && postings(p, term).length > 0) {
+            list[i] = { text: joined, term: term, start: list[i].start, end: list[i].end };
+            list.pop();
+            break;
+          }
+        }
+      }
+    }
+    var content = list.filter(function (w) { return !rules.stopwords.has(fold(w.text)); });
+    var kept = content.length > 0 ? content : list;
+    var seen = new Set();
+    return kept.filter(function (w) {
+      if (seen.has(w.term)) return false;
+      seen.add(w.term);
+      w.alternatives = stringList(own(rules.synonyms, w.term));
+      return true;
+    });
   }
 
   function validDoc(p, d) {
@@ -991,7 +1046,66 @@
     if (positive.length === 0) return emptyResult(negative.length > 0 ? MSG_ONLY_EXCLUDED : MSG_EMPTY);
 
     var cache = new Map();
-    var matches = positive.map(function (c) { return evalClause(p, c, cache); });
+    // Words: a document missing one is not dropped; the more it holds, the higher it ranks
+    // (as in SearchIndex+Query.swift). Everything else (phrases, prefixes, citations) must match.
+    var plain = positive.filter(function (c) { return c.type === "word"; });
+    var required = positive.filter(function (c) { return c.type !== "word"; });
+    var matches = required.map(function (c) { return evalClause(p, c, cache); });
+    var understood = applyRules(p, plain);
+    var corrections = [];
+    var groups = understood.map(function (w) {
+      var base = evalWordTerm(p, w.term, cache);
+      var group = { scores: new Map(base.scores), terms: new Set(base.terms), prefixes: [], patterns: [] };
+      w.alternatives.forEach(function (alternative) {
+        var other = evalWordTerm(p, alternative, cache);
+        other.scores.forEach(function (score, d) { group.scores.set(d, Math.max(group.scores.get(d) || 0, score * 0.9)); });
+        other.terms.forEach(function (t) { group.terms.add(t); });
+      });
+      if (group.scores.size === 0 && !/[0-9]/.test(w.text)) {
+        var corrected = suggest(index, w.text, 1)[0];
+        var term = corrected ? canonical(corrected)[0] : null;
+        if (term) {
+          var found = evalWordTerm(p, term, cache);
+          if (found.scores.size > 0) {
+            corrections.push({ written: w.text, searched: corrected });
+            group = found;
+          }
+        }
+      }
+      w.match = group;
+      return group;
+    });
+    if (groups.length > 0) {
+      var held = new Map(), total = new Map();
+      groups.forEach(function (g) {
+        g.scores.forEach(function (score, d) {
+          held.set(d, (held.get(d) || 0) + 1);
+          total.set(d, (total.get(d) || 0) + score);
+        });
+      });
+      var words = emptyMatch();
+      total.forEach(function (score, d) {
+        var coverage = held.get(d) / groups.length;
+        words.scores.set(d, score * coverage * coverage);
+      });
+      groups.forEach(function (g) { g.terms.forEach(function (t) { words.terms.add(t); }); });
+      var terms = understood.map(function (w) { return w.term; });
+      words.scores.forEach(function (score, d) {
+        var title = titleTerms(p, d);
+        var bonus = 0;
+        for (var k = 0; k + 1 < terms.length; k++) {
+          for (var t = 0; t + 1 < title.length; t++) {
+            if (title[t] === terms[k] && title[t + 1] === terms[k + 1]) { bonus += 2 * 2 * p.weights.title; break; }
+          }
+        }
+        score += bonus;
+        if (understood.length >= 2 && understood.every(function (w) {
+          return title.indexOf(w.term) >= 0 || w.alternatives.some(function (a) { return title.indexOf(a) >= 0; });
+        })) score *= 2;
+        words.scores.set(d, score);
+      });
+      matches.push(words);
+    }
     var combined = intersectMatches(matches);
     var excluded = new Set();
     negative.forEach(function (c) {
@@ -1015,15 +1129,20 @@
 
     var shown = shortQuery(raw);
     if (results.length > 0) {
-      return { results: results, suggestions: [], suggestionQueries: [],
-        message: results.length + " Treffer f\u00fcr \u201e" + shown + "\u201c" };
+      var said = results.length + " Treffer f\u00fcr \u201e" + shown + "\u201c";
+      if (corrections.length > 0) {
+        said = results.length + " Treffer: Ergebnisse f\u00fcr " + corrections.map(function (c) {
+          return "\u201e" + c.searched + "\u201c (statt \u201e" + c.written + "\u201c)";
+        }).join(", ");
+      }
+      return { results: results, suggestions: [], suggestionQueries: [], corrections: corrections, message: said };
     }
 
     // No results: suggestions for the words that match nothing on their own.
     var suggestions = [], suggestionQueries = [], seen = new Set();
     var unmatched = [];
-    positive.forEach(function (c, n) {
-      if (c.type === "word" && matches[n].scores.size === 0) unmatched.push(c);
+    understood.forEach(function (w) { if (w.match.scores.size === 0) unmatched.push(w); });
+    required.forEach(function (c, n) {
       if (c.type === "phrase" && matches[n].scores.size === 0) {
         c.words.forEach(function (w) { if (evalWordTerm(p, w.term, cache).scores.size === 0) unmatched.push(w); });
       }
