@@ -1,4 +1,5 @@
 import Foundation
+import KochbuchHTML
 import KochbuchLoading
 import KochbuchModel
 
@@ -18,6 +19,8 @@ struct BuildFingerprint {
         let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
         add("docs/", BookLoader(directory: docs).fileStates().filter { $0.key.hasSuffix(".md") })
         if let theme = options.theme { add("theme/", BookLoader(directory: theme).fileStates()) }
+        // The built-in templates and assets ship beside the tool, not in it: a new search.js is a change.
+        add("resources/", BookLoader(directory: HTMLSite.resources).fileStates())
         return lines.joined(separator: "\n") + "\n"
     }
 

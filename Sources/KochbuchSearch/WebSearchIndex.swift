@@ -63,7 +63,6 @@ public struct WebSearchIndex {
         let maker = DocumentMaker(book: book, url: url)
         var postings: [String: [Int32]] = [:]
         var surface: [String: [String: Int]] = [:]
-        var foldedWords: Set<String> = []
         // Runs of documents on all cores, a few runs at a time, each merged as soon as the few are
         // done: the runs' own tables never all exist at once.
         let chunk = 256
@@ -74,10 +73,13 @@ public struct WebSearchIndex {
             for part in Parallel.map(runs, { Self.terms(of: run($0).map(maker.document), firstNumber: $0) }) {
                 for (term, list) in part.postings { postings[term, default: []] += list }
                 for (term, forms) in part.surface { surface[term, default: [:]].merge(forms, uniquingKeysWith: +) }
-                foldedWords.formUnion(part.foldedWords)
             }
         }
-        let decompounder = Decompounder(terms: Set(postings.keys), words: foldedWords, normalizer: normalizer)
+        // Display forms and compound splits are made as the command line's index makes them
+        // (SearchIndexWriter), so both split the same compounds.
+        let display = surface.mapValues { forms in forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
+        let terms = Set(postings.keys)
+        let decompounder = Decompounder(terms: terms, words: Set(display.values.map { GermanText.fold($0) }).union(terms), normalizer: normalizer)
         var heads: [String: [String]] = [:]
         var modifiers: [String: [String]] = [:]
         for term in postings.keys.sorted() {
@@ -86,11 +88,28 @@ public struct WebSearchIndex {
             modifiers[split.modifier, default: []].append(term)
         }
         let numbers = Dictionary(recipes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        // Citations as the command line's index records them: each legal basis and each <cite> once,
+        // weighted as `SearchIndex.citingRecipes` weighs them (a legal basis 2, a mention 1, and a
+        // tenth more for every further one, up to six).
         var citations: [String: Set<Int>] = [:]
-        for citation in graph.citations {
-            guard let number = numbers[citation.recipe] else { continue }
-            citations[citation.reference.law, default: []].insert(number)
-            if let section = citation.reference.section { citations["\(citation.reference.law):\(section)", default: []].insert(number) }
+        var citationWeights: [String: [Int: Int]] = [:]
+        for recipe in recipes {
+            guard let number = numbers[recipe.id] else { continue }
+            var references = recipe.legalBasis.map { ($0.reference, 1) }
+            ContentWalker(visitInline: { if case .citation(let reference, _) = $0 { references.append((reference, 0)) } }).walk(recipe)
+            var rows: [String: (basis: Int, count: Int)] = [:]
+            for (reference, basis) in references {
+                var keys = [reference.law]
+                if let section = reference.section { keys.append("\(reference.law):\(section)") }
+                for key in keys {
+                    let row = rows[key] ?? (0, 0)
+                    rows[key] = (max(row.basis, basis), row.count + 1)
+                }
+            }
+            for (key, row) in rows {
+                citations[key, default: []].insert(number)
+                citationWeights[key, default: [:]][number] = (row.basis == 1 ? 20 : 10) + min(row.count, 6)
+            }
         }
         var lawNames: [String: String] = [:]
         for law in book.laws where law.status == .inForce {
@@ -98,7 +117,6 @@ public struct WebSearchIndex {
             lawNames[law.abbreviation.lowercased()] = law.id
             if let short = law.abbreviation.split(separator: " ").first { lawNames[String(short).lowercased()] = law.id }
         }
-        let display = surface.mapValues { forms in forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
         var json = JSONText(capacity: 2 << 20)
         func flushIfFull() throws {
             if json.count >= 1 << 20 { try json.flush(piece) }
@@ -115,7 +133,9 @@ public struct WebSearchIndex {
             }
             json.raw("}")
         }
-        json.raw("window.KOCHBUCH_SEARCH_INDEX = {\"citations\":")
+        json.raw("window.KOCHBUCH_SEARCH_INDEX = {\"citationWeights\":")
+        try object(citationWeights) { json, weights in json.integers(weights.keys.sorted().flatMap { [$0, weights[$0]!] }) }
+        json.raw(",\"citations\":")
         try object(citations.mapValues { $0.sorted() }) { $0.integers($1) }
         json.raw(",\"display\":")
         try object(display) { $0.string($1) }
@@ -125,6 +145,9 @@ public struct WebSearchIndex {
             if index > 0 { json.raw(",") }
             json.raw("{\"id\":"); json.string(document.id)
             json.raw(",\"laws\":"); json.strings(document.laws)
+            // Its number of words, as the command line's index counts them for BM25.
+            json.raw(",\"length\":")
+            json.integer([document.title, document.summary, document.body].reduce(0) { $0 + GermanText.tokens($1).count })
             json.raw(",\"summary\":"); json.string(document.summary)
             json.raw(",\"text\":"); json.string([document.title, document.summary, document.body].joined(separator: "\n"))
             json.raw(",\"themenfeld\":"); json.string(document.themenfeld)
@@ -165,12 +188,10 @@ public struct WebSearchIndex {
     }
 
     /// What a run of documents adds to the index: per term, its postings in document order, four
-    /// numbers each (document number, title, summary and body counts); the forms seen per term;
-    /// every folded word.
+    /// numbers each (document number, title, summary and body counts); the forms seen per term.
     private struct Terms {
         var postings: [String: [Int32]] = [:]
         var surface: [String: [String: Int]] = [:]
-        var foldedWords: Set<String> = []
     }
 
     /// The number of `key` in `table`; a new key gets the next number, and `added` is called.
@@ -199,7 +220,6 @@ public struct WebSearchIndex {
             for (field, text) in [document.title, document.summary, document.body].enumerated() {
                 for token in GermanText.tokens(text) {
                     let word = number(of: token, in: &known) {
-                        result.foldedWords.insert(GermanText.fold(token))
                         words.append((token, normalizer.canonical(token)))
                         seen.append(0)
                     }

@@ -11,6 +11,9 @@
  *       loads INDEX.js (assigns window.KOCHBUCH_SEARCH_INDEX), runs search(index, QUERY) and prints
  *       {"results": [{"id", "score", "title", "snippet"}], "suggestions": [...], "message": "..."}
  *       as JSON (scores rounded to 4 decimals; snippet: the text with matches as [[...]]).
+ *   node search-harness.js queries INDEX.js LIMIT
+ *       reads one query per line on stdin; prints for each a line of JSON:
+ *       {"query", "ids": [first LIMIT ids], "scores": [their unrounded scores], "message"}.
  *
  * search.js is taken from Sources/KochbuchHTML/Resources/assets/search.js relative to this file,
  * or from $KOCHBUCH_SEARCH_JS (e.g. the copy in a built site's assets/).
@@ -88,6 +91,17 @@ if (mode === "stem") {
     message: result.message,
   };
   process.stdout.write(JSON.stringify(output, null, 2) + "\n");
+} else if (mode === "queries") {
+  if (rest.length !== 2) fail("usage: node search-harness.js queries INDEX.js LIMIT < queries");
+  const index = loadIndex(rest[0]);
+  const limit = Number(rest[1]);
+  const lines = readStdin().split(/\r?\n/).filter((line) => line.length > 0);
+  const out = lines.map((query) => {
+    const result = search.search(index, query, { snippets: false });
+    const shown = result.results.slice(0, limit);
+    return JSON.stringify({ query: query, ids: shown.map((r) => r.doc.id), scores: shown.map((r) => r.score), message: result.message });
+  });
+  process.stdout.write(out.join("\n") + (out.length ? "\n" : ""));
 } else {
   fail('usage: node search-harness.js stem < words\n       node search-harness.js query INDEX.js "QUERY"');
 }

@@ -334,6 +334,9 @@
       modifiers: plainObject(source.modifiers),
       display: plainObject(source.display),
       citations: plainObject(source.citations),
+      citationWeights: plainObject(source.citationWeights),
+      stats: null,
+      fieldTerms: [],
       laws: plainObject(source.laws),
       rules: prepareRules(plainObject(source.rules)),
       titleTerms: [],
@@ -430,6 +433,123 @@
       if (!(value > 0)) value = MATCHED_MIN_SCORE;
       scores.set(posting[0], (scores.get(posting[0]) || 0) + value);
     }
+  }
+
+  // BM25 as SQLite FTS5 computes it for the command line's index (fts5_aux.c, bm25()): the same
+  // numbers from the same counts, so the browser ranks exactly as `kochbuch search` does.
+  var BM25_K1 = 1.2, BM25_B = 0.75;
+
+  function corpusStats(p) {
+    if (!p.stats) {
+      var total = 0;
+      for (var i = 0; i < p.docs.length; i++) total += number(p.docs[i] && p.docs[i].length, 0);
+      p.stats = { rows: p.docs.length, avgdl: p.docs.length > 0 ? total / p.docs.length : 1 };
+    }
+    return p.stats;
+  }
+
+  function idf(p, hits) {
+    var rows = corpusStats(p).rows;
+    var value = Math.log((rows - hits + 0.5) / (hits + 0.5));
+    return value <= 0 ? 1e-6 : value;
+  }
+
+  /** One phrase's part of a document's score: its weighted frequency and inverse document frequency. */
+  function bm25Part(p, d, frequency, inverse) {
+    var length = number(p.docs[d].length, 0);
+    return inverse * ((frequency * (BM25_K1 + 1.0)) /
+      (frequency + BM25_K1 * (1 - BM25_B + BM25_B * length / corpusStats(p).avgdl)));
+  }
+
+  /** Scores of the documents matching any of the terms, like FTS5's `"a" OR "b"`: each term a phrase. */
+  function rankTerms(p, terms) {
+    var scores = new Map();
+    terms.forEach(function (term) {
+      var list = postings(p, term).filter(function (posting) { return Array.isArray(posting) && validDoc(p, posting[0]); });
+      if (list.length === 0) return;
+      var inverse = idf(p, list.length);
+      list.forEach(function (posting) {
+        var frequency = p.weights.title * number(posting[1], 0) + p.weights.summary * number(posting[2], 0) +
+          p.weights.body * number(posting[3], 0);
+        scores.set(posting[0], (scores.get(posting[0]) || 0) + bm25Part(p, posting[0], frequency, inverse));
+      });
+    });
+    scores.forEach(function (score, d) { scores.set(d, Math.max(score, MATCHED_MIN_SCORE)); });
+    return scores;
+  }
+
+  /** A document's canonical terms per field (title, summary, body), as the index's columns hold them. */
+  function fieldTerms(p, d) {
+    var fields = p.fieldTerms[d];
+    if (fields === undefined) {
+      var doc = p.docs[d];
+      var title = canonical(docField(doc, "title"));
+      var summary = canonical(docField(doc, "summary"));
+      var all = canonical(docField(doc, "text"));
+      fields = [title, summary, all.slice(title.length + summary.length)];
+      p.fieldTerms[d] = fields;
+    }
+    return fields;
+  }
+
+  function occurrences(terms, sequence) {
+    var count = 0;
+    for (var i = 0; i + sequence.length <= terms.length; i++) {
+      var same = true;
+      for (var k = 0; k < sequence.length && same; k++) same = terms[i + k] === sequence[k];
+      if (same) count++;
+    }
+    return count;
+  }
+
+  /** Scores of the documents holding the terms side by side, like FTS5's `"a b"`; only in the title with `titleOnly`. */
+  function rankPhrase(p, sequence, titleOnly) {
+    var frequencies = new Map();
+    for (var d = 0; d < p.docs.length; d++) {
+      if (!validDoc(p, d)) continue;
+      var fields = fieldTerms(p, d);
+      var frequency = p.weights.title * occurrences(fields[0], sequence);
+      if (!titleOnly) {
+        frequency += p.weights.summary * occurrences(fields[1], sequence) + p.weights.body * occurrences(fields[2], sequence);
+      }
+      var any = occurrences(fields[0], sequence) + (titleOnly ? 0 : occurrences(fields[1], sequence) + occurrences(fields[2], sequence));
+      if (any > 0) frequencies.set(d, frequency);
+    }
+    var scores = new Map();
+    var inverse = idf(p, frequencies.size);
+    frequencies.forEach(function (frequency, d) { scores.set(d, Math.max(bm25Part(p, d, frequency, inverse), MATCHED_MIN_SCORE)); });
+    return scores;
+  }
+
+  /** Scores of the documents with a term starting with `prefix`, like FTS5's `"prefix" *`: one phrase for all such terms. */
+  function rankPrefix(p, prefix) {
+    var frequencies = new Map();
+    var matched = [];
+    termKeys(p).forEach(function (t) {
+      if (t.indexOf(prefix) !== 0) return;
+      matched.push(t);
+      postings(p, t).forEach(function (posting) {
+        if (!Array.isArray(posting) || !validDoc(p, posting[0])) return;
+        var frequency = p.weights.title * number(posting[1], 0) + p.weights.summary * number(posting[2], 0) +
+          p.weights.body * number(posting[3], 0);
+        frequencies.set(posting[0], (frequencies.get(posting[0]) || 0) + frequency);
+      });
+    });
+    var scores = new Map();
+    var inverse = idf(p, frequencies.size);
+    frequencies.forEach(function (frequency, d) { scores.set(d, Math.max(bm25Part(p, d, frequency, inverse), MATCHED_MIN_SCORE)); });
+    return { scores: scores, terms: matched };
+  }
+
+  /** The weight of each document citing a law or section, as `SearchIndex.citingRecipes` gives it. */
+  function citationWeights(p, key) {
+    var flat = own(p.citationWeights, key);
+    var weights = new Map();
+    if (!Array.isArray(flat)) return weights;
+    for (var i = 0; i + 1 < flat.length; i += 2) {
+      if (validDoc(p, flat[i])) weights.set(flat[i], number(flat[i + 1], 0) / 10);
+    }
+    return weights;
   }
 
   function termKeys(p) {
@@ -618,7 +738,10 @@
       var words = tokenSpans(content).map(function (t) {
         return wordClause(raw, t.text, i + 1 + t.start, false);
       });
-      if (phrase && words.length > 0) {
+      // A phrase of one word is that word (as the command line reads it): "E-Akte" is Akte.
+      if (words.length === 1 && !negate) {
+        clauses.push(words[0]);
+      } else if (phrase && words.length > 0) {
         clauses.push({ type: "phrase", text: content, phrase: phrase, words: words, negate: negate });
       }
       blank(from, Math.min(j + 1, lc.length));
@@ -701,20 +824,14 @@
     var cached = cache.get(term);
     if (cached) return cached;
     var match = emptyMatch();
-    addTerm(p, match.scores, term, FACTOR.exact);
+    rankTerms(p, [term]).forEach(function (score, d) { match.scores.set(d, score); });
     match.terms.add(term);
-    var done = new Set([term]);
-    stringList(own(p.heads, term)).forEach(function (c) {
-      if (done.has(c)) return;
-      done.add(c);
-      addTerm(p, match.scores, c, FACTOR.head);
-      match.terms.add(c);
-    });
-    stringList(own(p.modifiers, term)).forEach(function (c) {
-      if (done.has(c)) return;
-      done.add(c);
-      addTerm(p, match.scores, c, FACTOR.modifier);
-      match.terms.add(c);
+    // Compounds with the term as head, then as modifier: each list one OR-expression, as the command line ranks them.
+    [[stringList(own(p.heads, term)), FACTOR.head], [stringList(own(p.modifiers, term)), FACTOR.modifier]].forEach(function (pair) {
+      if (pair[0].length === 0) return;
+      var found = rankTerms(p, pair[0]);
+      if (found.size > 0) pair[0].forEach(function (c) { match.terms.add(c); });
+      found.forEach(function (score, d) { match.scores.set(d, (match.scores.get(d) || 0) + score * pair[1]); });
     });
     cache.set(term, match);
     return match;
@@ -1037,35 +1154,63 @@
     }
   }
 
-  function searchUnsafe(index, query, options) {
-    var p = prepare(index);
-    var parsed = parseQuery(query, index);
-    var raw = parsed.query;
-    var positive = parsed.clauses.filter(function (c) { return !c.negate; });
-    var negative = parsed.clauses.filter(function (c) { return c.negate; });
-    if (positive.length === 0) return emptyResult(negative.length > 0 ? MSG_ONLY_EXCLUDED : MSG_EMPTY);
+  /**
+   * The scores of a query's positive clauses, computed as SearchIndex+Query.swift computes them:
+   * citations (weight x 10, required), the plain words after the query rules (a document missing
+   * one ranks lower: coverage squared), a bonus for two words side by side in a title, twice the
+   * score for a title holding every word, then phrases (x 1.5) and prefixes (x 0.8), both required.
+   */
+  function rankQuery(p, index, positive, cache) {
+    var scores = new Map();
+    var candidates = null;
+    var match = emptyMatch();
+    function narrow(keys) {
+      var next = new Set();
+      keys.forEach(function (d) { if (candidates === null || candidates.has(d)) next.add(d); });
+      candidates = next;
+    }
+    function add(map, factor) {
+      map.forEach(function (score, d) { scores.set(d, (scores.get(d) || 0) + score * factor); });
+    }
+    var required = [], requiredMatches = [];
+    positive.filter(function (c) { return c.type === "citation"; }).forEach(function (c) {
+      var weights = citationWeights(p, c.key);
+      narrow(Array.from(weights.keys()));
+      add(weights, 10);
+      c.terms.forEach(function (t) { match.terms.add(t); });
+      match.patterns.push(sectionPattern(c.section));
+      required.push(c);
+      requiredMatches.push({ scores: weights });
+    });
 
-    var cache = new Map();
-    // Words: a document missing one is not dropped; the more it holds, the higher it ranks
-    // (as in SearchIndex+Query.swift). Everything else (phrases, prefixes, citations) must match.
-    var plain = positive.filter(function (c) { return c.type === "word"; });
-    var required = positive.filter(function (c) { return c.type !== "word"; });
-    var matches = required.map(function (c) { return evalClause(p, c, cache); });
+    // Plain words and law names, in the order written.
+    var plain = positive.filter(function (c) { return c.type === "word" || (c.type === "law" && c.terms.length > 0); })
+      .map(function (c) {
+        return c.type === "word" ? c : { type: "word", text: c.text, term: c.terms[0], start: c.start, end: c.end, law: c.law };
+      })
+      .sort(function (a, b) { return a.start - b.start; });
+    var lawOf = new Map();
+    plain.forEach(function (w) { if (w.law) lawOf.set(w.term, w.law); });
     var understood = applyRules(p, plain);
     var corrections = [];
     var groups = understood.map(function (w) {
-      var base = evalWordTerm(p, w.term, cache);
-      var group = { scores: new Map(base.scores), terms: new Set(base.terms), prefixes: [], patterns: [] };
+      function wordMatch(term, law) {
+        var base = evalWordTerm(p, term, cache);
+        var found = { scores: new Map(base.scores), terms: new Set(base.terms) };
+        if (law) citationWeights(p, law).forEach(function (weight, d) { found.scores.set(d, (found.scores.get(d) || 0) + weight * 3); });
+        return found;
+      }
+      var group = wordMatch(w.term, lawOf.get(w.term) || (own(p.laws, w.text.toLowerCase()) ? p.laws[w.text.toLowerCase()] : null));
       w.alternatives.forEach(function (alternative) {
-        var other = evalWordTerm(p, alternative, cache);
+        var other = wordMatch(alternative, null);
         other.scores.forEach(function (score, d) { group.scores.set(d, Math.max(group.scores.get(d) || 0, score * 0.9)); });
         other.terms.forEach(function (t) { group.terms.add(t); });
       });
       if (group.scores.size === 0 && !/[0-9]/.test(w.text)) {
-        var corrected = suggest(index, w.text, 1)[0];
+        var corrected = nearestWord(p, w.text);
         var term = corrected ? canonical(corrected)[0] : null;
         if (term) {
-          var found = evalWordTerm(p, term, cache);
+          var found = wordMatch(term, own(p.laws, corrected.toLowerCase()) ? p.laws[corrected.toLowerCase()] : null);
           if (found.scores.size > 0) {
             corrections.push({ written: w.text, searched: corrected });
             group = found;
@@ -1082,33 +1227,91 @@
           held.set(d, (held.get(d) || 0) + 1);
           total.set(d, (total.get(d) || 0) + score);
         });
+        g.terms.forEach(function (t) { match.terms.add(t); });
       });
-      var words = emptyMatch();
+      narrow(Array.from(held.keys()));
       total.forEach(function (score, d) {
         var coverage = held.get(d) / groups.length;
-        words.scores.set(d, score * coverage * coverage);
+        scores.set(d, (scores.get(d) || 0) + score * coverage * coverage);
       });
-      groups.forEach(function (g) { g.terms.forEach(function (t) { words.terms.add(t); }); });
       var terms = understood.map(function (w) { return w.term; });
-      words.scores.forEach(function (score, d) {
-        var title = titleTerms(p, d);
-        var bonus = 0;
-        for (var k = 0; k + 1 < terms.length; k++) {
-          for (var t = 0; t + 1 < title.length; t++) {
-            if (title[t] === terms[k] && title[t + 1] === terms[k + 1]) { bonus += 2 * 2 * p.weights.title; break; }
-          }
+      for (var k = 0; k + 1 < terms.length; k++) add(rankPhrase(p, [terms[k], terms[k + 1]], true), 2);
+      if (understood.length >= 2) {
+        for (var d = 0; d < p.docs.length; d++) {
+          if (!validDoc(p, d) || !scores.has(d)) continue;
+          var title = fieldTerms(p, d)[0];
+          if (understood.every(function (w) {
+            return title.indexOf(w.term) >= 0 || w.alternatives.some(function (a) { return title.indexOf(a) >= 0; });
+          })) scores.set(d, scores.get(d) * 2);
         }
-        score += bonus;
-        if (understood.length >= 2 && understood.every(function (w) {
-          return title.indexOf(w.term) >= 0 || w.alternatives.some(function (a) { return title.indexOf(a) >= 0; });
-        })) score *= 2;
-        words.scores.set(d, score);
-      });
-      matches.push(words);
+      }
     }
-    var combined = intersectMatches(matches);
+    positive.filter(function (c) { return c.type === "phrase"; }).forEach(function (c) {
+      var found = rankPhrase(p, c.words.map(function (w) { return w.term; }), false);
+      narrow(Array.from(found.keys()));
+      add(found, 1.5);
+      c.words.forEach(function (w) { match.terms.add(w.term); });
+      required.push(c);
+      requiredMatches.push({ scores: found });
+    });
+    positive.filter(function (c) { return c.type === "prefix"; }).forEach(function (c) {
+      var found = rankPrefix(p, c.prefix);
+      narrow(Array.from(found.scores.keys()));
+      add(found.scores, 0.8);
+      match.prefixes.push(c.prefix);
+      required.push(c);
+      requiredMatches.push({ scores: found.scores });
+    });
+    (candidates || new Set()).forEach(function (d) { match.scores.set(d, scores.get(d) || 0); });
+    return { match: match, corrections: corrections, understood: understood, required: required, requiredMatches: requiredMatches };
+  }
+
+  /** The book's word nearest to a misspelt one, as SearchIndex.suggest finds it (within 2 edits, 3 for long words). */
+  function nearestWord(p, word) {
+    var folded = fold(word);
+    var length = Array.from(word).length;
+    var limit = Array.from(folded).length > 8 ? 3 : 2;
+    var best = null, bestDistance = Infinity;
+    var a = Array.from(folded);
+    Object.keys(p.display).forEach(function (term) {
+      var shown = p.display[term];
+      if (typeof shown !== "string") return;
+      var shownLength = Array.from(shown).length;
+      if (shownLength < length - 2 || shownLength > length + 2) return;
+      var distance = editDistance(a, Array.from(fold(shown)), limit);
+      if (distance <= limit && (distance < bestDistance || (distance === bestDistance && shown < best))) {
+        best = shown;
+        bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
+  function searchUnsafe(index, query, options) {
+    var p = prepare(index);
+    var parsed = parseQuery(query, index);
+    var raw = parsed.query;
+    var positive = parsed.clauses.filter(function (c) { return !c.negate; });
+    var negative = parsed.clauses.filter(function (c) { return c.negate; });
+    if (positive.length === 0) return emptyResult(negative.length > 0 ? MSG_ONLY_EXCLUDED : MSG_EMPTY);
+
+    var cache = new Map();
+    var ranked = rankQuery(p, index, positive, cache);
+    var combined = ranked.match;
+    var corrections = ranked.corrections;
+    var understood = ranked.understood;
+    var required = ranked.required;
+    var matches = ranked.requiredMatches;
     var excluded = new Set();
     negative.forEach(function (c) {
+      if (c.type === "word") { postings(p, c.term).forEach(function (posting) { excluded.add(posting[0]); }); return; }
+      if (c.type === "group") {
+        c.items.forEach(function (item) {
+          var term = item.type === "word" ? item.term : canonical(item.text)[0];
+          if (term) postings(p, term).forEach(function (posting) { excluded.add(posting[0]); });
+        });
+        return;
+      }
       evalClause(p, c, cache).scores.forEach(function (_, d) { excluded.add(d); });
     });
 
@@ -1117,9 +1320,10 @@
       if (excluded.has(d)) return;
       results.push({ doc: p.docs[d], number: d, score: score, snippet: [] });
     });
+    // Equal scores by folded title, as the command line sorts them (its recipes' sort key).
+    results.forEach(function (r) { r.key = fold(docField(r.doc, "title")); });
     results.sort(function (a, b) {
-      return b.score - a.score || compareTitles(docField(a.doc, "title"), docField(b.doc, "title")) ||
-        a.number - b.number;
+      return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.number - b.number;
     });
     if (options.snippets !== false) {
       results.forEach(function (r) {
