@@ -20,6 +20,9 @@ public struct BenchmarkRunner {
         "akte", "Antrag", "Anträge", "Bürgerportal", "Buergerportal", "Verwaltungen", "portal", "Rechnung",
         "\"elektronische Akte\"", "\"Online-Antrag\"", "Bau*", "Daten*", "Akte -Scan", "XRechnung Peppol",
         "§ 6 EGovG", "OZG § 3", "Nutzerkonto BundID", "Barrierefreiheit", "Datenschutz Folgenabschätzung", "Bürgerprotal",
+        // Questions as readers ask them (the rules of QueryRules apply: stopwords, separable verbs, synonyms).
+        "Wie führe ich die E-Akte ein", "Welche Pflichten habe ich nach § 3 EGovG", "Sperrmüll bestellen",
+        "Welche Pflichten hat eine Gemeinde beim elektronischen Zugang?",
     ]
 
     /// The results, in the order of the table.
@@ -122,6 +125,7 @@ public struct BenchmarkRunner {
         results.append(Series(name: "search, p95 per query", runs: [Series.percentile(queryTimes, 0.95)], peakRSSMegabytes: queryRSS,
                               target: "≤ 0.030 s", met: Series.percentile(queryTimes, 0.95) <= 0.030))
         results.append(Series(name: "grep -ril, p50 (same words)", runs: [Series.percentile(grepTimes, 0.5)], peakRSSMegabytes: 0))
+        results += try assistantSearch()
         if let full = results.first(where: { $0.name == "build all editions (cold)" }) {
             results.append(Series(name: "peak RSS of the full build (MB)", runs: [full.peakRSSMegabytes], peakRSSMegabytes: full.peakRSSMegabytes,
                                   target: "≤ 300 MB", met: full.peakRSSMegabytes <= 300))
@@ -129,6 +133,35 @@ public struct BenchmarkRunner {
         try? FileManager.default.removeItem(at: output)
         for folder in newFolders { try? FileManager.default.removeItem(at: folder) }
         return results
+    }
+
+    /// The assistant server's `search` tool at this size, called through the official Python MCP
+    /// client as an assistant calls it (one server, warm index): p50 and p95 per call.
+    private func assistantSearch() throws -> [Series] {
+        let project = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let python = project.appendingPathComponent(".venv-tools/bin/python").path
+        let client = project.appendingPathComponent("Tests/Tools/mcp_client.py").path
+        guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: client) else {
+            log("  assistant search skipped: run 'make setup' for the MCP client")
+            return []
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [client, binary, book.path, "--bench", String(50 * runs)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let p50 = answer["p50_ms"] as? Double, let p95 = answer["p95_ms"] as? Double else {
+            log("  assistant search failed: \(String(decoding: data, as: UTF8.self))")
+            return []
+        }
+        log("  \(answer["calls"] ?? 0) assistant search calls measured")
+        return [Series(name: "assistant search tool, p50 per call", runs: [p50 / 1000], peakRSSMegabytes: 0),
+                Series(name: "assistant search tool, p95 per call", runs: [p95 / 1000], peakRSSMegabytes: 0)]
     }
 
     private func allRecipeFiles() throws -> [String] {
