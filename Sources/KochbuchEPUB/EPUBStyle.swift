@@ -9,6 +9,7 @@ enum EPUBStyle {
     .summary { font-size: 1.1em; font-style: italic; }
     dl.facts dt { font-weight: bold; float: left; clear: left; width: 11em; }
     dl.facts dd { margin: 0 0 0.3em 11.5em; }
+    ol.steps { list-style: none; padding-left: 0; }
     ol.steps > li { margin-bottom: 1em; }
     .meta, .colophon, .cited-by { font-size: 0.9em; color: #444; }
     aside.note { border-left: 4px solid #0b3a5b; padding: 0.2em 0.8em; margin: 1em 0; background: #eef3f8; }

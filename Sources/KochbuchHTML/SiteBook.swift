@@ -5,6 +5,8 @@ import KochbuchModel
 public struct SiteBook: Sendable {
     public let book: Book
     public let graph: LinkGraph
+    /// The book's entries by id, for text that writes references out (`readerText`).
+    public let lookup: BookLookup
     public let recipesByID: [String: Recipe]
     public let lawsByID: [String: Law]
     public let glossaryByID: [String: GlossaryEntry]
@@ -39,6 +41,7 @@ public struct SiteBook: Sendable {
         self.book = book
         self.graph = graph ?? LinkGraph(book: book)
         let lookup = BookLookup(book)
+        self.lookup = lookup
         recipesByID = lookup.recipes
         lawsByID = lookup.laws
         glossaryByID = lookup.glossary

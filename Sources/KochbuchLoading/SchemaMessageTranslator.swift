@@ -18,6 +18,16 @@ enum SchemaMessageTranslator {
             return Diagnostic(.error, .dateInvalid, "'\(value)' is not a real \(isYear ? "year" : "date")", at: location,
                               hint: isYear ? "write a four-digit year, e.g. 2016" : "write a real calendar date as YYYY-MM-DD, e.g. 2026-11-21")
         }
+        if problem.message.contains("Duplicate key-sequence"), let value = quotedValue(after: "key-sequence [", in: message) {
+            let what: (thing: String, hint: String) = problem.message.contains("UniqueStepId")
+                ? ("the step id '\(value)' is used twice in this recipe", "give every <step> its own id; links to steps use them (#schritt-…)")
+                : problem.message.contains("UniqueSectionNumber")
+                    ? ("§ \(value) appears twice in one version of the law", "keep each section once per <version>")
+                    : problem.message.contains("UniqueGlossaryId")
+                        ? ("the glossary id '\(value)' is used twice", "give every <entry> its own id")
+                        : ("'\(value)' appears twice where it must be unique", "make the value unique")
+            return Diagnostic(.error, .schemaInvalid, what.thing, at: location, hint: what.hint)
+        }
         return Diagnostic(.error, .schemaInvalid, message, at: location, hint: hint(for: problem.message))
     }
 

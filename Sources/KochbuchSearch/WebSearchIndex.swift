@@ -26,8 +26,10 @@ public struct WebSearchIndex {
         private let themenfelder: [String: String]
         private let laws: [String: String]
         private let url: (String) -> String
+        private let lookup: BookLookup
 
         public init(book: Book, url: @escaping (String) -> String) {
+            lookup = BookLookup(book)
             themenfelder = Dictionary((book.topics?.themenfelder ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             laws = Dictionary(book.laws.map { ($0.id, $0.abbreviation) }, uniquingKeysWith: { first, _ in first })
             self.url = url
@@ -35,8 +37,8 @@ public struct WebSearchIndex {
 
         public func document(_ recipe: Recipe) -> Document {
             // ReadableText starts with the title and the (non-empty) summary; the rest is the body.
-            let summary = recipe.summary.plainText
-            let body = ReadableText.of(recipe).dropFirst(summary.isEmpty ? 1 : 2)
+            let summary = recipe.summary.readerText(lookup, in: recipe.id)
+            let body = ReadableText.of(recipe, lookup: lookup).dropFirst(summary.isEmpty ? 1 : 2)
             let citations = recipe.legalBasis.map(\.reference).map { reference in
                 let abbreviation = laws[reference.law] ?? reference.law
                 return reference.section.map { "§ \($0) \(abbreviation)" } ?? abbreviation

@@ -29,6 +29,9 @@ struct SearchCommand: ParsableCommand {
         Umlauts and ß fold both ways (Buergerportal = Bürgerportal), word forms match (Anträge finds Antrag), \
         and parts of compounds too (akte finds E-Akte and Steuerakte). "…" finds a phrase, bau* a prefix, \
         -word excludes; § 6 EGovG finds recipes citing the section. Filters work with a query or alone.
+
+        Exit status, as with grep: 0 when recipes were found, 1 when none, 64 for an unknown filter \
+        value or a wrong option.
         """
     )
 
@@ -65,9 +68,11 @@ struct SearchCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(results), as: UTF8.self))
-            return
+        } else {
+            print(SearchPrinter(colour: Terminal.isColourCapable).format(results, query: text), terminator: "")
         }
-        print(SearchPrinter(colour: Terminal.isColourCapable).format(results, query: text), terminator: "")
+        // As grep does: 1 when nothing was found, so scripts can tell.
+        if results.hits.isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -134,7 +139,8 @@ struct ShowCommand: ParsableCommand {
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List recipes in a table, with the same filters as search."
+        abstract: "List recipes in a table, with the same filters as search.",
+        discussion: "Exit status, as with grep: 0 when recipes were listed, 1 when none, 64 for an unknown filter value."
     )
 
     @OptionGroup var options: BookOptions
@@ -155,6 +161,7 @@ struct ListCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(hits.map { ListEntry(id: $0.id, title: $0.title, themenfeld: $0.themenfeld, status: $0.status, laws: $0.laws) }), as: UTF8.self))
+            if hits.isEmpty { throw ExitCode(1) }
             return
         }
         let idWidth = min(max(hits.map(\.id.count).max() ?? 2, 2), 40)
@@ -166,6 +173,7 @@ struct ListCommand: ParsableCommand {
             Terminal.out("\(hit.id.rightPadded(to: idWidth))  \(hit.themenfeld.rightPadded(to: fieldWidth))  \(hit.title)\(status)")
         }
         Terminal.out(hits.count == 1 ? "1 Rezept" : "\(hits.count) Rezepte")
+        if hits.isEmpty { throw ExitCode(1) }
     }
 
     struct ListEntry: Encodable {

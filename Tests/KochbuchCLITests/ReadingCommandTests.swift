@@ -18,6 +18,8 @@ import Testing
         #expect(corrected.output.hasPrefix("Ergebnisse für „Bürgerportal“ (statt „Bürgerprotal“).\n 1. Ein Bürgerportal aufbauen"), "\(corrected.output)")
         let none = try CommandRunner.run(["search", "Xylophonquartettzz"], in: directory)
         #expect(none.output == "Keine Treffer für „Xylophonquartettzz“.\n")
+        #expect(none.status == 1, "nothing found is exit status 1, as with grep")
+        #expect(corrected.status == 0)
         let filtered = try CommandRunner.run(["search", "--law", "EGovG § 6a", "--topic", "Steuern & Zoll"], in: directory)
         #expect(filtered.output.contains("(steuerakte-guetersloh)"))
         let unknown = try CommandRunner.run(["search", "--topic", "Mondfahrt", "akte"], in: directory)

@@ -96,6 +96,12 @@ import Testing
         Case(code: .factsDurationSteps, severity: .warning,
              edits: [.replace("<step id=\"anfangen\"", "<step id=\"anfangen\" duration=\"P5Y\"", in: "e-akte.xml")],
              file: "e-akte.xml", lineContaining: "<step id=\"anfangen\"", messageContains: "longer than the whole recipe"),
+        Case(code: .factsDurationNegative,
+             edits: [.replace("<step id=\"anfangen\"", "<step id=\"anfangen\" duration=\"-P2W\"", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<step id=\"anfangen\"", messageContains: "is negative", hintContains: "\"P2W\""),
+        Case(code: .factsDurationOrder,
+             edits: [.replace("<duration min=\"P1M\"/>", "<duration min=\"P6M\" max=\"P2M\"/>", in: "e-akte.xml")],
+             file: "e-akte.xml", lineContaining: "<recipe", messageContains: "longer than the longest", hintContains: "swap"),
         Case(code: .synonymUnknownWord,
              edits: [.write(MiniBookTexts.synonyms(["Akte": "Akte", "Papierakte": "Pergamentrolle"]), to: "catalogs/synonyms.xml")],
              file: "catalogs/synonyms.xml", lineContaining: "word=\"Papierakte\"", messageContains: "no recipe uses the word 'Pergamentrolle'"),
@@ -288,5 +294,31 @@ enum MiniBookTexts {
         })
         #expect(documented == Set(DiagnosticCode.all.map(\.rawValue)),
                 "undocumented: \(Set(DiagnosticCode.all.map(\.rawValue)).subtracting(documented)); unknown: \(documented.subtracting(DiagnosticCode.all.map(\.rawValue)))")
+    }
+}
+
+/// Uniqueness the schemas promise is really checked (an identity constraint needs the namespace
+/// prefix in its XPath, else it selects nothing): two steps with one id are an error that says so.
+@Suite struct UniquenessTests {
+    @Test func twoStepsWithOneIdAreAnError() throws {
+        let book = try FixtureBook()
+        defer { try? FileManager.default.removeItem(at: book.directory) }
+        let second = try book.line(of: "<step id=\"einfuehren\">", in: "everything.xml")
+        try book.replace("<step id=\"einfuehren\">", with: "<step id=\"bestand-aufnehmen\">", in: "everything.xml")
+        let report = book.validate()
+        let found = report.diagnostics.filter { $0.message.contains("the step id 'bestand-aufnehmen' is used twice") }
+        #expect(found.count == 1, "\(report.diagnostics.map(\.message))")
+        #expect(found.first?.location.line == second)
+    }
+
+    @Test func twoGlossaryEntriesWithOneIdAreAnError() throws {
+        let book = try FixtureBook()
+        defer { try? FileManager.default.removeItem(at: book.directory) }
+        let glossary = try book.read("catalogs/glossary.xml")
+        let firstID = try #require(glossary.firstMatch(of: /<entry id="([^"]+)"/)).output.1
+        let entries = glossary.matches(of: /<entry id="([^"]+)"/)
+        try #require(entries.count >= 2)
+        try book.replace("<entry id=\"\(entries[1].output.1)\"", with: "<entry id=\"\(firstID)\"", in: "catalogs/glossary.xml")
+        #expect(book.validate().diagnostics.contains { $0.message.contains("the glossary id '\(firstID)' is used twice") })
     }
 }

@@ -5,10 +5,25 @@ import KochbuchModel
 /// (steps may overlap, so their sum may be longer than the longest time stated). Drafts, still
 /// being written, are left alone.
 struct DurationCheck: BookCheck {
-    static let codes: [DiagnosticCode] = [.factsDurationSteps]
+    static let codes: [DiagnosticCode] = [.factsDurationSteps, .factsDurationNegative, .factsDurationOrder]
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        for recipe in context.book.recipes {
+            let facts = recipe.facts
+            var stated = [(facts.durationMin, "min", recipe.location)] + (facts.durationMax.map { [($0, "max", recipe.location)] } ?? [])
+            stated += recipe.steps.compactMap { step in step.duration.map { ($0, "step '\(step.id)'", step.location) } }
+            for (value, name, location) in stated where value.hasPrefix("-") {
+                diagnostics.append(Diagnostic(.error, .factsDurationNegative, "the duration \(name)=\"\(value)\" is negative",
+                                              at: location, hint: "write how long it takes, without the minus: \"\(value.dropFirst())\""))
+            }
+            if let max = facts.durationMax, let low = ISODuration(facts.durationMin)?.approximateDays,
+               let high = ISODuration(max)?.approximateDays, low > high {
+                diagnostics.append(Diagnostic(.error, .factsDurationOrder,
+                                              "the shortest duration (min=\"\(facts.durationMin)\") is longer than the longest (max=\"\(max)\")",
+                                              at: recipe.location, hint: "swap the two values of <duration min=… max=…/>"))
+            }
+        }
         for recipe in context.book.recipes where recipe.status != .draft {
             let facts = recipe.facts
             guard let low = ISODuration(facts.durationMin).map(\.approximateDays) else { continue }

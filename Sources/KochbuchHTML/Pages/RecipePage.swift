@@ -6,6 +6,7 @@ import KochbuchModel
 /// schema.org HowTo data.
 struct RecipePage {
     let site: SiteContext
+    private var lookup: BookLookup { site.book.lookup }
 
     /// Everything the page is made of, short of running the templates: its path, a key of all its
     /// inputs (the template contexts, the templates, and `salt`), and how to make the page.
@@ -92,7 +93,7 @@ struct RecipePage {
             return value
         }
         let path = SiteLinks.recipe(recipe.id)
-        let layout = site.layout(root: root, path: path, title: recipe.title, description: recipe.summary.plainText,
+        let layout = site.layout(root: root, path: path, title: recipe.title, description: recipe.summary.readerText(lookup, in: recipe.id),
                                  content: "", jsonLD: jsonLD(recipe, path: path), markdownCopy: "\(recipe.id).md")
         var key = StableHash()
         key.combine(salt)
@@ -115,23 +116,23 @@ struct RecipePage {
             ("@context", text("https://schema.org")),
             ("@type", text("HowTo")),
             ("name", text(recipe.title)),
-            ("description", text(recipe.summary.plainText)),
+            ("description", text(recipe.summary.readerText(lookup, in: recipe.id))),
             ("inLanguage", text(recipe.language)),
             ("step", { json in
                 json.array(Array(recipe.steps.enumerated())) { json, item in
                     var step: [Field] = named("HowToStep", item.element.title) + [
                         ("position", { $0.raw(String(item.offset + 1)) }),
-                        ("text", text(ReadableText.of(item.element.body).joined(separator: " "))),
+                        ("text", text(ReadableText.of(item.element.body) { $0.readerText(lookup, in: recipe.id) }.joined(separator: " "))),
                     ]
                     if let base = site.baseURL { step.append(("url", text(base + path + "#schritt-\(HTML.fragment(item.element.id))"))) }
                     json.object(step)
                 }
             }),
             ("supply", { json in
-                json.array(recipe.ingredients.filter { $0.kind != .technical }) { $0.object(named("HowToSupply", $1.content.plainText)) }
+                json.array(recipe.ingredients.filter { $0.kind != .technical }) { $0.object(named("HowToSupply", $1.content.readerText(lookup, in: recipe.id))) }
             }),
             ("tool", { json in
-                json.array(recipe.ingredients.filter { $0.kind == .technical }) { $0.object(named("HowToTool", $1.content.plainText)) }
+                json.array(recipe.ingredients.filter { $0.kind == .technical }) { $0.object(named("HowToTool", $1.content.readerText(lookup, in: recipe.id))) }
             }),
             ("author", { json in
                 json.array(recipe.authors) { $0.object(named("Organization", $1.organisation ?? $1.name)) }

@@ -87,4 +87,29 @@ extension Array where Element == Inline {
             }
         }.joined()
     }
+
+    /// The text a reader sees, with references that have no words of their own written out as the
+    /// editions show them: `<cite law="egovg" section="6a"/>` as „§ 6a EGovG“, `<xref recipe="…"/>`
+    /// as the recipe's title. For text that leaves the page: snippets, structured data, search.
+    public func readerText(_ lookup: BookLookup, in recipe: String?) -> String {
+        map { inline in
+            switch inline {
+            case .text(let text), .code(let text): text
+            case .emphasis(let content), .strong(let content): content.readerText(lookup, in: recipe)
+            case .link(let link): link.content.isEmpty ? link.href : link.content.readerText(lookup, in: recipe)
+            case .crossReference(let reference):
+                if !reference.content.isEmpty { reference.content.readerText(lookup, in: recipe) }
+                else if let target = lookup.recipes[reference.recipe ?? recipe ?? ""] {
+                    CrossReferenceLabel.text(recipeTitle: target.title,
+                                             step: reference.step.flatMap { id in target.steps.firstIndex { $0.id == id }.map { ($0 + 1, target.steps[$0].title) } },
+                                             local: target.id == recipe)
+                } else { reference.recipe ?? "" }
+            case .citation(let reference, let content):
+                content.isEmpty ? reference.displayText(law: lookup.laws[reference.law]) : content.readerText(lookup, in: recipe)
+            case .term(let term):
+                term.content.isEmpty ? (lookup.glossary[term.id]?.term ?? term.id) : term.content.readerText(lookup, in: recipe)
+            case .abbreviation(let text, _): text
+            }
+        }.joined()
+    }
 }

@@ -59,6 +59,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let textDoubledWord = DiagnosticCode(rawValue: "text.doubled-word")
     public static let textControlCharacter = DiagnosticCode(rawValue: "text.control-character")
     public static let factsDurationSteps = DiagnosticCode(rawValue: "facts.duration-steps")
+    public static let factsDurationNegative = DiagnosticCode(rawValue: "facts.duration-negative")
+    public static let factsDurationOrder = DiagnosticCode(rawValue: "facts.duration-order")
 
     // The Rechtsstand: citations against the law's versions
     public static let citationRemoved = DiagnosticCode(rawValue: "citation.removed")
@@ -125,6 +127,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .textDoubledWord,
         .textControlCharacter,
         .factsDurationSteps,
+        .factsDurationNegative,
+        .factsDurationOrder,
         .citationRemoved,
         .citationMoved,
         .citationChangedSinceReview,
