@@ -34,7 +34,9 @@ struct LawHistoryPage {
                         "recipes": recipes,
                         "hasRecipes": !recipes.isEmpty,
                     ]
-                    if change.kind == .renamed { entry["oldTitle"] = change.oldTitle ?? "" }
+                    if change.kind == .renamed {
+                        if let old = change.oldTitle, !old.isEmpty { entry["oldTitle"] = old } else { entry["untitledBefore"] = true }
+                    }
                     if let text = change.text, !text.isEmpty { entry["diff"] = Self.html(text) }
                     if change.kind != .removed, index == inForce {
                         entry["href"] = "\(law.id).html#p\(HTML.fragment(change.number))"

@@ -42,7 +42,7 @@ struct SiteContext {
 
     func recipeLink(_ recipe: Recipe, root: String) -> [String: Any] {
         ["title": recipe.title, "href": root + SiteLinks.recipe(recipe.id), "id": recipe.id,
-         "summary": recipe.summary.plainText, "draft": recipe.status != .published,
+         "summary": recipe.summary.readerText(book.lookup, in: recipe.id), "draft": recipe.status != .published,
          "status": GermanLabels.status(recipe.status)]
     }
 }

@@ -122,7 +122,8 @@ struct RecipePage {
                 json.array(Array(recipe.steps.enumerated())) { json, item in
                     var step: [Field] = named("HowToStep", item.element.title) + [
                         ("position", { $0.raw(String(item.offset + 1)) }),
-                        ("text", text(ReadableText.of(item.element.body) { $0.readerText(lookup, in: recipe.id) }.joined(separator: " "))),
+                        // Paragraphs, items and cells on lines of their own, so two cells never run into one sentence.
+                        ("text", text(ReadableText.of(item.element.body) { $0.readerText(lookup, in: recipe.id) }.joined(separator: "\n"))),
                     ]
                     if let base = site.baseURL { step.append(("url", text(base + path + "#schritt-\(HTML.fragment(item.element.id))"))) }
                     json.object(step)
