@@ -27,6 +27,8 @@ public struct Builder: Sendable {
         public var selection: EPUBSelection
         /// For the text edition: the line width.
         public var width: Int
+        /// Publish drafts that no chapter lists too (the author's preview, `kochbuch serve`).
+        public var includesUnlistedDrafts = false
 
         public init(editions: [Edition] = Edition.allCases, output: URL, theme: URL? = nil, baseURL: String? = nil,
                     selection: EPUBSelection = EPUBSelection(), width: Int = 78) {
@@ -111,7 +113,11 @@ public struct Builder: Sendable {
         let report = validator.report(for: loaded, graph: graph)
         guard report.errorCount == 0 else { throw InvalidBook(report: report) }
         let theme = try options.theme.map(Theme.load) ?? .builtIn
-        let site = SiteBook(book: loaded.book, graph: graph)
+        let published = options.includesUnlistedDrafts ? loaded.book : loaded.book.forPublication
+        let site = published.recipes.count == loaded.book.recipes.count ? SiteBook(book: loaded.book, graph: graph) : SiteBook(book: published)
+        for recipe in loaded.book.unpublishedRecipes where !options.includesUnlistedDrafts {
+            progress("  not published: \(recipe.id) (\(GermanLabels.status(recipe.status)), in no chapter of book.xml)")
+        }
         var summary = Summary(editions: [], seconds: 0, warnings: report.warningCount)
         for (index, edition) in options.editions.enumerated() {
             progress("[\(index + 2)/\(steps)] \(edition.rawValue) → \(options.output.appendingPathComponent(edition.folder).path)")

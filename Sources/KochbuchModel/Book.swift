@@ -34,3 +34,21 @@ public struct Book: Sendable {
     /// The law with this id.
     public func law(_ id: String) -> Law? { laws.first { $0.id == id } }
 }
+
+extension Book {
+    /// The book as its editions publish it: a recipe still being written or reviewed appears only
+    /// once the manifest lists it in a chapter (docs/authoring.md, „Vom Entwurf zur Veröffentlichung“);
+    /// published recipes always appear.
+    public var forPublication: Book {
+        let listed = Set((manifest?.chapters ?? []).flatMap { $0.recipes.map(\.id) })
+        var book = self
+        book.recipes = recipes.filter { $0.status == .published || listed.contains($0.id) }
+        return book
+    }
+
+    /// The recipes the editions leave out (drafts and recipes in review that no chapter lists).
+    public var unpublishedRecipes: [Recipe] {
+        let kept = Set(forPublication.recipes.map(\.id))
+        return recipes.filter { !kept.contains($0.id) }
+    }
+}

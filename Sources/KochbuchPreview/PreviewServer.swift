@@ -55,7 +55,9 @@ public actor PreviewServer {
     public var status: (generation: Int, ok: Bool) { (generation, failure == nil) }
 
     private func rebuild() {
-        let builder = Builder(book: book, options: .init(editions: [.html], output: folder, theme: theme))
+        var options = Builder.Options(editions: [.html], output: folder, theme: theme)
+        options.includesUnlistedDrafts = true
+        let builder = Builder(book: book, options: options)
         do {
             let summary = try builder.build()
             failure = nil

@@ -111,4 +111,34 @@ import Testing
         let published = try String(contentsOf: directory.appendingPathComponent("Exports/html/images/rechnungsworkflow.svg"), encoding: .utf8)
         #expect(published == original, "the last good edition stays")
     }
+
+    /// A draft appears in the editions only once a chapter of book.xml lists it (docs/authoring.md,
+    /// section 4); the author's preview (`serve`) shows it before.
+    @Test func aDraftNoChapterListsIsNotPublished() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let made = try CommandRunner.run(["new", "mein-entwurf", "--title", "Ein Entwurf für später"], in: directory)
+        try #require(made.status == 0, "\(made.error)")
+        let built = try CommandRunner.run(["build"], in: directory)
+        #expect(built.status == 0, "\(built.error)")
+        #expect(built.output.contains("not published: mein-entwurf"), "\(built.output)")
+        let exports = directory.appendingPathComponent("Exports")
+        #expect(!FileManager.default.fileExists(atPath: exports.appendingPathComponent("html/rezepte/mein-entwurf.html").path))
+        #expect(!FileManager.default.fileExists(atPath: exports.appendingPathComponent("text/rezepte/mein-entwurf.txt").path))
+        let index = try String(contentsOf: exports.appendingPathComponent("html/assets/search-index.js"), encoding: .utf8)
+        #expect(!index.contains("mein-entwurf"), "the search finds no unpublished draft")
+        let azText = try String(contentsOf: exports.appendingPathComponent("html/a-z.html"), encoding: .utf8)
+        #expect(!azText.contains("Ein Entwurf für später"))
+
+        // Listed in a chapter, it is published with its state.
+        let manifest = directory.appendingPathComponent("Recipes/book.xml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let first = try #require(text.range(of: "<recipe ref=\""))
+        try text.replacingCharacters(in: first.lowerBound..<first.lowerBound, with: "<recipe ref=\"mein-entwurf\"/>\n      ")
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let listed = try CommandRunner.run(["build"], in: directory)
+        #expect(listed.status == 0, "\(listed.error)")
+        let page = try String(contentsOf: exports.appendingPathComponent("html/rezepte/mein-entwurf.html"), encoding: .utf8)
+        #expect(page.contains("Entwurf"))
+    }
 }
