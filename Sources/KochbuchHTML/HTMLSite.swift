@@ -96,7 +96,7 @@ public struct HTMLSite {
         }
         let overview = OverviewPages(site: site, templates: templates)
         for page in [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
-                     overview.glossary(), overview.search(), overview.accessibility(),
+                     overview.glossary(), overview.search(), overview.accessibility(), overview.notFound(),
                      overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] {
             try write(page)
         }
@@ -122,7 +122,7 @@ public struct HTMLSite {
             }
         }
         if let baseURL {
-            try sink.write("sitemap.xml", text: Sitemap.xml(baseURL: baseURL, paths: paths.sorted()))
+            try sink.write("sitemap.xml", text: Sitemap.xml(baseURL: baseURL, paths: paths.filter { $0 != "404.html" }.sorted()))
         }
         return recipePages
     }

@@ -46,7 +46,8 @@ import Testing
         for path in ["index.html", "suche.html", "glossar.html", "a-z.html", "ozg-leistungen.html", "gesetze.html", "abdeckung.html",
                      "barrierefreiheit.html", "anleitung.html", "referenz.html", "meldungen.html", "rezepte/e-akte.html", "gesetze/egovg.html", "gesetze/ozg-entwurf-2023.html",
                      "themen/bauen-wohnen.html", "lebenslagen/wohnen-umzug.html", "assets/style.css", "assets/search.js",
-                     "assets/search-index.js", "images/rechnungsworkflow.svg"] {
+                     "assets/search-index.js", "images/rechnungsworkflow.svg", "assets/favicon.svg", "404.html", "llms.txt",
+                     "rezepte/e-akte.md", "gesetze/egovg.md"] {
             #expect(site.files[path] != nil, "missing \(path)")
         }
         let law = try #require(site.files["gesetze/egovg.html"])
@@ -57,6 +58,13 @@ import Testing
         #expect(law.contains("id=\"p6a\""))
         #expect(law.contains("href=\"egovg-geschichte.html\""))
         #expect(!law.contains("(nil)"))
+        #expect(try #require(site.files["index.html"]).contains("<link rel=\"icon\" href=\"assets/favicon.svg\" type=\"image/svg+xml\">"))
+        #expect(try #require(site.files["rezepte/e-akte.html"]).contains("<link rel=\"alternate\" type=\"text/markdown\" href=\"e-akte.md\">"))
+        #expect(try #require(site.files["404.html"]).contains("Seite nicht gefunden"))
+        // With the site's address, the 404 page links absolutely (it is shown at any depth) and is no page of the sitemap.
+        let online = try SiteFixture(bookDirectory: SiteFixture.shippedBook, baseURL: "https://kochbuch.example/")
+        #expect(try #require(online.files["404.html"]).contains("href=\"https://kochbuch.example/suche.html\""))
+        #expect(try #require(online.files["sitemap.xml"]).contains("a-z.html") && !(online.files["sitemap.xml"] ?? "").contains("404.html"))
         let history = try #require(site.files["gesetze/egovg-geschichte.html"])
         #expect(history.contains("Fassung vom 24. Juli 2024"))
         #expect(history.contains("<ins>") && history.contains("<del>"))

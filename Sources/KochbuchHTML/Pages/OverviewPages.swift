@@ -200,6 +200,16 @@ struct OverviewPages {
                     template: "coverage", context: context)
     }
 
+    /// The page a web server shows for an address the site does not have (`404.html`, the name
+    /// most servers and hosts look for). Its links lead from the site's root; with a known address
+    /// of the site they are absolute, so they work from any depth.
+    func notFound() -> RenderedPage {
+        let root = site.baseURL ?? ""
+        return RenderedPage(path: "404.html", html: templates.render(site.layout(
+            root: root, path: "404.html", title: "Seite nicht gefunden", description: "Diese Seite gibt es im Kochbuch nicht.",
+            content: templates.render(["root": root], template: "not-found")), template: "layout"))
+    }
+
     func accessibility() -> RenderedPage {
         let settings = site.theme.settings
         let manifest = book.book.manifest
