@@ -18,6 +18,8 @@ public struct SiteBook: Sendable {
     public var rechtsstand: CalendarDate { book.rechtsstand ?? .today }
     /// Recipes in the manifest's chapter order (then any others, by title).
     public let orderedRecipes: [Recipe]
+    /// Each recipe's place in `orderedRecipes`, by id.
+    public let positionInOrder: [String: Int]
     /// The manifest's chapters with their recipes, then the recipes in no chapter ("Weitere Rezepte").
     public var chapters: [(title: String, recipes: [Recipe])] {
         var seen: Set<String> = []
@@ -58,6 +60,7 @@ public struct SiteBook: Sendable {
         }
         ordered += book.recipes.filter { !seen.contains($0.id) }.sorted { $0.title < $1.title }
         orderedRecipes = ordered
+        positionInOrder = Dictionary(ordered.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         recipesByThemenfeld = Self.group(ordered) { $0.classification.themenfelder.map(\.id) }
         recipesByLebenslage = Self.group(ordered) { $0.classification.lebenslagen.map(\.id) }
         recipesByOZGLeistung = Self.group(book.recipes) { $0.classification.ozgLeistungen.map(\.id) }

@@ -39,6 +39,26 @@ import Testing
         #expect(page.contains("<aside class=\"note note-warning\""))
     }
 
+    /// A long recipe lists what its page holds; every recipe links to its neighbours in book order.
+    @Test func longRecipesHaveContentsAndEveryRecipeItsNeighbours() throws {
+        let site = try SiteFixture(bookDirectory: SiteFixture.shippedBook)
+        let book = SiteBook(book: BookLocation(path: SiteFixture.shippedBook.path).loader.load().book)
+        let order = book.orderedRecipes.map(\.id)
+        let position = try #require(order.firstIndex(of: "e-akte"))
+        let page = try #require(site.files["rezepte/e-akte.html"])
+        #expect(page.contains("<h2 id=\"auf-dieser-seite\">Auf dieser Seite</h2>"))
+        #expect(page.contains("<li><a href=\"#zubereitung\">Zubereitung</a><ol><li><a href=\"#schritt-"))
+        #expect(!page.contains("<a href=\"#eckdaten\">Eckdaten</a><ol>"), "only Zubereitung lists the steps")
+        #expect(page.contains("href=\"../rezepte/\(order[position - 1]).html\" rel=\"prev\""))
+        #expect(page.contains("href=\"../rezepte/\(order[position + 1]).html\" rel=\"next\""))
+        let first = try #require(site.files["rezepte/\(order[0]).html"])
+        #expect(!first.contains("rel=\"prev\"") && first.contains("rel=\"next\""))
+        let mini = try SiteFixture(bookDirectory: SiteFixture.miniBook)
+        let shortOnes = BookLocation(path: SiteFixture.miniBook.path).loader.load().book.recipes.filter { $0.steps.count < 5 }
+        try #require(!shortOnes.isEmpty)
+        for recipe in shortOnes { #expect(!(mini.files["rezepte/\(recipe.id).html"] ?? "").contains("Auf dieser Seite"), "\(recipe.id)") }
+    }
+
     @Test func pagesHaveOneH1AndTheLanguage() throws {
         let site = try SiteFixture(bookDirectory: SiteFixture.miniBook)
         for (path, html) in site.files where path.hasSuffix(".html") {

@@ -92,6 +92,25 @@ struct RecipePage {
             if let href = source.href, HTML.isSafeExternalURL(href) { value["href"] = href }
             return value
         }
+        // The recipes before and after this one in book order, and, for a long recipe, what the page holds.
+        if let position = book.positionInOrder[recipe.id] {
+            if position > 0 { context["previous"] = site.recipeLink(book.orderedRecipes[position - 1], root: root) }
+            if position + 1 < book.orderedRecipes.count { context["next"] = site.recipeLink(book.orderedRecipes[position + 1], root: root) }
+            context["hasNeighbours"] = book.orderedRecipes.count > 1
+        }
+        if recipe.steps.count >= 5 {
+            // Every entry names its own steps (none but Zubereitung's), so none inherits the page's.
+            var toc: [[String: Any]] = [["anchor": "eckdaten", "label": "Eckdaten", "tocSteps": [Any]()]]
+            if !recipe.legalBasis.isEmpty { toc.append(["anchor": "rechtsgrundlagen", "label": "Rechtsgrundlagen", "tocSteps": [Any]()]) }
+            if !recipe.ingredients.isEmpty { toc.append(["anchor": "zutaten", "label": "Zutaten", "tocSteps": [Any]()]) }
+            toc.append(["anchor": "zubereitung", "label": "Zubereitung", "tocSteps": context["steps"] ?? [Any](), "hasTocSteps": true])
+            for (present, anchor, label) in [(!recipe.tips.isEmpty, "tipps", "Tipps"), (!recipe.pitfalls.isEmpty, "stolpersteine", "Stolpersteine"),
+                                             (!recipe.examples.isEmpty, "praxis", "Aus der Praxis"),
+                                             (!recipe.sources.isEmpty, "quellen", "Quellen")] where present {
+                toc.append(["anchor": anchor, "label": label, "tocSteps": [Any]()])
+            }
+            context["toc"] = toc
+        }
         let path = SiteLinks.recipe(recipe.id)
         let layout = site.layout(root: root, path: path, title: recipe.title, description: recipe.summary.readerText(lookup, in: recipe.id),
                                  content: "", jsonLD: jsonLD(recipe, path: path), markdownCopy: "\(recipe.id).md")
