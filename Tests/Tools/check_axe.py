@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser_common import (EXIT_FINDINGS, EXIT_OK, SetupError, make_driver, page_url,  # noqa: E402
                             run_tool, site_dir, wait_for_load)
 
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MAX_NODES = 10  # failing nodes listed per rule and page
 SCHEMES = [("default", []), ("dark", [{"name": "prefers-color-scheme", "value": "dark"}])]
 
