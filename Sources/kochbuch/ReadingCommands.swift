@@ -262,13 +262,43 @@ struct LawShowCommand: ParsableCommand {
 struct TopicsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "topics",
-        abstract: "The OZG Themenfelder and Lebenslagen with the number of recipes in each."
+        abstract: "The OZG Themenfelder and Lebenslagen with the number of recipes in each.",
+        discussion: "With --search, finds entries of the catalogs by words instead: kochbuch topics --search Parkausweis."
     )
 
     @OptionGroup var options: BookOptions
 
+    @Option(help: ArgumentHelp("Find Themenfelder, Lebenslagen, OZG-Leistungen and LeiKa keys by words (e.g. Parkausweis).", valueName: "WORDS"))
+    var search: String?
+
+    @Flag(help: "Print the entries found as JSON.")
+    var json = false
+
     func run() throws {
-        Terminal.out(try Library(book: options.location).topics(), terminator: "")
+        guard let search else {
+            Terminal.out(try Library(book: options.location).topics(), terminator: "")
+            return
+        }
+        let found = CatalogLookup(book: options.location.loader.load().book).find(search)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(found), as: UTF8.self))
+        } else if found.isEmpty {
+            Terminal.out("Kein Eintrag der Kataloge enthält „\(search)“.")
+        } else {
+            let keyWidth = min(found.map(\.key.count).max() ?? 0, 16)
+            var kind = ""
+            for entry in found {
+                if entry.kind != kind {
+                    kind = entry.kind
+                    Terminal.out("\n\(kind):")
+                }
+                let used = entry.recipes > 0 ? "  (\(entry.recipes) Rezept\(entry.recipes == 1 ? "" : "e"))" : ""
+                Terminal.out("  \(entry.key.rightPadded(to: keyWidth))  \(entry.name)\(used)")
+            }
+        }
+        if found.isEmpty { throw ExitCode(1) }
     }
 }
 

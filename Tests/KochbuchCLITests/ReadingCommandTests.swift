@@ -74,4 +74,17 @@ import Testing
         #expect(validated.status == 1)
         #expect(validated.output.contains("[text.control-character]") && !validated.output.unicodeScalars.contains { $0 == "\u{9B}" })
     }
+
+    /// Authors classifying a recipe find catalog entries by words, not by grep over thousands of lines.
+    @Test func catalogEntriesAreFoundByWords() throws {
+        let found = try CommandRunner.run(["topics", "--search", "Parkausweis"])
+        #expect(found.status == 0, "\(found.error)")
+        #expect(found.output.contains("10173") && found.output.contains("Parkausweise und Zufahrtsberechtigungen"), "\(found.output)")
+        #expect(found.output.contains("Bewohnerparkausweis"), "a compound holding the word")
+        let json = try CommandRunner.run(["topics", "--search", "Hunde anmelden", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(entries.contains { ($0["name"] as? String)?.contains("Hundehaltung Anmeldung") == true }, "\(json.output)")
+        let none = try CommandRunner.run(["topics", "--search", "Xylophonquartett"])
+        #expect(none.status == 1)
+    }
 }
