@@ -63,6 +63,9 @@ public struct Validator: Sendable {
     public func report(for loaded: LoadedBook, paths: [String] = [], graph: LinkGraph? = nil) -> ValidationReport {
         var diagnostics = loaded.diagnostics
         diagnostics += BookChecker().check(CheckContext(book: loaded.book, graph: graph, today: today, bookPath: book.displayPrefix))
+        // An impossible review date is reported once, as what it is, not also as a missing one.
+        let impossibleReviews = Set(diagnostics.filter { $0.code == .dateInvalid && $0.message.contains("(reviewed=") }.map(\.location.path))
+        diagnostics.removeAll { $0.code == .reviewMissing && impossibleReviews.contains($0.location.path) }
         var fileCount = loaded.files.count
         if !paths.isEmpty {
             var selected: Set<String> = []
@@ -73,7 +76,10 @@ public struct Validator: Sendable {
                 case .failure(let diagnostic): pathProblems.append(diagnostic)
                 }
             }
-            diagnostics = diagnostics.filter { selected.contains($0.location.path) } + pathProblems
+            // Errors in book.xml stop every build, whichever file is being checked: they are always reported.
+            let manifest = loaded.book.manifest?.location.path ?? book.loader.displayPath(forRelativePath: "book.xml")
+            diagnostics = diagnostics.filter { selected.contains($0.location.path) || ($0.location.path == manifest && $0.severity == .error) }
+                + pathProblems
             fileCount = selected.count
         }
         return ValidationReport(diagnostics: Diagnostic.sorted(diagnostics), fileCount: fileCount, strict: strict)

@@ -160,8 +160,8 @@ public struct BenchmarkRunner {
             return []
         }
         log("  \(answer["calls"] ?? 0) assistant search calls measured")
-        return [Series(name: "assistant search tool, p50 per call", runs: [p50 / 1000], peakRSSMegabytes: 0),
-                Series(name: "assistant search tool, p95 per call", runs: [p95 / 1000], peakRSSMegabytes: 0)]
+        return [Series(name: "assistant search, p50 per call (warm)", runs: [p50 / 1000], peakRSSMegabytes: 0),
+                Series(name: "assistant search, p95 per call (warm)", runs: [p95 / 1000], peakRSSMegabytes: 0)]
     }
 
     private func allRecipeFiles() throws -> [String] {

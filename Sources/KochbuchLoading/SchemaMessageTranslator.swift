@@ -15,7 +15,8 @@ enum SchemaMessageTranslator {
         if problem.message.contains("atomic type 'xs:date'") || problem.message.contains("atomic type 'xs:gYear'") {
             let value = quotedValue(after: ": ", in: message) ?? "?"
             let isYear = problem.message.contains("xs:gYear")
-            return Diagnostic(.error, .dateInvalid, "'\(value)' is not a real \(isYear ? "year" : "date")", at: location,
+            let attribute = quotedValue(after: "attribute '", in: problem.message, quote: "'").map { " (\($0)=\"…\")" } ?? ""
+            return Diagnostic(.error, .dateInvalid, "'\(value)' is not a real \(isYear ? "year" : "date")\(attribute)", at: location,
                               hint: isYear ? "write a four-digit year, e.g. 2016" : "write a real calendar date as YYYY-MM-DD, e.g. 2026-11-21")
         }
         if problem.message.contains("Duplicate key-sequence"), let value = quotedValue(after: "key-sequence [", in: message) {

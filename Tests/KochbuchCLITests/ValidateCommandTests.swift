@@ -89,4 +89,19 @@ import Testing
         #expect(result.output.contains("validate"))
         #expect(result.output.contains("import"))
     }
+
+    /// Checking one file still reports errors in book.xml: they would stop the build.
+    @Test func checkingOneFileAlsoReportsErrorsInTheManifest() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let manifest = directory.appendingPathComponent("Recipes/book.xml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let first = try #require(text.range(of: "<recipe ref=\""))
+        try text.replacingCharacters(in: first.lowerBound..<first.lowerBound, with: "<recipe ref=\"gibt-es-nicht\"/>\n      ")
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["validate", "Recipes/e-akte.xml"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.output.contains("Recipes/book.xml:"), "\(result.output)")
+        #expect(result.output.contains("gibt-es-nicht"), "\(result.output)")
+    }
 }

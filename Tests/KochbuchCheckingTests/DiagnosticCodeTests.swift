@@ -322,3 +322,16 @@ enum MiniBookTexts {
         #expect(book.validate().diagnostics.contains { $0.message.contains("the glossary id '\(firstID)' is used twice") })
     }
 }
+
+@Suite struct ImpossibleDateTests {
+    /// 30 February is reported once, as an impossible date, not also as a missing review date.
+    @Test func anImpossibleReviewDateIsReportedOnce() throws {
+        let book = try FixtureBook()
+        defer { try? FileManager.default.removeItem(at: book.directory) }
+        try book.replace("reviewed=\"2026-11-01\"", with: "reviewed=\"2026-02-30\"", in: "e-akte.xml")
+        let report = book.validate()
+        let about = report.diagnostics.filter { $0.location.path.hasSuffix("e-akte.xml") }
+        #expect(about.map(\.code) == [.dateInvalid], "\(about.map { "\($0.code): \($0.message)" })")
+        #expect(about.first?.message.contains("'2026-02-30' is not a real date (reviewed=") == true)
+    }
+}
