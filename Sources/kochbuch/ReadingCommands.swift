@@ -69,7 +69,7 @@ struct SearchCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(results), as: UTF8.self))
         } else {
-            print(SearchPrinter(colour: Terminal.isColourCapable).format(results, query: text), terminator: "")
+            print(SearchPrinter(colour: Terminal.isColourCapable, width: Terminal.snippetWidth).format(results, query: text), terminator: "")
         }
         // As grep does: 1 when nothing was found, so scripts can tell.
         if results.hits.isEmpty { throw ExitCode(1) }
@@ -79,6 +79,8 @@ struct SearchCommand: ParsableCommand {
 /// Search results for a terminal: matches in colour on a TTY, in […] otherwise.
 struct SearchPrinter {
     let colour: Bool
+    /// The line width snippets wrap to; nil keeps each snippet on one line (for a pipe).
+    var width: Int? = nil
 
     func format(_ results: SearchResults, query: String) -> String {
         var out = ""
@@ -96,17 +98,58 @@ struct SearchPrinter {
             if !hit.laws.isEmpty { meta.append(hit.laws.joined(separator: ", ")) }
             if hit.status != "published" { meta.append(hit.status) }
             if !meta.isEmpty { out += "    \(TerminalText.visible(meta.joined(separator: " · ")))\n" }
-            let snippet = hit.snippet.map { fragment in
-                let text = TerminalText.visible(fragment.text)
-                guard fragment.match else { return text }
-                return colour ? "\u{1B}[1;33m\(text)\u{1B}[0m" : "[\(text)]"
-            }.joined()
-            if !snippet.isEmpty { out += "    \(snippet)\n" }
+            out += wrapped(hit.snippet)
         }
         if results.total > results.hits.count {
             out += "\(results.total - results.hits.count) weitere Treffer (--limit \(results.total) zeigt alle)\n"
         }
         return out
+    }
+
+    /// The snippet indented by four spaces, its matches marked, broken between words to `width`.
+    private func wrapped(_ snippet: [SearchHit.Fragment]) -> String {
+        // Words as they read, each made of the pieces of fragments between spaces ("E-" and a marked "Akte").
+        var words: [(marked: String, length: Int)] = []
+        var current: (marked: String, length: Int)?
+        for fragment in snippet {
+            let text = TerminalText.visible(fragment.text)
+            var piece = ""
+            func flushPiece() {
+                guard !piece.isEmpty else { return }
+                let marked = !fragment.match ? piece : colour ? "\u{1B}[1;33m\(piece)\u{1B}[0m" : "[\(piece)]"
+                let length = piece.count + (fragment.match && !colour ? 2 : 0)
+                current = current.map { ($0.marked + marked, $0.length + length) } ?? (marked, length)
+                piece = ""
+            }
+            for character in text {
+                if character.isWhitespace {
+                    flushPiece()
+                    if let word = current { words.append(word) }
+                    current = nil
+                } else {
+                    piece.append(character)
+                }
+            }
+            flushPiece()
+        }
+        if let word = current { words.append(word) }
+        guard !words.isEmpty else { return "" }
+        var lines: [String] = []
+        var line = ""
+        var length = 0
+        for word in words {
+            if line.isEmpty {
+                (line, length) = (word.marked, word.length)
+            } else if let width, length + 1 + word.length > width - 4 {
+                lines.append(line)
+                (line, length) = (word.marked, word.length)
+            } else {
+                line += " " + word.marked
+                length += 1 + word.length
+            }
+        }
+        lines.append(line)
+        return lines.map { "    " + $0 + "\n" }.joined()
     }
 }
 

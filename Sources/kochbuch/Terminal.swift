@@ -17,6 +17,12 @@ enum Terminal {
         return 78
     }
 
+    /// The width search snippets wrap to: the terminal's, or COLUMNS when set; none for a pipe.
+    static var snippetWidth: Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20 { return columns }
+        return isatty(STDOUT_FILENO) == 1 ? width : nil
+    }
+
     /// Writes a message to standard error, `error: ` first unless `prefixed` is false; control and bidi
     /// characters (a file name or title can carry them) are made visible.
     static func error(_ message: String, prefixed: Bool = true) {

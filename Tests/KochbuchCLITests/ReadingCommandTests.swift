@@ -87,4 +87,15 @@ import Testing
         let none = try CommandRunner.run(["topics", "--search", "Xylophonquartett"])
         #expect(none.status == 1)
     }
+
+    /// Snippets wrap to the terminal's width (COLUMNS stands in for a terminal); a pipe gets one line each.
+    @Test func snippetsWrapToTheWidth() throws {
+        let narrow = try CommandRunner.run(["search", "--limit", "3", "E-Akte"], environment: ["COLUMNS": "50"])
+        let snippetLines = narrow.output.split(separator: "\n").filter { $0.hasPrefix("    ") && !$0.contains(" · ") }
+        #expect(snippetLines.count > 3, "\(narrow.output)")
+        #expect(snippetLines.allSatisfy { $0.count <= 50 || !$0.dropFirst(4).contains(" ") }, "\(narrow.output)")
+        #expect(narrow.output.contains("[Akte]"))
+        let piped = try CommandRunner.run(["search", "--limit", "1", "E-Akte"], environment: ["COLUMNS": ""])
+        #expect(piped.output.split(separator: "\n").filter { $0.hasPrefix("    ") }.count == 2, "meta line and one snippet line")
+    }
 }
