@@ -134,3 +134,40 @@ struct CheckLinksCommand: AsyncParsableCommand {
         if failed { throw ExitCode.failure }
     }
 }
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new, valid book in DIR: manifest, catalogs, schemas and a first draft recipe.",
+        discussion: "The catalogs (laws with their versions, the OZG catalog, LeiKa, the glossary) are copied from the book named by --from (./Recipes by default)."
+    )
+
+    @Argument(help: ArgumentHelp("The new book's folder (it must not exist, or be empty).", valueName: "DIR"))
+    var folder: String
+
+    @Option(help: "The book's title.")
+    var title: String
+
+    @Option(help: "Who publishes it, e.g. the municipality.")
+    var publisher: String
+
+    @Option(name: .customLong("from"), help: ArgumentHelp("The book whose catalogs the new one starts with.", valueName: "DIR"))
+    var from: String = "Recipes"
+
+    func validate() throws {
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--title may not be empty") }
+        if publisher.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--publisher may not be empty") }
+    }
+
+    func run() throws {
+        let setup = BookSetup(folder: URL(fileURLWithPath: folder), title: title, publisher: publisher, catalogs: BookLocation(path: from))
+        do {
+            let written = try setup.create()
+            Terminal.out("created the book \(folder): \(written.count) files and folders; it validates.")
+            Terminal.out("next: kochbuch validate --book \(folder), kochbuch serve --book \(folder); the first recipe is \(folder)/erstes-rezept.xml")
+        } catch let failure as BookSetup.Failure {
+            Terminal.error(failure.description)
+            throw ExitCode.failure
+        }
+    }
+}

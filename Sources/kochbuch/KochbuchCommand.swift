@@ -12,7 +12,7 @@ struct KochbuchCommand: AsyncParsableCommand {
         version: KochbuchVersion.current,
         subcommands: [Validate.self, BuildCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self, LawCommand.self,
                       TopicsCommand.self, CoverageCommand.self, NewCommand.self, FormatCommand.self, ServeCommand.self,
-                      CheckLinksCommand.self, Import.self, AssistantCommand.self]
+                      CheckLinksCommand.self, Import.self, AssistantCommand.self, InitCommand.self]
     )
 
     /// A misspelt command gets the nearest one ("serch" → "search") instead of a parser error.

@@ -151,4 +151,23 @@ import Testing
         #expect((refused.output + refused.error).contains("over the 8 MiB limit"))
         #expect(try Data(contentsOf: large) == before)
     }
+
+    /// A new book for another municipality validates from the start and builds; an existing folder is never touched.
+    @Test func initCreatesAValidBookAndRefusesAFolderInUse() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let made = try CommandRunner.run(["init", "Musterstadt", "--title", "Kochbuch der Gemeinde Musterstadt", "--publisher", "Gemeinde Musterstadt"], in: directory)
+        #expect(made.status == 0, "\(made.error)")
+        let book = directory.appendingPathComponent("Musterstadt")
+        for file in ["book.xml", "erstes-rezept.xml", "catalogs/laws/egovg.xml", "catalogs/topics.xml", "schema/recipe.xsd"] {
+            #expect(FileManager.default.fileExists(atPath: book.appendingPathComponent(file).path), "\(file)")
+        }
+        let validated = try CommandRunner.run(["validate", "--book", "Musterstadt"], in: directory)
+        #expect(validated.status == 0, "\(validated.output)")
+        let built = try CommandRunner.run(["build", "--book", "Musterstadt", "--out", "Ausgaben"], in: directory)
+        #expect(built.status == 0, "\(built.error)")
+        let again = try CommandRunner.run(["init", "Musterstadt", "--title", "Anders", "--publisher", "Anders"], in: directory)
+        #expect(again.status != 0 && again.error.contains("is not empty"), "\(again.error)")
+        #expect(try String(contentsOf: book.appendingPathComponent("book.xml"), encoding: .utf8).contains("Gemeinde Musterstadt"))
+    }
 }
