@@ -6,16 +6,19 @@ import KochbuchSearch
 
 /// Filters shared by `search` and `list`.
 struct FilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only recipes citing this law or section: EGovG, \"EGovG § 6\", EGovG:6 (repeatable).", valueName: "LAW"))
+    @Option(help: ArgumentHelp("Only recipes citing this law or section: EGovG, \"EGovG § 6\", EGovG:6 (repeatable).", valueName: "LAW"),
+            completion: Completion.laws)
     var law: [String] = []
 
-    @Option(help: ArgumentHelp("Only recipes of this Themenfeld or Lebenslage, by id or name (repeatable).", valueName: "TOPIC"))
+    @Option(help: ArgumentHelp("Only recipes of this Themenfeld or Lebenslage, by id or name (repeatable).", valueName: "TOPIC"),
+            completion: Completion.topics)
     var topic: [String] = []
 
     @Option(help: ArgumentHelp("Only recipes for this OZG-Leistung (five-digit id; repeatable).", valueName: "ID"))
     var ozg: [String] = []
 
-    @Option(help: ArgumentHelp("Only recipes with this status: draft, review, published (repeatable).", valueName: "STATUS"))
+    @Option(help: ArgumentHelp("Only recipes with this status: draft, review, published (repeatable).", valueName: "STATUS"),
+            completion: Completion.statuses)
     var status: [String] = []
 
     var filters: SearchFilters { SearchFilters(laws: law, topics: topic, ozg: ozg, statuses: status) }
@@ -164,7 +167,7 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Line width (default: the terminal's, at most 100; 78 when not a terminal).")
     var width: Int?
 
-    @Argument(help: "The recipe's id.")
+    @Argument(help: "The recipe's id.", completion: Completion.recipes)
     var id: String
 
     func run() throws {
@@ -247,7 +250,7 @@ struct LawDiffCommand: ParsableCommand {
 
     @OptionGroup var options: BookOptions
 
-    @Argument(help: "The law: its abbreviation or id (EGovG, ozg).")
+    @Argument(help: "The law: its abbreviation or id (EGovG, ozg).", completion: Completion.laws)
     var law: String
 
     @Argument(help: ArgumentHelp("The earlier version: the one in force on this day (YYYY-MM-DD).", valueName: "FROM"))
@@ -286,7 +289,7 @@ struct LawShowCommand: ParsableCommand {
 
     @OptionGroup var options: BookOptions
 
-    @Argument(help: "The law: its abbreviation or id (EGovG, OZG, bitv-2.0).")
+    @Argument(help: "The law: its abbreviation or id (EGovG, OZG, bitv-2.0).", completion: Completion.laws)
     var law: String
 
     @Argument(help: "A section number (6, 4a).")

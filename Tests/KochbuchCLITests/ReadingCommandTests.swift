@@ -98,4 +98,18 @@ import Testing
         let piped = try CommandRunner.run(["search", "--limit", "1", "E-Akte"], environment: ["COLUMNS": ""])
         #expect(piped.output.split(separator: "\n").filter { $0.hasPrefix("    ") }.count == 2, "meta line and one snippet line")
     }
+
+    /// The shell completes recipe ids, law ids and topics from the book (the script ArgumentParser
+    /// writes asks `kochbuch ---completion …` for them, as tested here).
+    @Test func theShellCompletesRecipesLawsAndTopics() throws {
+        let script = try CommandRunner.run(["--generate-completion-script", "bash"])
+        #expect(script.status == 0 && script.output.contains("---completion show -- positional@0"), "\(script.output.prefix(200))")
+        let recipes = try CommandRunner.run(["---completion", "show", "--", "positional@0", "2", "2", "kochbuch", "show", "e-"])
+        let ids = recipes.output.split(separator: "\n").map(String.init)
+        #expect(ids.contains("e-akte") && ids.contains("sperrmuell") && !ids.contains("book") && !ids.contains("glossary"), "\(ids.prefix(10))")
+        let laws = try CommandRunner.run(["---completion", "law", "show", "--", "positional@0", "2", "2", "kochbuch", "law", "eg"])
+        #expect(laws.output.split(separator: "\n").contains("egovg"), "\(laws.output.prefix(200))")
+        let topics = try CommandRunner.run(["---completion", "search", "--", "--topic", "3", "2", "kochbuch", "search", "--topic", "ba"])
+        #expect(topics.output.split(separator: "\n").contains("bauen-wohnen"), "\(topics.output.prefix(200))")
+    }
 }
