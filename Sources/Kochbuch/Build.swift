@@ -113,6 +113,11 @@ public struct Builder: Sendable {
         let report = validator.report(for: loaded, graph: graph)
         guard report.errorCount == 0 else { throw InvalidBook(report: report) }
         let theme = try options.theme.map(Theme.load) ?? .builtIn
+        // A public site (one with an address) of a German public body needs an Impressum and a Datenschutzerklärung.
+        if options.baseURL != nil, options.editions.contains(.html), loaded.book.manifest?.imprint == nil,
+           theme.settings.imprintURL == nil || theme.settings.privacyURL == nil {
+            throw OutputOwnership.Refusal(description: "refusing to publish a public website (--base-url) without an Impressum and a Datenschutzerklärung: add <imprint> with the publisher's details to \(book.displayPrefix)/book.xml (docs/theming.md, „Impressum und Datenschutz“), or name the publisher's existing pages as imprintURL and privacyURL in the theme (docs/theming.md); nothing was published")
+        }
         let published = options.includesUnlistedDrafts ? loaded.book : loaded.book.forPublication
         let site = published.recipes.count == loaded.book.recipes.count ? SiteBook(book: loaded.book, graph: graph) : SiteBook(book: published)
         for recipe in loaded.book.unpublishedRecipes where !options.includesUnlistedDrafts {

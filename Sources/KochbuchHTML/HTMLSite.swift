@@ -96,7 +96,7 @@ public struct HTMLSite {
         }
         let overview = OverviewPages(site: site, templates: templates)
         for page in [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
-                     overview.glossary(), overview.search(), overview.accessibility(), overview.notFound(),
+                     overview.glossary(), overview.search(), overview.accessibility(), overview.notFound()] + overview.imprintPages() + [
                      overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] {
             try write(page)
         }

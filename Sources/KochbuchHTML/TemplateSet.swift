@@ -12,7 +12,7 @@ struct TemplateSet {
         var description: String { "\(file): \(message)" }
     }
 
-    static let names = ["layout", "index", "recipe", "law", "law-history", "laws", "topic", "list", "glossary", "search", "coverage", "accessibility", "guide", "not-found"]
+    static let names = ["layout", "index", "recipe", "law", "law-history", "laws", "topic", "list", "glossary", "search", "coverage", "accessibility", "guide", "not-found", "imprint", "privacy"]
 
     private(set) var library = MustacheLibrary()
     /// A key of every template's text, for knowing whether a page made from them can be kept.

@@ -51,8 +51,33 @@ import Testing
     @Test func writesASitemapOnlyWithABaseURL() throws {
         let directory = try CommandRunner.copyOfShippedBook()
         defer { try? FileManager.default.removeItem(at: directory) }
+        // A public site without Impressum and Datenschutzerklärung is refused, and nothing is written.
+        let refused = try CommandRunner.run(["build", "--quiet", "--out", "Site", "--base-url", "https://kochbuch.example.org/"], in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("without an Impressum and a Datenschutzerklärung") && refused.error.contains("<imprint>"), "\(refused.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Site/html").path))
+        let manifest = directory.appendingPathComponent("Recipes/book.xml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let imprint = """
+              <imprint>
+                <provider>Gemeinde Musterstadt</provider>
+                <address>Rathausplatz 1, 12345 Musterstadt</address>
+                <represented-by>die Bürgermeisterin</represented-by>
+                <email>digital@musterstadt.example</email>
+                <data-protection-officer>datenschutz@musterstadt.example</data-protection-officer>
+                <server-logs>Der Webserver speichert Adresse, Zeit und Seite jedes Abrufs sieben Tage lang.</server-logs>
+                <supervisory-authority>Die Landesbeauftragte für den Datenschutz.</supervisory-authority>
+              </imprint>
+
+            """
+        let end = try #require(text.range(of: "</licence>\n"))
+        try text.replacingCharacters(in: end.upperBound..<end.upperBound, with: imprint).write(to: manifest, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["build", "--quiet", "--out", "Site", "--base-url", "https://kochbuch.example.org/"], in: directory)
         #expect(result.status == 0, "\(result.error)")
+        let privacy = try String(contentsOf: directory.appendingPathComponent("Site/html/datenschutz.html"), encoding: .utf8)
+        #expect(privacy.contains("sieben Tage") && privacy.contains("Art. 77 DSGVO") && privacy.contains("Gemeinde Musterstadt"))
+        let start = try String(contentsOf: directory.appendingPathComponent("Site/html/index.html"), encoding: .utf8)
+        #expect(start.contains("href=\"impressum.html\">Impressum</a>") && start.contains("href=\"datenschutz.html\">Datenschutz</a>"))
         let sitemap = try String(contentsOf: directory.appendingPathComponent("Site/html/sitemap.xml"), encoding: .utf8)
         #expect(sitemap.contains("<loc>https://kochbuch.example.org/rezepte/e-akte.html</loc>"))
         let bad = try CommandRunner.run(["build", "--base-url", "ftp://x"], in: directory)

@@ -200,6 +200,22 @@ struct OverviewPages {
                     template: "coverage", context: context)
     }
 
+    /// The Impressum and the Datenschutzerklärung, from the manifest's `<imprint>`; none without it.
+    func imprintPages() -> [RenderedPage] {
+        guard let manifest = book.book.manifest, let imprint = manifest.imprint else { return [] }
+        var context: [String: Any] = [
+            "provider": imprint.provider, "address": imprint.address, "representedBy": imprint.representedBy, "email": imprint.email,
+            "dataProtectionOfficer": imprint.dataProtectionOfficer, "serverLogs": imprint.serverLogs,
+            "supervisoryAuthority": imprint.supervisoryAuthority,
+            "bookTitle": manifest.title, "edition": manifest.edition, "publisher": manifest.publisher, "licence": manifest.licence,
+        ]
+        if let phone = imprint.phone { context["phone"] = phone }
+        if let responsible = imprint.responsible { context["responsible"] = responsible }
+        return [page("impressum.html", root: "", title: "Impressum", description: "Anbieter und Kontakt", template: "imprint", context: context),
+                page("datenschutz.html", root: "", title: "Datenschutzerklärung",
+                     description: "Welche Daten diese Website verarbeitet", template: "privacy", context: context)]
+    }
+
     /// The page a web server shows for an address the site does not have (`404.html`, the name
     /// most servers and hosts look for). Its links lead from the site's root; with a known address
     /// of the site they are absolute, so they work from any depth.

@@ -32,6 +32,7 @@ struct SiteContext {
             },
             "isStart": active == "start",
             "hasGuide": hasGuide,
+            "hasImprint": manifest?.imprint != nil,
         ]
         if let url = manifest?.licenceURL, HTML.isSafeExternalURL(url) { context["licenceURL"] = url }
         if let jsonLD { context["jsonLD"] = jsonLD }

@@ -172,6 +172,16 @@ struct ManifestReader {
                                              location: content.attributeLocation("ref", of: $0))
                         })
             } ?? [],
+            imprint: root.firstElement(named: "imprint").map(imprint),
             location: content.location(of: root))
+    }
+
+    private func imprint(_ element: XMLNodeView) -> Imprint {
+        func text(_ name: String) -> String { content.text(element.firstElement(named: name)) }
+        func optional(_ name: String) -> String? { element.firstElement(named: name).map { content.text($0) } }
+        return Imprint(provider: text("provider"), address: text("address"), representedBy: text("represented-by"), email: text("email"),
+                       phone: optional("phone"), responsible: optional("responsible"),
+                       dataProtectionOfficer: text("data-protection-officer"), serverLogs: text("server-logs"),
+                       supervisoryAuthority: text("supervisory-authority"))
     }
 }

@@ -12,11 +12,13 @@ public struct BookManifest: Sendable, Hashable {
     public var licenceURL: String?
     public var introduction: [Block]
     public var chapters: [Chapter]
+    /// What the website's Impressum and Datenschutzerklärung are made of, when the book carries it.
+    public var imprint: Imprint?
     public var location: SourceLocation
 
     public init(id: String, language: String = "de", title: String, subtitle: String? = nil, edition: String,
                 editionDate: CalendarDate?, editors: [String], publisher: String, licence: String,
-                licenceURL: String? = nil, introduction: [Block], chapters: [Chapter], location: SourceLocation) {
+                licenceURL: String? = nil, introduction: [Block], chapters: [Chapter], imprint: Imprint? = nil, location: SourceLocation) {
         self.id = id
         self.language = language
         self.title = title
@@ -29,6 +31,7 @@ public struct BookManifest: Sendable, Hashable {
         self.licenceURL = licenceURL
         self.introduction = introduction
         self.chapters = chapters
+        self.imprint = imprint
         self.location = location
     }
 }
@@ -43,5 +46,31 @@ public struct Chapter: Sendable, Hashable {
         self.id = id
         self.title = title
         self.recipes = recipes
+    }
+}
+
+/// The publisher's details for the website's Impressum and Datenschutzerklärung (`<imprint>` in book.xml).
+public struct Imprint: Sendable, Hashable {
+    public var provider: String
+    public var address: String
+    public var representedBy: String
+    public var email: String
+    public var phone: String?
+    public var responsible: String?
+    public var dataProtectionOfficer: String
+    public var serverLogs: String
+    public var supervisoryAuthority: String
+
+    public init(provider: String, address: String, representedBy: String, email: String, phone: String?, responsible: String?,
+                dataProtectionOfficer: String, serverLogs: String, supervisoryAuthority: String) {
+        self.provider = provider
+        self.address = address
+        self.representedBy = representedBy
+        self.email = email
+        self.phone = phone
+        self.responsible = responsible
+        self.dataProtectionOfficer = dataProtectionOfficer
+        self.serverLogs = serverLogs
+        self.supervisoryAuthority = supervisoryAuthority
     }
 }
