@@ -46,18 +46,44 @@ enum Terminal {
             return
         }
         let pager = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -R -F -X"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", pager]
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-            pipe.fileHandleForWriting.write(Data(text.utf8))
-            try? pipe.fileHandleForWriting.close()
-            process.waitUntilExit()
-        } catch {
-            print(text, terminator: "")
+        guard !runPager(pager, text: text) else { return }
+        print(text, terminator: "")
+    }
+
+    /// Runs the pager in this process's own process group, so that it stays in the terminal's
+    /// foreground: Foundation's Process puts a child into a group of its own, where a pager that
+    /// reads the terminal is stopped at once (SIGTTIN) and the command seems to freeze.
+    private static func runPager(_ command: String, text: String) -> Bool {
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { return false }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], STDIN_FILENO)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        var pid: pid_t = 0
+        let arguments: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { $0.withCString { strdup($0) } } + [nil]
+        defer { arguments.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, arguments, environ)
+        close(pipeEnds[0])
+        guard spawned == 0 else {
+            close(pipeEnds[1])
+            return false
         }
+        // A pager that quits early closes the pipe: writing must not kill us with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        Data(text.utf8).withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(pipeEnds[1], raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+        close(pipeEnds[1])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return true
     }
 }
