@@ -69,7 +69,7 @@ public struct Library: Sendable {
             let history = law.history(of: found.number)
             if history.count > 1 || law.versions.count > 1 {
                 lines += ["", "Geschichte von § \(found.number) \(law.abbreviation):"]
-                lines += history.map { "  \(GermanLabels.date($0.date)): \(Self.describe($0))" }
+                lines += history.map { "  \(GermanLabels.date($0.date)): \($0.germanDescription)" }
             }
             let recipes = site.graph.recipes(citing: law.id, section: found.number)
             lines += ["", "Rezepte zu § \(found.number) \(law.abbreviation):" + (recipes.isEmpty ? " keine" : "")]
@@ -99,17 +99,6 @@ public struct Library: Sendable {
         return law
     }
 
-    static func describe(_ event: SectionEvent) -> String {
-        switch event.kind {
-        case .added: "erstmals im Katalog"
-        case .changed: "Text geändert"
-        case .renamed: "Überschrift geändert"
-        case .movedAway: "Text verschoben nach § \(event.other ?? "?")"
-        case .movedHere: "Text von § \(event.other ?? "?") hierher verschoben"
-        case .repealed: "weggefallen"
-        case .removed: "nicht mehr im Gesetz"
-        }
-    }
 
     /// Themenfelder and Lebenslagen with the number of recipes in each.
     public func topics() throws -> String {

@@ -37,7 +37,7 @@ public struct LawMarkdown: Sendable {
         out.add(LawTextMarkdown.lines(section.text))
         let history = law.history(of: section.number)
         if history.count > 1 || law.versions.count > 1 {
-            out.section("Geschichte", history.map { "- \(GermanLabels.date($0.date)): \(Self.describe($0))" })
+            out.section("Geschichte", history.map { "- \(GermanLabels.date($0.date)): \($0.germanDescription)" })
         }
         out.section("Rezepte zu § \(section.number) \(MarkdownText.escape(law.abbreviation))", recipeLines(law.id, section.number).nonEmpty ?? ["Kein Rezept zitiert diesen Paragrafen."])
         return out.text
@@ -71,18 +71,6 @@ public struct LawMarkdown: Sendable {
     private func recipeLines(_ law: String, _ section: String) -> [String] {
         graph.recipes(citing: law, section: section).compactMap { id in
             lookup.recipes[id].map { "- " + MarkdownText.link(MarkdownText.escape($0.title), links.recipe(id, step: nil)) + " (`\(id)`)" }
-        }
-    }
-
-    static func describe(_ event: SectionEvent) -> String {
-        switch event.kind {
-        case .added: "erstmals im Katalog"
-        case .changed: "Text geändert"
-        case .renamed: "Überschrift geändert"
-        case .movedAway: "Text verschoben nach § \(event.other ?? "?")"
-        case .movedHere: "Text von § \(event.other ?? "?") hierher verschoben"
-        case .repealed: "weggefallen"
-        case .removed: "nicht mehr im Gesetz"
         }
     }
 }

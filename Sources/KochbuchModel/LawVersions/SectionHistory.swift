@@ -20,6 +20,19 @@ public struct SectionEvent: Sendable, Hashable {
     public var kind: Kind
     public var date: CalendarDate
     public var other: String?
+
+    /// What happened, in German, as every edition writes it.
+    public var germanDescription: String {
+        switch kind {
+        case .added: "erstmals im Katalog"
+        case .changed: "Text geändert"
+        case .renamed: "Überschrift geändert"
+        case .movedAway: "Text verschoben nach § \(other ?? "?")"
+        case .movedHere: "Text von § \(other ?? "?") hierher verschoben"
+        case .repealed: "weggefallen"
+        case .removed: "nicht mehr im Gesetz"
+        }
+    }
 }
 
 extension Law {
