@@ -52,6 +52,7 @@ public enum SchemaReference {
                          location: "einer Rezeptdatei `Recipes/<id>.xml` (auch in Unterordnern)"),
         DocumentKindSpec(schema: "book.xsd", title: "Buch", location: "der Datei `Recipes/book.xml`"),
         DocumentKindSpec(schema: "glossary.xsd", title: "Glossar", location: "der Datei `Recipes/catalogs/glossary.xml`"),
+        DocumentKindSpec(schema: "synonyms.xsd", title: "Suchwörter", location: "der Datei `Recipes/catalogs/synonyms.xml`"),
     ]
 }
 
