@@ -103,8 +103,8 @@ let package = Package(
         // program of its own (`kochbuch-mcp`, started by `kochbuch mcp`), so no other command loads it.
         .target(
             name: "KochbuchAssistant",
-            dependencies: ["Kochbuch", "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchMarkdown", "KochbuchSearch",
-                           .product(name: "MCP", package: "swift-sdk")]
+            dependencies: ["Kochbuch", "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchMarkdown",
+                           "KochbuchSearch", .product(name: "MCP", package: "swift-sdk")]
         ),
         .executableTarget(name: "kochbuch-mcp", dependencies: ["KochbuchAssistant", "Kochbuch"],
                           linkerSettings: [.linkedLibrary("mimalloc")]),

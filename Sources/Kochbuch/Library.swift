@@ -88,7 +88,7 @@ public struct Library: Sendable {
     }
 
     /// The law named by id or abbreviation: the law in force before a draft of the same abbreviation.
-    static func findLaw(_ name: String, in book: Book) throws -> Law {
+    public static func findLaw(_ name: String, in book: Book) throws -> Law {
         let key = name.lowercased()
         let candidates = book.laws.sorted { ($0.status == .draft ? 1 : 0) < ($1.status == .draft ? 1 : 0) }
         guard let law = candidates.first(where: { $0.id == key }) ?? candidates.first(where: { $0.abbreviation.lowercased() == key })

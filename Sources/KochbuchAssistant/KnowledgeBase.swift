@@ -1,5 +1,6 @@
 import Foundation
 import Kochbuch
+import KochbuchChecking
 import KochbuchLinking
 import KochbuchLoading
 import KochbuchMarkdown
@@ -149,19 +150,17 @@ public final class KnowledgeBase: @unchecked Sendable {
         return banner(book) + LawMarkdown(book: book, graph: graph, links: ResourceLinks()).markdown(section, of: law)
     }
 
+    /// The law named by id or abbreviation, as `kochbuch law` finds it (the law in force before a draft).
     private func findLaw(_ name: String, in book: Book) throws -> Law {
-        let key = name.lowercased()
-        let candidates = book.laws.sorted { ($0.status == .draft ? 1 : 0) < ($1.status == .draft ? 1 : 0) }
-        if let law = candidates.first(where: { $0.id == key }) ?? candidates.first(where: { $0.abbreviation.lowercased() == key }) {
-            return law
+        do {
+            return try Library.findLaw(name, in: book)
+        } catch is Library.UnknownLaw {
+            throw Refusal(description: "no law '\(name)'; the book's laws are " + book.laws.filter(\.hasText).map { "\($0.id) (\($0.abbreviation))" }.joined(separator: ", "))
         }
-        throw Refusal(description: "no law '\(name)'; the book's laws are " + book.laws.filter(\.hasText).map { "\($0.id) (\($0.abbreviation))" }.joined(separator: ", "))
     }
 
     static func closest(_ value: String, among candidates: [String]) -> String {
-        let ranked = candidates.map { ($0, EditDistance.between(value.lowercased(), $0.lowercased())) }
-            .filter { $0.1 <= max(2, value.count / 3) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-        return ranked.isEmpty ? "" : "; did you mean " + ranked.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        Suggestion.hint(for: value, in: candidates).map { "; \($0)" } ?? ""
     }
 
     // MARK: Topics and coverage

@@ -1,3 +1,4 @@
+import Foundation
 import MCP
 
 /// A tool call's arguments, checked against what the tool takes: a missing, unknown or
@@ -51,14 +52,4 @@ struct ToolArguments {
         }
         return number
     }
-}
-
-extension String {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
-    }
-}
-
-extension Set where Element == Character {
-    static let whitespaces: Set<Character> = [" ", "\t", "\n", "\r"]
 }

@@ -11,17 +11,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let book = folder.appendingPathComponent("Recipes")
         let before = try FileManager.default.subpathsOfDirectory(atPath: book.path).sorted()
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [CommandRunner.repository.appendingPathComponent("Tests/Tools/mcp_client.py").path,
-                             CommandRunner.binary.path, book.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: CommandRunner.readAll(pipe.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let client = try CommandRunner.runProgram(python, [CommandRunner.repository.appendingPathComponent("Tests/Tools/mcp_client.py").path,
+                                                           CommandRunner.binary.path, book.path])
+        let output = client.output
+        #expect(client.status == 0, "\(output)")
         #expect(output.hasSuffix("ok\n"), "\(output)")
         #expect(try FileManager.default.subpathsOfDirectory(atPath: book.path).sorted() == before, "the server wrote into the book")
     }

@@ -46,6 +46,20 @@ struct CommandRunner {
                       error: String(decoding: errorData, as: UTF8.self))
     }
 
+    /// Runs another program (a test tool, a checker) and returns its status and output (stdout and stderr together).
+    static func runProgram(_ executable: URL, _ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: readAll(pipe.fileHandleForReading), as: UTF8.self)
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: output, error: "")
+    }
+
     final class Box: @unchecked Sendable { var data = Data() }
 
     /// Reads a pipe to its end, retrying reads that a signal interrupted.

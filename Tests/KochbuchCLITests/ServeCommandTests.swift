@@ -99,19 +99,11 @@ import Testing
         }
         let python = CommandRunner.repository.appendingPathComponent(".venv-tools/bin/python")
         try #require(FileManager.default.isExecutableFile(atPath: python.path), "run 'make setup' for the browser tools")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [CommandRunner.repository.appendingPathComponent("Tests/Tools/browser_reload.py").path,
-                             server.url.appendingPathComponent("rezepte/sperrmuell.html").absoluteString,
-                             directory.appendingPathComponent("Recipes/sperrmuell.xml").path,
-                             "Sperrmüll online anmelden lassen", "Sperrmüll im Netz anmelden lassen"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: CommandRunner.readAll(pipe.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let browser = try CommandRunner.runProgram(python, [CommandRunner.repository.appendingPathComponent("Tests/Tools/browser_reload.py").path,
+                                                            server.url.appendingPathComponent("rezepte/sperrmuell.html").absoluteString,
+                                                            directory.appendingPathComponent("Recipes/sperrmuell.xml").path,
+                                                            "Sperrmüll online anmelden lassen", "Sperrmüll im Netz anmelden lassen"])
+        #expect(browser.status == 0, "\(browser.output)")
     }
 
     /// What the preview accepts, tried on raw sockets: Host names (DNS rebinding), oversized and
@@ -125,17 +117,10 @@ import Testing
             kill(server.process.processIdentifier, SIGINT)
             server.process.waitUntilExit()
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [CommandRunner.repository.appendingPathComponent("Tests/Tools/serve_limits.py").path,
-                             server.url.absoluteString, String(server.process.processIdentifier)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: CommandRunner.readAll(pipe.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let limits = try CommandRunner.runProgram(URL(fileURLWithPath: "/usr/bin/python3"),
+                                                  [CommandRunner.repository.appendingPathComponent("Tests/Tools/serve_limits.py").path,
+                                                   server.url.absoluteString, String(server.process.processIdentifier)])
+        #expect(limits.status == 0, "\(limits.output)")
 
         let first = try await server.generation()
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("Recipes/verweis.xml").path,
