@@ -39,6 +39,7 @@ public final class SchemaSet: @unchecked Sendable {
     private let directory: URL
     private let lock = NSLock()
     private var compiled: [String: Result<XMLSchema, XMLSchema.CompileError>] = [:]
+    private var vocabularies: [String: SchemaVocabulary] = [:]
 
     public init(directory: URL = SchemaSet.builtInDirectory) {
         self.directory = directory
@@ -58,5 +59,29 @@ public final class SchemaSet: @unchecked Sendable {
         }
         compiled[kind.schemaFileName] = result
         return result
+    }
+
+    /// The element and attribute names a kind's schema and the files it includes declare.
+    public func vocabulary(for kind: DocumentKind) -> SchemaVocabulary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = vocabularies[kind.schemaFileName] { return known }
+        var texts: [String] = []
+        var pending = [kind.schemaFileName]
+        var read: Set<String> = []
+        while let name = pending.popLast() {
+            guard read.insert(name).inserted, !name.contains("/"),
+                  let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            texts.append(text)
+            var rest = Substring(text)
+            while let range = rest.range(of: "<xs:include schemaLocation=\"") {
+                pending.append(String(rest[range.upperBound...].prefix { $0 != "\"" }))
+                rest = rest[range.upperBound...]
+            }
+        }
+        let vocabulary = SchemaVocabulary.declared(in: texts)
+        vocabularies[kind.schemaFileName] = vocabulary
+        return vocabulary
     }
 }

@@ -6,6 +6,8 @@ import CLibXML2
 /// itself, runs the body with no suspension point in between, and restores the default.
 final class XMLProblemCollector {
     private(set) var problems: [XMLProblem] = []
+    /// The node each problem concerns, valid while its document lives.
+    private(set) var nodes: [xmlNodePtr?] = []
 
     func add(_ error: xmlError) {
         let level: XMLProblem.Level = switch error.level {
@@ -15,9 +17,11 @@ final class XMLProblemCollector {
         }
         let message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         var nodeName: String?
-        if let node = error.node?.assumingMemoryBound(to: xmlNode.self), let name = node.pointee.name {
+        let node = error.node?.assumingMemoryBound(to: xmlNode.self)
+        if let node, let name = node.pointee.name {
             nodeName = String(cString: name)
         }
+        nodes.append(node)
         problems.append(XMLProblem(
             level: level,
             line: Int(error.line),

@@ -28,6 +28,8 @@ struct CommandRunner {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // The tests read the English wording; the German one has tests of its own (LanguageTests).
+        environment["KOCHBUCH_LANG"] = "en"
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe()

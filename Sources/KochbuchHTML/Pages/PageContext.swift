@@ -31,6 +31,9 @@ struct SiteContext {
                 ["href": item.1, "label": item.2, "current": item.0 == active, "root": root]
             },
             "isStart": active == "start",
+            "documentTitle": active == "start"
+                ? [manifest?.title ?? "Kochbuch", manifest?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " – ")
+                : "\(title) – \(manifest?.title ?? "Kochbuch")",
             "hasGuide": hasGuide,
             "hasImprint": manifest?.imprint != nil,
         ]

@@ -19,6 +19,15 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public var location: SourceLocation
     /// What to do about it, e.g. "did you mean 'e-akte'?".
     public var hint: String?
+    /// The message and hint in German, the language authors read by default; `nil` only for
+    /// diagnostics made from English text alone.
+    public var german: Wording?
+
+    /// A diagnostic's sentences in one language.
+    public struct Wording: Sendable, Hashable, Codable {
+        public var message: String
+        public var hint: String?
+    }
 
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
                 at location: SourceLocation, hint: String? = nil) {
@@ -27,6 +36,23 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         self.message = message
         self.location = location
         self.hint = hint
+    }
+
+    /// A diagnostic worded in both languages.
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: Phrase,
+                at location: SourceLocation, hint: Phrase? = nil) {
+        self.init(severity, code, message.english, at: location, hint: hint?.english)
+        german = Wording(message: message.german, hint: hint?.german)
+    }
+
+    /// The message in the given language (English where no German wording exists).
+    public func message(in language: Language) -> String {
+        language == .german ? german?.message ?? message : message
+    }
+
+    /// The hint in the given language.
+    public func hint(in language: Language) -> String? {
+        language == .german ? german.map { $0.hint ?? hint } ?? hint : hint
     }
 
     /// Orders diagnostics by file, line and column, then severity and code.

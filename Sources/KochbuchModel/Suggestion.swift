@@ -1,5 +1,3 @@
-import KochbuchModel
-
 /// Finds the candidate closest to a misspelt name, for "did you mean …?" hints.
 public enum Suggestion {
     /// The closest candidate within a distance proportional to the name's length, if any.
@@ -18,6 +16,11 @@ public enum Suggestion {
     /// A hint naming the closest candidate, or nil.
     public static func hint(for name: String, in candidates: some Sequence<String>, quote: (String) -> String = { "'\($0)'" }) -> String? {
         closest(to: name, in: candidates).map { "did you mean \(quote($0))?" }
+    }
+
+    /// The same hint in both languages: „meinten Sie 'x'?“ / "did you mean 'x'?".
+    public static func phrase(for name: String, in candidates: some Sequence<String>, quote: (String) -> String = { "'\($0)'" }) -> Phrase? {
+        closest(to: name, in: candidates).map { Phrase(de: "meinten Sie \(quote($0))?", en: "did you mean \(quote($0))?") }
     }
 
     /// The edit distance between two names, ignoring case.
