@@ -35,22 +35,35 @@ public struct BookLocation: Sendable {
         let named = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)).standardizedFileURL
         var info = stat()
         if stat(named.path, &info) != 0, errno == ELOOP {
-            return .failure(Diagnostic(.error, .fileUnreadable, "'\(path)' is a symbolic link that leads back to itself (a loop of links)",
-                                       at: SourceLocation(path: path), hint: "replace the link by the file itself, or delete it"))
+            return .failure(Diagnostic(.error, .fileUnreadable,
+                                       Phrase(de: "'\(path)' ist eine symbolische Verknüpfung, die auf sich selbst zurückführt (eine Schleife)",
+                                              en: "'\(path)' is a symbolic link that leads back to itself (a loop of links)"),
+                                       at: SourceLocation(path: path),
+                                       hint: Phrase(de: "ersetzen Sie die Verknüpfung durch die Datei selbst oder löschen Sie sie",
+                                                    en: "replace the link by the file itself, or delete it")))
         }
         if stat(named.path, &info) == 0, ![S_IFREG, S_IFDIR].contains(info.st_mode & S_IFMT) {
-            return .failure(Diagnostic(.error, .fileUnreadable, "'\(path)' is a device, pipe or socket, not a file of the book",
-                                       at: SourceLocation(path: path), hint: "name a recipe or catalog file"))
+            return .failure(Diagnostic(.error, .fileUnreadable,
+                                       Phrase(de: "'\(path)' ist ein Gerät, eine Pipe oder ein Socket, keine Datei des Buchs",
+                                              en: "'\(path)' is a device, pipe or socket, not a file of the book"),
+                                       at: SourceLocation(path: path),
+                                       hint: Phrase(de: "nennen Sie eine Rezept- oder Katalogdatei", en: "name a recipe or catalog file")))
         }
         let url = named.resolvingSymlinksInPath()
         let root = directory.resolvingSymlinksInPath().path
         guard url.path.hasPrefix(root + "/") else {
-            return .failure(Diagnostic(.error, .fileOutsideBook, "'\(path)' is not a file of the book in \(displayPrefix)",
-                                       at: SourceLocation(path: path), hint: "name files inside the book folder, or pass --book"))
+            return .failure(Diagnostic(.error, .fileOutsideBook,
+                                       Phrase(de: "'\(path)' ist keine Datei des Buchs in \(displayPrefix)",
+                                              en: "'\(path)' is not a file of the book in \(displayPrefix)"),
+                                       at: SourceLocation(path: path),
+                                       hint: Phrase(de: "nennen Sie Dateien im Ordner des Buchs, oder geben Sie den Ordner mit --book an",
+                                                    en: "name files inside the book folder, or pass --book")))
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return .failure(Diagnostic(.error, .fileUnreadable, "'\(path)' does not exist", at: SourceLocation(path: path),
-                                       hint: "check the path"))
+            return .failure(Diagnostic(.error, .fileUnreadable, Phrase(de: "'\(path)' gibt es nicht", en: "'\(path)' does not exist"),
+                                       at: SourceLocation(path: path),
+                                       hint: Phrase(de: "prüfen Sie den Pfad",
+                                                    en: "check the path")))
         }
         let relative = String(url.path.dropFirst(root.count + 1))
         return .success(loader.displayPath(forRelativePath: relative))

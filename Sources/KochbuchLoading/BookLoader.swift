@@ -47,14 +47,25 @@ public struct BookLoader: Sendable {
             let location = SourceLocation(path: displayPath(forRelativePath: problem.path))
             switch problem.kind {
             case .outside:
-                return Diagnostic(.error, .fileOutsideBook, "'\(problem.path)' points outside the book and is not read", at: location,
-                                  hint: "keep every file of the book inside its folder; replace the link by the file itself")
+                return Diagnostic(.error, .fileOutsideBook,
+                                  Phrase(de: "'\(problem.path)' verweist auf etwas außerhalb des Buchs und wird nicht gelesen",
+                                         en: "'\(problem.path)' points outside the book and is not read"), at: location,
+                                  hint: Phrase(de: "legen Sie jede Datei des Buchs in seinen Ordner; ersetzen Sie die Verknüpfung durch die Datei selbst",
+                                               en: "keep every file of the book inside its folder; replace the link by the file itself"))
             case .loop:
-                return Diagnostic(.error, .fileUnreadable, "'\(problem.path)' is a symbolic link that leads back to itself (a loop of links) and is not read",
-                                  at: location, hint: "replace the link by the file itself, or delete it")
+                return Diagnostic(.error, .fileUnreadable,
+                                  Phrase(de: "'\(problem.path)' ist eine symbolische Verknüpfung, die auf sich selbst zurückführt (eine Schleife), und wird nicht gelesen",
+                                         en: "'\(problem.path)' is a symbolic link that leads back to itself (a loop of links) and is not read"),
+                                  at: location,
+                                  hint: Phrase(de: "ersetzen Sie die Verknüpfung durch die Datei selbst oder löschen Sie sie",
+                                               en: "replace the link by the file itself, or delete it"))
             case .notRegular:
-                return Diagnostic(.error, .fileUnreadable, "'\(problem.path)' is a device, pipe or socket, not a file, and is not read",
-                                  at: location, hint: "delete it; a book holds ordinary files only")
+                return Diagnostic(.error, .fileUnreadable,
+                                  Phrase(de: "'\(problem.path)' ist ein Gerät, eine Pipe oder ein Socket, keine Datei, und wird nicht gelesen",
+                                         en: "'\(problem.path)' is a device, pipe or socket, not a file, and is not read"),
+                                  at: location,
+                                  hint: Phrase(de: "löschen Sie es; ein Buch enthält nur gewöhnliche Dateien",
+                                               en: "delete it; a book holds ordinary files only"))
             }
         }
         book.imagePaths = Set(listing.files.filter { BookLoader.imageExtensions.contains(Self.pathExtension(of: $0)) })
@@ -73,12 +84,16 @@ public struct BookLoader: Sendable {
     func inspectSVG(relative: String) -> [Diagnostic] {
         let display = displayPath(forRelativePath: relative)
         guard case .bytes(let bytes) = FileBytes.contents(of: directory.path + "/" + relative, limit: InputGuard.maximumFileSize) else {
-            return [Diagnostic(.error, .imageUnsafe, "the image cannot be read or is larger than \(InputGuard.maximumFileSize / 1024 / 1024) MiB",
-                               at: SourceLocation(path: display), hint: "use a smaller SVG, or a PNG")]
+            return [Diagnostic(.error, .imageUnsafe,
+                               Phrase(de: "das Bild lässt sich nicht lesen oder ist größer als \(InputGuard.maximumFileSize / 1024 / 1024) MiB",
+                                      en: "the image cannot be read or is larger than \(InputGuard.maximumFileSize / 1024 / 1024) MiB"),
+                               at: SourceLocation(path: display),
+                               hint: Phrase(de: "verwenden Sie ein kleineres SVG oder ein PNG", en: "use a smaller SVG, or a PNG"))]
         }
         return SVGGuard.problems(in: bytes).map { problem in
             Diagnostic(.error, .imageUnsafe, problem.message, at: SourceLocation(path: display, line: problem.line, column: 1),
-                       hint: "an image must not run code or load anything: remove scripts, event handlers, foreignObject, style sheets and outside references, or export the figure anew as plain SVG")
+                       hint: Phrase(de: "ein Bild darf keinen Code ausführen und nichts nachladen: entfernen Sie Skripte, Event-Handler, foreignObject, Stylesheets und Verweise nach außen, oder exportieren Sie die Abbildung neu als einfaches SVG",
+                                    en: "an image must not run code or load anything: remove scripts, event handlers, foreignObject, style sheets and outside references, or export the figure anew as plain SVG"))
         }
     }
 
@@ -132,21 +147,23 @@ public struct BookLoader: Sendable {
         case .recipe(let recipe): book.recipes.append(recipe)
         case .law(let law): book.laws.append(law.selectingVersion(inForceOn: .today))
         case .topics(let topics):
-            if book.topics != nil { duplicate("topic catalog", at: whole, &diagnostics) }
+            if book.topics != nil { duplicate(Phrase(de: "Themenkatalog", en: "topic catalog"), .masculine, at: whole, &diagnostics) }
             book.topics = topics
         case .ozgLeistungen(let leistungen):
-            if book.ozgLeistungen != nil { duplicate("OZG-Leistungen catalog", at: whole, &diagnostics) }
+            if book.ozgLeistungen != nil {
+                duplicate(Phrase(de: "Katalog der OZG-Leistungen", en: "OZG-Leistungen catalog"), .masculine, at: whole, &diagnostics)
+            }
             book.ozgLeistungen = leistungen
         case .leika(let leika):
             book.leika = (book.leika ?? []) + leika
         case .glossary(let entries):
-            if book.glossary != nil { duplicate("glossary", at: whole, &diagnostics) }
+            if book.glossary != nil { duplicate(Phrase(de: "Glossar", en: "glossary"), .neuter, at: whole, &diagnostics) }
             book.glossary = entries
         case .synonyms(let entries):
-            if book.synonyms != nil { duplicate("list of search words", at: whole, &diagnostics) }
+            if book.synonyms != nil { duplicate(Phrase(de: "Liste der Suchwörter", en: "list of search words"), .feminine, at: whole, &diagnostics) }
             book.synonyms = entries
         case .manifest(let manifest):
-            if book.manifest != nil { duplicate("book manifest", at: whole, &diagnostics) }
+            if book.manifest != nil { duplicate(Phrase(de: "Buch-Manifest (book.xml)", en: "book manifest"), .neuter, at: whole, &diagnostics) }
             book.manifest = manifest
         case .nothing: break
         }
@@ -183,12 +200,17 @@ public struct BookLoader: Sendable {
         case .tooLarge(let size):
             diagnostics.append(Diagnostic(
                 .error, .fileTooLarge,
-                "file is \(InputGuard.sizeDescription(size)); the limit is 8 MiB (\(InputGuard.maximumFileSize) bytes)",
-                at: whole, hint: "split the content into several recipes; a recipe is typically under 20 KB"))
+                Phrase(de: "die Datei ist \(InputGuard.germanSizeDescription(size)) groß; erlaubt sind höchstens 8 MiB (\(InputGuard.grouped(InputGuard.maximumFileSize, by: ".")) Byte)",
+                       en: "file is \(InputGuard.sizeDescription(size)); the limit is 8 MiB (\(InputGuard.maximumFileSize) bytes)"),
+                at: whole,
+                hint: Phrase(de: "teilen Sie den Inhalt auf mehrere Rezepte auf; ein Rezept hat meist unter 20 KB",
+                             en: "split the content into several recipes; a recipe is typically under 20 KB")))
             return .nothing
         case .unreadable:
-            diagnostics.append(Diagnostic(.error, .fileUnreadable, "file cannot be read", at: whole,
-                                          hint: "check that the file exists and is readable"))
+            diagnostics.append(Diagnostic(.error, .fileUnreadable, Phrase(de: "die Datei lässt sich nicht lesen", en: "file cannot be read"),
+                                          at: whole,
+                                          hint: Phrase(de: "prüfen Sie, ob die Datei existiert und Sie sie lesen dürfen",
+                                                       en: "check that the file exists and is readable")))
             return .nothing
         case .bytes(let read):
             bytes = read
@@ -202,9 +224,10 @@ public struct BookLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         if bytes.count > InputGuard.maximumFileSize {
             diagnostics.append(Diagnostic(.error, .fileTooLarge,
-                                          "file would be \(InputGuard.sizeDescription(bytes.count)); the limit is 8 MiB (\(InputGuard.maximumFileSize) bytes)",
+                                          Phrase(de: "die Datei wäre \(InputGuard.germanSizeDescription(bytes.count)) groß; erlaubt sind höchstens 8 MiB (\(InputGuard.grouped(InputGuard.maximumFileSize, by: ".")) Byte)",
+                                                 en: "file would be \(InputGuard.sizeDescription(bytes.count)); the limit is 8 MiB (\(InputGuard.maximumFileSize) bytes)"),
                                           at: SourceLocation(path: displayPath(forRelativePath: relativePath)),
-                                          hint: "split the input into several files"))
+                                          hint: Phrase(de: "teilen Sie die Eingabe auf mehrere Dateien auf", en: "split the input into several files")))
         } else {
             _ = model(of: bytes, display: displayPath(forRelativePath: relativePath), diagnostics: &diagnostics)
         }
@@ -234,21 +257,26 @@ public struct BookLoader: Sendable {
     private func model(of root: XMLNodeView, document: XMLDocument, file: SourceFile, diagnostics: inout [Diagnostic]) -> FileResult {
         guard root.namespace == DocumentKind.namespace, let kind = DocumentKind(rawValue: root.name) else {
             let found = root.namespace.map { "{\($0)}\(root.name)" } ?? root.name
+            let roots = DocumentKind.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")
             diagnostics.append(Diagnostic(
-                .error, .xmlUnknownRoot, "unknown root element '\(found)'",
+                .error, .xmlUnknownRoot, Phrase(de: "unbekanntes Wurzelelement '\(found)'", en: "unknown root element '\(found)'"),
                 at: file.location(ofElement: root.name, line: root.line),
-                hint: "a book file's root is one of \(DocumentKind.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")) in the namespace \(DocumentKind.namespace)"))
+                hint: Phrase(de: "das Wurzelelement einer Datei des Buchs ist eines von \(roots) mit xmlns=\"\(DocumentKind.namespace)\"; fehlt das xmlns, ergänzen Sie es",
+                             en: "a book file's root is one of \(roots) in the namespace \(DocumentKind.namespace)")))
             return .nothing
         }
         switch schemas.schema(for: kind) {
         case .success(let schema):
-            diagnostics += schema.validate(document).filter { $0.level != .warning }
-                .map { SchemaMessageTranslator.diagnostic(for: $0, in: file) }
+            diagnostics += SchemaMessageTranslator.diagnostics(validating: document, against: schema,
+                                                               vocabulary: schemas.vocabulary(for: kind), in: file)
         case .failure(let error):
+            let reason = error.problems.first?.message
             diagnostics.append(Diagnostic(.error, .schemaInvalid,
-                                          "the schema \(kind.schemaFileName) cannot be compiled: \(error.problems.first?.message ?? "unknown error")",
+                                          Phrase(de: "das Schema \(kind.schemaFileName) lässt sich nicht übersetzen: \(reason ?? "unbekannter Fehler")",
+                                                 en: "the schema \(kind.schemaFileName) cannot be compiled: \(reason ?? "unknown error")"),
                                           at: SourceLocation(path: file.displayPath),
-                                          hint: "reinstall kochbuch; its built-in schemas are damaged"))
+                                          hint: Phrase(de: "installieren Sie kochbuch neu; die eingebauten Schemata sind beschädigt",
+                                                       en: "reinstall kochbuch; its built-in schemas are damaged")))
             return .nothing
         }
         let content = ContentReader(file: file)
@@ -267,18 +295,35 @@ public struct BookLoader: Sendable {
         }
     }
 
-    private func duplicate(_ what: String, at location: SourceLocation, _ diagnostics: inout [Diagnostic]) {
-        diagnostics.append(Diagnostic(.error, .catalogDuplicate, "a second \(what) in the book", at: location,
-                                      hint: "a book has exactly one \(what); merge the files"))
+    /// The grammatical gender of a German noun, for its article.
+    private enum Gender {
+        case masculine, feminine, neuter
+    }
+
+    private func duplicate(_ what: Phrase, _ gender: Gender, at location: SourceLocation, _ diagnostics: inout [Diagnostic]) {
+        let (second, one) = switch gender {
+        case .masculine: ("ein zweiter", "genau einen")
+        case .feminine: ("eine zweite", "genau eine")
+        case .neuter: ("ein zweites", "genau ein")
+        }
+        diagnostics.append(Diagnostic(.error, .catalogDuplicate,
+                                      Phrase(de: "\(second) \(what.german) im Buch", en: "a second \(what.english) in the book"),
+                                      at: location,
+                                      hint: Phrase(de: "ein Buch hat \(one) \(what.german); führen Sie die Dateien zusammen",
+                                                   en: "a book has exactly one \(what.english); merge the files")))
     }
 
     private func parseDiagnostic(_ problem: XMLProblem, file: SourceFile) -> Diagnostic {
         let location = file.location(line: problem.line, column: problem.column)
         if problem.message.contains("Excessive depth") {
-            return Diagnostic(.error, .xmlTooDeep, "elements are nested more than 256 levels deep", at: location,
-                              hint: "recipes need only a few levels; the file is damaged or hostile")
+            return Diagnostic(.error, .xmlTooDeep,
+                              Phrase(de: "die Elemente sind mehr als 256 Ebenen tief ineinander verschachtelt",
+                                     en: "elements are nested more than 256 levels deep"), at: location,
+                              hint: Phrase(de: "Rezepte brauchen nur wenige Ebenen; die Datei ist beschädigt oder absichtlich so gebaut – stellen Sie die letzte gute Fassung wieder her",
+                                           en: "recipes need only a few levels; the file is damaged or hostile"))
         }
-        return Diagnostic(.error, .xmlMalformed, problem.message, at: location,
-                          hint: "the file is not well-formed XML; fix the markup at this place")
+        return Diagnostic(.error, .xmlMalformed, Phrase(de: ParserMessages.german(problem), en: problem.message), at: location,
+                          hint: Phrase(de: "die Datei ist kein wohlgeformtes XML; korrigieren Sie die Auszeichnung an dieser Stelle (fehlendes </…>, Tippfehler im Tag, & statt &amp;)",
+                                       en: "the file is not well-formed XML; fix the markup at this place"))
     }
 }

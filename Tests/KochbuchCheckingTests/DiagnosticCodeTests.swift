@@ -184,6 +184,15 @@ import Testing
         if let text = testCase.messageContains { #expect(diagnostic.message.contains(text), "\(diagnostic.message)") }
         if let text = testCase.hintContains { #expect(diagnostic.hint?.contains(text) == true, "\(diagnostic.hint ?? "no hint")") }
         #expect(report.errorCount > 0 || testCase.severity == .warning)
+        // Authors read German by default: every diagnostic is worded in both languages, with a hint in both.
+        #expect(diagnostic.german != nil, "\(testCase.code) is worded in English only: \(diagnostic.message)")
+        let german = diagnostic.german?.message ?? ""
+        #expect(!german.isEmpty, "\(testCase.code) has no German message")
+        #expect(german != diagnostic.message, "\(testCase.code): the German message is the English one: \(german)")
+        #expect(diagnostic.hint != nil, "\(testCase.code) has no hint")
+        #expect(diagnostic.german?.hint != nil, "\(testCase.code) has no German hint")
+        #expect(diagnostic.german?.hint != diagnostic.hint, "\(testCase.code): the German hint is the English one: \(diagnostic.hint ?? "")")
+        #expect(diagnostic.message(in: .german) == german && diagnostic.message(in: .english) == diagnostic.message)
     }
 
     @Test func fixtureIsClean() throws {

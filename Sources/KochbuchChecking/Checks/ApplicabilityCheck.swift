@@ -16,20 +16,25 @@ struct ApplicabilityCheck: BookCheck {
                 guard let law = context.lawsByID[reference.law] else { continue }
                 guard let stated = basis.municipalities else {
                     if recipe.status == .published {
+                        let cap = law.municipalities.map { "; \(law.abbreviation) \($0.germanDescription)" } ?? ""
                         diagnostics.append(Diagnostic(
                             .warning, .basisApplicabilityMissing,
-                            "the legal basis '\(reference.label(law))' does not say whether it binds a municipality",
+                            Phrase(de: "die Rechtsgrundlage '\(reference.label(law))' sagt nicht, ob sie Kommunen bindet",
+                                   en: "the legal basis '\(reference.label(law))' does not say whether it binds a municipality"),
                             at: reference.location,
-                            hint: "add municipalities=\"direct\", \"federal-law\" (only when executing Bundesrecht), \"land-law\" or \"none\""
-                                + (law.municipalities.map { "; \(law.abbreviation) \($0.germanDescription)" } ?? "")))
+                            hint: Phrase(de: "ergänzen Sie municipalities=\"direct\" (bindet unmittelbar), \"federal-law\" (nur, wenn die Kommune Bundesrecht ausführt), \"land-law\" (erst durch Landesrecht) oder \"none\" (gar nicht)" + cap,
+                                         en: "add municipalities=\"direct\", \"federal-law\" (only when executing Bundesrecht), \"land-law\" or \"none\"" + cap)))
                     }
                     continue
                 }
                 if let cap = law.municipalities, stated.rank > cap.rank {
                     diagnostics.append(Diagnostic(
                         .error, .basisApplicabilityExceeds,
-                        "municipalities=\"\(stated.rawValue)\" claims more than \(law.abbreviation) can: it \(cap.germanDescription)",
-                        at: reference.location, hint: "write municipalities=\"\(cap.rawValue)\" or less, and say so in the text"))
+                        Phrase(de: "municipalities=\"\(stated.rawValue)\" behauptet mehr, als das Gesetz hergibt: \(law.abbreviation) \(cap.germanDescription)",
+                               en: "municipalities=\"\(stated.rawValue)\" claims more than \(law.abbreviation) can: it \(cap.germanDescription)"),
+                        at: reference.location,
+                        hint: Phrase(de: "schreiben Sie municipalities=\"\(cap.rawValue)\" oder weniger und sagen Sie es auch so im Text",
+                                     en: "write municipalities=\"\(cap.rawValue)\" or less, and say so in the text")))
                     continue
                 }
                 let version = reference.asOf.map { law.selectingVersion(inForceOn: $0) } ?? law
@@ -38,9 +43,11 @@ struct ApplicabilityCheck: BookCheck {
                    federalOnly[key] ?? { let value = Self.addressesOnlyFederalAuthorities(section, paragraph: reference.paragraph); federalOnly[key] = value; return value }() {
                     diagnostics.append(Diagnostic(
                         .warning, .basisFederalOnly,
-                        "'\(reference.label(law))' is addressed to Behörden des Bundes only, but the basis says it binds municipalities (\(stated.rawValue))",
+                        Phrase(de: "'\(reference.label(law))' richtet sich nur an Behörden des Bundes, die Rechtsgrundlage sagt aber, die Norm binde Kommunen (\(stated.rawValue))",
+                               en: "'\(reference.label(law))' is addressed to Behörden des Bundes only, but the basis says it binds municipalities (\(stated.rawValue))"),
                         at: reference.location,
-                        hint: "write municipalities=\"none\" and name the Land law that sets the duty for municipalities, if any"))
+                        hint: Phrase(de: "schreiben Sie municipalities=\"none\" und nennen Sie das Landesgesetz, das Kommunen diese Pflicht auferlegt, falls es eines gibt",
+                                     en: "write municipalities=\"none\" and name the Land law that sets the duty for municipalities, if any")))
                 }
             }
         }

@@ -8,19 +8,27 @@ struct ControlCharacterCheck: BookCheck {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func inspect(_ text: String, _ what: String, at location: SourceLocation) {
+        func inspect(_ text: String, _ what: @autoclosure () -> Phrase, at location: SourceLocation) {
             guard let scalar = TerminalText.firstUnsafe(in: text) else { return }
+            let what = what(), code = "U+\(TerminalText.hex(scalar.value))"
             diagnostics.append(Diagnostic(
                 .error, .textControlCharacter,
-                "\(what) contains the invisible control character U+\(TerminalText.hex(scalar.value))",
-                at: location, hint: "delete it; retype the text if you cannot see where it is"))
+                Phrase(de: "\(what.german) enthält das unsichtbare Steuerzeichen \(code)",
+                       en: "\(what.english) contains the invisible control character \(code)"),
+                at: location,
+                hint: Phrase(de: "löschen Sie es; tippen Sie den Text neu, wenn Sie nicht sehen, wo es steht",
+                             en: "delete it; retype the text if you cannot see where it is")))
         }
         for recipe in context.book.recipes {
-            inspect(recipe.location.path, "the file name", at: SourceLocation(path: recipe.location.path))
-            inspect(recipe.title, "the title", at: recipe.location)
-            for step in recipe.steps { inspect(step.title, "the title of step '\(step.id)'", at: step.location) }
+            inspect(recipe.location.path, Phrase(de: "der Dateiname", en: "the file name"), at: SourceLocation(path: recipe.location.path))
+            inspect(recipe.title, Phrase(de: "der Titel", en: "the title"), at: recipe.location)
+            for step in recipe.steps {
+                inspect(step.title, Phrase(de: "der Titel des Schritts '\(step.id)'", en: "the title of step '\(step.id)'"), at: step.location)
+            }
         }
-        for entry in context.book.glossary ?? [] { inspect(entry.term, "the glossary term '\(entry.id)'", at: entry.location) }
+        for entry in context.book.glossary ?? [] {
+            inspect(entry.term, Phrase(de: "der Glossarbegriff '\(entry.id)'", en: "the glossary term '\(entry.id)'"), at: entry.location)
+        }
         return diagnostics
     }
 }

@@ -11,17 +11,27 @@ struct DurationCheck: BookCheck {
         var diagnostics: [Diagnostic] = []
         for recipe in context.book.recipes {
             let facts = recipe.facts
-            var stated = [(facts.durationMin, "min", recipe.location)] + (facts.durationMax.map { [($0, "max", recipe.location)] } ?? [])
-            stated += recipe.steps.compactMap { step in step.duration.map { ($0, "step '\(step.id)'", step.location) } }
-            for (value, name, location) in stated where value.hasPrefix("-") {
-                diagnostics.append(Diagnostic(.error, .factsDurationNegative, "the duration \(name)=\"\(value)\" is negative",
-                                              at: location, hint: "write how long it takes, without the minus: \"\(value.dropFirst())\""))
+            // Each stated duration: its value, its attribute (or the step it belongs to) and where it stands.
+            var stated: [(value: String, name: String, step: String?, location: SourceLocation)] =
+                [(facts.durationMin, "min", nil, recipe.location)]
+            if let max = facts.durationMax { stated.append((max, "max", nil, recipe.location)) }
+            stated += recipe.steps.compactMap { step in step.duration.map { ($0, "duration", step.id, step.location) } }
+            for (value, name, step, location) in stated where value.hasPrefix("-") {
+                diagnostics.append(Diagnostic(.error, .factsDurationNegative,
+                                              Phrase(de: "die Dauer \(step.map { "des Schritts '\($0)' (duration=\"\(value)\")" } ?? "\(name)=\"\(value)\"") ist negativ",
+                                                     en: "the duration \(step.map { "step '\($0)'" } ?? name)=\"\(value)\" is negative"),
+                                              at: location,
+                                              hint: Phrase(de: "geben Sie an, wie lange es dauert, ohne Minuszeichen: \"\(value.dropFirst())\"",
+                                                           en: "write how long it takes, without the minus: \"\(value.dropFirst())\"")))
             }
             if let max = facts.durationMax, let low = ISODuration(facts.durationMin)?.approximateDays,
                let high = ISODuration(max)?.approximateDays, low > high {
                 diagnostics.append(Diagnostic(.error, .factsDurationOrder,
-                                              "the shortest duration (min=\"\(facts.durationMin)\") is longer than the longest (max=\"\(max)\")",
-                                              at: recipe.location, hint: "swap the two values of <duration min=… max=…/>"))
+                                              Phrase(de: "die kürzeste Dauer (min=\"\(facts.durationMin)\") ist länger als die längste (max=\"\(max)\")",
+                                                     en: "the shortest duration (min=\"\(facts.durationMin)\") is longer than the longest (max=\"\(max)\")"),
+                                              at: recipe.location,
+                                              hint: Phrase(de: "vertauschen Sie die beiden Werte von <duration min=… max=…/>",
+                                                           en: "swap the two values of <duration min=… max=…/>")))
             }
         }
         for recipe in context.book.recipes where recipe.status != .draft {
@@ -34,8 +44,11 @@ struct DurationCheck: BookCheck {
                 .max(by: { $0.1.approximateDays < $1.1.approximateDays }), longest.approximateDays > high {
                 diagnostics.append(Diagnostic(
                     .warning, .factsDurationSteps,
-                    "step '\(step.id)' takes \(longest.german), longer than the whole recipe (\(stated))",
-                    at: step.location, hint: "correct the step's duration or the recipe's <duration min=… max=…/>"))
+                    Phrase(de: "der Schritt '\(step.id)' dauert \(longest.german), länger als das ganze Rezept (\(stated))",
+                           en: "step '\(step.id)' takes \(longest.german), longer than the whole recipe (\(stated))"),
+                    at: step.location,
+                    hint: Phrase(de: "korrigieren Sie die Dauer des Schritts oder die Dauer des Rezepts in <duration min=… max=…/>",
+                                 en: "correct the step's duration or the recipe's <duration min=… max=…/>")))
             }
             let durations = steps.compactMap(\.1)
             if durations.count == steps.count, !durations.isEmpty {
@@ -43,9 +56,11 @@ struct DurationCheck: BookCheck {
                 if total < low {
                     diagnostics.append(Diagnostic(
                         .warning, .factsDurationSteps,
-                        "the steps take about \(total) days end to end, less than the shortest duration stated (\(stated))",
+                        Phrase(de: "die Schritte dauern hintereinander etwa \(total) \(total == 1 ? "Tag" : "Tage"), weniger als die kürzeste angegebene Dauer (\(stated))",
+                               en: "the steps take about \(total) days end to end, less than the shortest duration stated (\(stated))"),
                         at: recipe.location,
-                        hint: "lower <duration min=…/> to what the steps take, or give the steps the time they need (waiting times included)"))
+                        hint: Phrase(de: "senken Sie <duration min=…/> auf die Zeit, die die Schritte brauchen, oder geben Sie den Schritten die Zeit, die sie wirklich brauchen (Wartezeiten eingeschlossen)",
+                                     en: "lower <duration min=…/> to what the steps take, or give the steps the time they need (waiting times included)")))
                 }
             }
         }

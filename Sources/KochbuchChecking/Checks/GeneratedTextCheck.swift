@@ -18,8 +18,11 @@ struct GeneratedTextCheck: BookCheck {
                       let first = Self.firstWord(generated), last.lowercased() == first.lowercased() else { continue }
                 diagnostics.append(Diagnostic(
                     .warning, .textDoubledWord,
-                    "'\(last)' stands twice: the text before the reference ends with it, and the reference reads: \(generated)",
-                    at: location, hint: "remove '\(last)' before the element; its generated text already says it"))
+                    Phrase(de: "'\(last)' steht doppelt: der Text vor dem Verweis endet damit, und der Verweis lautet: \(generated)",
+                           en: "'\(last)' stands twice: the text before the reference ends with it, and the reference reads: \(generated)"),
+                    at: location,
+                    hint: Phrase(de: "streichen Sie '\(last)' vor dem Element; der Text, den das Element erzeugt, sagt es schon",
+                                 en: "remove '\(last)' before the element; its generated text already says it")))
             }
         })
         for recipe in context.book.recipes {

@@ -45,42 +45,57 @@ struct LawCitationCheck: BookCheck {
     private func check(_ reference: LawReference, published: Bool, _ context: CheckContext) -> [Diagnostic] {
         guard var law = context.lawsByID[reference.law] else {
             let byAbbreviation = context.book.laws.first { $0.abbreviation.lowercased() == reference.law.lowercased() }
+            let known = context.lawsByID.keys.sorted().joined(separator: ", ")
             return [Diagnostic(
-                .error, .referenceLaw, "unknown law '\(reference.law)'", at: reference.location,
-                hint: byAbbreviation.map { "did you mean '\($0.id)'?" }
-                    ?? Suggestion.hint(for: reference.law, in: context.lawsByID.keys)
-                    ?? "known laws: \(context.lawsByID.keys.sorted().joined(separator: ", "))")]
+                .error, .referenceLaw, Phrase(de: "unbekanntes Gesetz '\(reference.law)'", en: "unknown law '\(reference.law)'"),
+                at: reference.location,
+                hint: byAbbreviation.map { Phrase(de: "meinten Sie '\($0.id)'?", en: "did you mean '\($0.id)'?") }
+                    ?? Suggestion.phrase(for: reference.law, in: context.lawsByID.keys)
+                    ?? Phrase(de: "bekannte Gesetze: \(known) (Kennungen immer klein geschrieben)", en: "known laws: \(known)"))]
         }
         guard law.hasText else { return [] }
-        var inVersion = ""
+        var inVersion = Phrase(de: "", en: "")
         if let asOf = reference.asOf {
             guard asOf <= context.today else {
                 return [Diagnostic(.error, .citationPinnedVersion,
-                                   "the citation pins the version of \(asOf), after the book's Rechtsstand (\(context.today))",
-                                   at: reference.location, hint: "remove as-of=\"…\" to cite the law in force, or give a past date")]
+                                   Phrase(de: "das Zitat verlangt mit as-of=\"\(asOf)\" eine Fassung nach dem Rechtsstand des Buchs (\(GermanLabels.date(context.today)))",
+                                          en: "the citation pins the version of \(asOf), after the book's Rechtsstand (\(context.today))"),
+                                   at: reference.location,
+                                   hint: Phrase(de: "entfernen Sie as-of=\"…\", um die geltende Fassung zu zitieren, oder geben Sie ein vergangenes Datum an",
+                                                en: "remove as-of=\"…\" to cite the law in force, or give a past date"))]
             }
             guard law.versionIndex(inForceOn: asOf) != nil else {
-                return [Diagnostic(.error, .citationPinnedVersion, "\(law.abbreviation) has no version in force on \(asOf)",
+                let first = law.versions.first?.date
+                return [Diagnostic(.error, .citationPinnedVersion,
+                                   Phrase(de: "für \(law.abbreviation) gibt es keine Fassung, die am \(GermanLabels.date(asOf)) galt",
+                                          en: "\(law.abbreviation) has no version in force on \(asOf)"),
                                    at: reference.location,
-                                   hint: "the catalog's versions begin on \(law.versions.first?.date.description ?? "?"); import the older text with 'kochbuch import law FILE --as-of DATE' or pin a later date")]
+                                   hint: Phrase(de: "die Fassungen im Katalog beginnen am \(first.map(GermanLabels.date) ?? "?"); importieren Sie den älteren Text mit 'kochbuch import law DATEI --as-of DATUM' oder geben Sie ein späteres Datum an",
+                                                en: "the catalog's versions begin on \(first?.description ?? "?"); import the older text with 'kochbuch import law FILE --as-of DATE' or pin a later date"))]
             }
             law = law.selectingVersion(inForceOn: asOf)
-            inVersion = " in the version in force on \(asOf)"
+            inVersion = Phrase(de: " in der Fassung, die am \(GermanLabels.date(asOf)) galt", en: " in the version in force on \(asOf)")
         }
         guard let number = reference.section else {
             if reference.paragraph != nil {
-                return [Diagnostic(.error, .referenceLawParagraph, "a paragraph needs a section", at: reference.location,
-                                   hint: "add section=\"…\" or remove paragraph=\"…\"")]
+                return [Diagnostic(.error, .referenceLawParagraph,
+                                   Phrase(de: "ein Absatz (paragraph) braucht einen Paragrafen (section)", en: "a paragraph needs a section"),
+                                   at: reference.location,
+                                   hint: Phrase(de: "ergänzen Sie section=\"…\" oder entfernen Sie paragraph=\"…\"",
+                                                en: "add section=\"…\" or remove paragraph=\"…\""))]
             }
             return draftWarning(law, reference, published: published)
         }
         guard let section = law.section(number) else {
             if reference.asOf == nil, let removed = removal(of: number, in: law) { return [removed(reference.location)] }
+            let range = "§§ \(law.sections.first?.number ?? "")–\(law.sections.last?.number ?? "")"
             return [Diagnostic(
-                .error, .referenceLawSection, "unknown law section '\(law.abbreviation) § \(number)'\(inVersion)",
+                .error, .referenceLawSection,
+                Phrase(de: "unbekannter Paragraf '\(law.abbreviation) § \(number)'", en: "unknown law section '\(law.abbreviation) § \(number)'") + inVersion,
                 at: reference.location,
-                hint: Suggestion.hint(for: number, in: law.sections.map(\.number), quote: { "'\(law.abbreviation) § \($0)'" })
-                    ?? "\(law.abbreviation) has §§ \(law.sections.first?.number ?? "")–\(law.sections.last?.number ?? "")")]
+                hint: Suggestion.phrase(for: number, in: law.sections.map(\.number), quote: { "'\(law.abbreviation) § \($0)'" })
+                    ?? Phrase(de: "\(law.abbreviation) hat die \(range); alle Paragrafen zeigt 'kochbuch law \(law.id)'",
+                              en: "\(law.abbreviation) has \(range)"))]
         }
         var diagnostics: [Diagnostic] = []
         if let paragraph = reference.paragraph, !section.paragraphNumbers.contains(paragraph) {
@@ -89,21 +104,33 @@ struct LawCitationCheck: BookCheck {
                 let until = law.versions.first { $0.date > earlier.date }?.date
                 return [Diagnostic(
                     .error, .citationRemoved,
-                    "'\(law.abbreviation) § \(number) Abs. \(paragraph)' is no longer in the law in force\(until.map { " (removed on \($0))" } ?? "")",
+                    Phrase(de: "'\(law.abbreviation) § \(number) Abs. \(paragraph)' steht nicht mehr im geltenden Gesetz\(until.map { " (gestrichen am \(GermanLabels.date($0)))" } ?? "")",
+                           en: "'\(law.abbreviation) § \(number) Abs. \(paragraph)' is no longer in the law in force\(until.map { " (removed on \($0))" } ?? "")"),
                     at: reference.location,
-                    hint: "read § \(number) \(law.abbreviation) as it stands now ('kochbuch law \(law.id) \(number)'): it has Abs. \(known.isEmpty ? "–" : known.joined(separator: ", ")); for a statement about the old text, pin it with as-of=\"\(earlier.date)\"")]
+                    hint: Phrase(de: "lesen Sie § \(number) \(law.abbreviation) in der geltenden Fassung ('kochbuch law \(law.id) \(number)'): \(known.isEmpty ? "er hat keine nummerierten Absätze" : "er hat Abs. \(known.joined(separator: ", "))"); wollen Sie etwas über den alten Text sagen, zitieren Sie ihn mit as-of=\"\(earlier.date)\"",
+                                 en: "read § \(number) \(law.abbreviation) as it stands now ('kochbuch law \(law.id) \(number)'): it has Abs. \(known.isEmpty ? "–" : known.joined(separator: ", ")); for a statement about the old text, pin it with as-of=\"\(earlier.date)\""))]
             }
             diagnostics.append(Diagnostic(
                 .error, .referenceLawParagraph,
-                "unknown paragraph '\(law.abbreviation) § \(number) Abs. \(paragraph)'\(inVersion)", at: reference.location,
-                hint: known.isEmpty ? "§ \(number) \(law.abbreviation) has no numbered paragraphs; remove paragraph=\"…\""
-                    : "§ \(number) \(law.abbreviation) has Abs. \(known.joined(separator: ", "))"))
+                Phrase(de: "unbekannter Absatz '\(law.abbreviation) § \(number) Abs. \(paragraph)'",
+                       en: "unknown paragraph '\(law.abbreviation) § \(number) Abs. \(paragraph)'") + inVersion,
+                at: reference.location,
+                hint: known.isEmpty
+                    ? Phrase(de: "§ \(number) \(law.abbreviation) hat keine nummerierten Absätze; entfernen Sie paragraph=\"…\"",
+                             en: "§ \(number) \(law.abbreviation) has no numbered paragraphs; remove paragraph=\"…\"")
+                    : Phrase(de: "§ \(number) \(law.abbreviation) hat Abs. \(known.joined(separator: ", ")); den Text zeigt 'kochbuch law \(law.id) \(number)'",
+                             en: "§ \(number) \(law.abbreviation) has Abs. \(known.joined(separator: ", "))")))
         }
         if published, section.status != .inForce {
-            let state = section.status == .repealed ? "repealed" : "not in force"
+            let state = section.status == .repealed
+                ? Phrase(de: "weggefallen ist", en: "repealed") : Phrase(de: "nicht in Kraft ist", en: "not in force")
             diagnostics.append(Diagnostic(
-                .warning, .citationRepealed, "published recipe cites '\(law.abbreviation) § \(number)', which is \(state)",
-                at: reference.location, hint: "cite the provision that applies now, or say in the text why the old one matters"))
+                .warning, .citationRepealed,
+                Phrase(de: "das veröffentlichte Rezept zitiert '\(law.abbreviation) § \(number)', der \(state.german)",
+                       en: "published recipe cites '\(law.abbreviation) § \(number)', which is \(state.english)"),
+                at: reference.location,
+                hint: Phrase(de: "zitieren Sie die Vorschrift, die heute gilt, oder sagen Sie im Text, warum die alte noch von Belang ist",
+                             en: "cite the provision that applies now, or say in the text why the old one matters")))
         }
         return diagnostics + draftWarning(law, reference, published: published)
     }
@@ -116,17 +143,27 @@ struct LawCitationCheck: BookCheck {
         let moved = law.versions[(last + 1)...selected].compactMap { version in version.moves.first { $0.from == number } }.first
         return { location in
             Diagnostic(.error, .citationRemoved,
-                       "'\(law.abbreviation) § \(number)' is no longer in the law in force (removed on \(removedOn))",
+                       Phrase(de: "'\(law.abbreviation) § \(number)' steht nicht mehr im geltenden Gesetz (gestrichen am \(GermanLabels.date(removedOn)))",
+                              en: "'\(law.abbreviation) § \(number)' is no longer in the law in force (removed on \(removedOn))"),
                        at: location,
-                       hint: moved.map { "did you mean § \($0.to) \(law.abbreviation)? the text of § \(number) moved there on \(removedOn)" }
-                           ?? "cite the provision that applies now, or pin the old text with as-of=\"\(law.versions[last].date)\"")
+                       hint: moved.map {
+                           Phrase(de: "meinten Sie § \($0.to) \(law.abbreviation)? Der Text von § \(number) steht seit dem \(GermanLabels.date(removedOn)) dort",
+                                  en: "did you mean § \($0.to) \(law.abbreviation)? the text of § \(number) moved there on \(removedOn)")
+                       } ?? Phrase(de: "zitieren Sie die Vorschrift, die heute gilt, oder zitieren Sie den alten Text mit as-of=\"\(law.versions[last].date)\"",
+                                   en: "cite the provision that applies now, or pin the old text with as-of=\"\(law.versions[last].date)\""))
         }
     }
 
     private func draftWarning(_ law: Law, _ reference: LawReference, published: Bool) -> [Diagnostic] {
         guard published, law.status == .draft else { return [] }
         return [Diagnostic(
-            .warning, .citationDraftLaw, "published recipe cites the draft '\(law.id)'", at: reference.location,
-            hint: law.supersedes.map { "cite the law in force ('\($0)') until the draft is enacted" })]
+            .warning, .citationDraftLaw,
+            Phrase(de: "das veröffentlichte Rezept zitiert den Entwurf '\(law.id)'", en: "published recipe cites the draft '\(law.id)'"),
+            at: reference.location,
+            hint: law.supersedes.map {
+                Phrase(de: "zitieren Sie das geltende Gesetz ('\($0)'), bis der Entwurf beschlossen ist",
+                       en: "cite the law in force ('\($0)') until the draft is enacted")
+            } ?? Phrase(de: "ein Entwurf gilt nicht: zitieren Sie ein geltendes Gesetz und erwähnen Sie den Entwurf nur im Text",
+                        en: "a draft does not apply: cite a law in force, and mention the draft in the text only"))]
     }
 }

@@ -29,30 +29,39 @@ struct RechtsstandCheck: BookCheck {
             let afterReview = reviewed.flatMap { law.move(of: number, after: $0, until: context.today) }
             if let moved = afterReview ?? meanings.formerMeaning(recipe: recipe.id, law: law, number: number) {
                 let message = afterReview != nil
-                    ? "'\(name)' now has other content: the text of § \(number) in the version you reviewed (\(reviewed!)) moved to § \(moved.to) on \(moved.on)"
-                    : "'\(name)' now has other content: the legal basis describes the former § \(number), whose text moved to § \(moved.to) on \(moved.on)"
+                    ? Phrase(de: "'\(name)' hat jetzt einen anderen Inhalt: der Text von § \(number) in der Fassung, die Sie geprüft haben (\(GermanLabels.date(reviewed!))), ist am \(GermanLabels.date(moved.on)) nach § \(moved.to) gewandert",
+                             en: "'\(name)' now has other content: the text of § \(number) in the version you reviewed (\(reviewed!)) moved to § \(moved.to) on \(moved.on)")
+                    : Phrase(de: "'\(name)' hat jetzt einen anderen Inhalt: die Rechtsgrundlage beschreibt den früheren § \(number), dessen Text am \(GermanLabels.date(moved.on)) nach § \(moved.to) gewandert ist",
+                             en: "'\(name)' now has other content: the legal basis describes the former § \(number), whose text moved to § \(moved.to) on \(moved.on)")
+                let before = previousVersionDate(law, before: moved.on)
                 diagnostics.append(Diagnostic(
                     .warning, .citationMoved, message,
                     at: reference.location,
-                    hint: "did you mean § \(moved.to) \(law.abbreviation)? cite section=\"\(moved.to)\"; for a statement about the old text, pin it with as-of=\"\(previousVersionDate(law, before: moved.on))\""))
+                    hint: Phrase(de: "meinten Sie § \(moved.to) \(law.abbreviation)? Zitieren Sie section=\"\(moved.to)\"; wollen Sie etwas über den alten Text sagen, zitieren Sie ihn mit as-of=\"\(before)\"",
+                                 en: "did you mean § \(moved.to) \(law.abbreviation)? cite section=\"\(moved.to)\"; for a statement about the old text, pin it with as-of=\"\(before)\"")))
                 continue
             }
             if citation.isLegalBasis, let outdated = meanings.outdated(recipe: recipe.id, law: law, number: number,
                                                                        paragraph: reference.paragraph) {
+                let before = previousVersionDate(law, before: outdated)
                 diagnostics.append(Diagnostic(
                     .warning, .citationOutdated,
-                    "the legal basis describes '\(reference.label(law))' as it read before \(outdated); the text in force says something else",
+                    Phrase(de: "die Rechtsgrundlage beschreibt '\(reference.label(law))' so, wie die Norm vor dem \(GermanLabels.date(outdated)) lautete; der geltende Text sagt etwas anderes",
+                           en: "the legal basis describes '\(reference.label(law))' as it read before \(outdated); the text in force says something else"),
                     at: reference.location,
-                    hint: "read the change with 'kochbuch law diff \(law.id) \(previousVersionDate(law, before: outdated)) \(outdated)' and describe the norm in force; for the old rule, pin it with as-of=\"\(previousVersionDate(law, before: outdated))\""))
+                    hint: Phrase(de: "sehen Sie sich die Änderung mit 'kochbuch law diff \(law.id) \(before) \(outdated)' an und beschreiben Sie die geltende Norm; für die alte Regel zitieren Sie die alte Fassung mit as-of=\"\(before)\"",
+                                 en: "read the change with 'kochbuch law diff \(law.id) \(before) \(outdated)' and describe the norm in force; for the old rule, pin it with as-of=\"\(before)\"")))
                 continue
             }
             guard let reviewed, let changed = lastChange(law, number), changed > reviewed else { continue }
             let from = previousVersionDate(law, before: changed)
             diagnostics.append(Diagnostic(
                 .warning, .citationChangedSinceReview,
-                "'\(name)' changed on \(changed), after this recipe was reviewed (\(reviewed))",
+                Phrase(de: "'\(name)' wurde am \(GermanLabels.date(changed)) geändert, nach der letzten Prüfung dieses Rezepts (\(GermanLabels.date(reviewed)))",
+                       en: "'\(name)' changed on \(changed), after this recipe was reviewed (\(reviewed))"),
                 at: reference.location,
-                hint: "read the change with 'kochbuch law diff \(law.id) \(from) \(changed)', bring the text up to date, then set reviewed=\"…\" to the day you re-read it"))
+                hint: Phrase(de: "sehen Sie sich die Änderung mit 'kochbuch law diff \(law.id) \(from) \(changed)' an, bringen Sie den Text auf den neuen Stand und setzen Sie dann reviewed=\"…\" auf den Tag, an dem Sie ihn neu geprüft haben",
+                             en: "read the change with 'kochbuch law diff \(law.id) \(from) \(changed)', bring the text up to date, then set reviewed=\"…\" to the day you re-read it")))
         }
         return diagnostics
     }

@@ -13,13 +13,20 @@ struct RecipeIdentityCheck: BookCheck {
             let expected = fileName.hasSuffix(".xml") ? String(fileName.dropLast(4)) : fileName
             if recipe.id != expected {
                 diagnostics.append(Diagnostic(
-                    .error, .recipeIDMismatch, "recipe id '\(recipe.id)' does not match its file name '\(fileName)'",
-                    at: recipe.location, hint: "rename the file to '\(recipe.id).xml' or set id=\"\(expected)\""))
+                    .error, .recipeIDMismatch,
+                    Phrase(de: "die Rezeptkennung '\(recipe.id)' passt nicht zum Dateinamen '\(fileName)'",
+                           en: "recipe id '\(recipe.id)' does not match its file name '\(fileName)'"),
+                    at: recipe.location,
+                    hint: Phrase(de: "benennen Sie die Datei in '\(recipe.id).xml' um oder setzen Sie id=\"\(expected)\"",
+                                 en: "rename the file to '\(recipe.id).xml' or set id=\"\(expected)\"")))
             }
             if let first = seen[recipe.id] {
                 diagnostics.append(Diagnostic(
-                    .error, .recipeDuplicateID, "recipe id '\(recipe.id)' is also used by \(first.path)",
-                    at: recipe.location, hint: "give each recipe its own id"))
+                    .error, .recipeDuplicateID,
+                    Phrase(de: "die Rezeptkennung '\(recipe.id)' wird auch von \(first.path) verwendet", en: "recipe id '\(recipe.id)' is also used by \(first.path)"),
+                    at: recipe.location,
+                    hint: Phrase(de: "geben Sie jedem Rezept eine eigene Kennung (und benennen Sie die Datei entsprechend)",
+                                 en: "give each recipe its own id")))
             } else {
                 seen[recipe.id] = recipe.location
             }

@@ -14,9 +14,14 @@ struct TermCheck: BookCheck {
             references += entry.seeAlso.map { TermReference(id: $0.id, content: [], location: $0.location) }
         }
         return references.filter { !known.contains($0.id) }.map { reference in
-            Diagnostic(.error, .referenceTerm, "unknown glossary term '\(reference.id)'", at: reference.location,
-                       hint: context.glossaryIDs == nil ? "the book has no glossary (catalogs/glossary.xml)"
-                           : Suggestion.hint(for: reference.id, in: known) ?? "add an <entry id=\"\(reference.id)\"> to the glossary")
+            Diagnostic(.error, .referenceTerm,
+                       Phrase(de: "unbekannter Glossarbegriff '\(reference.id)'", en: "unknown glossary term '\(reference.id)'"),
+                       at: reference.location,
+                       hint: context.glossaryIDs == nil
+                           ? Phrase(de: "das Buch hat kein Glossar (catalogs/glossary.xml)", en: "the book has no glossary (catalogs/glossary.xml)")
+                           : Suggestion.phrase(for: reference.id, in: known)
+                               ?? Phrase(de: "ergänzen Sie im Glossar einen Eintrag <entry id=\"\(reference.id)\">",
+                                         en: "add an <entry id=\"\(reference.id)\"> to the glossary"))
         }
     }
 }

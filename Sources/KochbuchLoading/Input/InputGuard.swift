@@ -10,8 +10,19 @@ enum InputGuard {
     /// A size as people read it, exact where it matters: "8.4 MiB (8,800,000 bytes)".
     static func sizeDescription(_ size: Int) -> String {
         let mebibytes = Double(size) / 1_048_576
-        let grouped = String(size).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
-        return String(format: "%.1f MiB", mebibytes) + " (\(String(grouped.joined().reversed())) bytes)"
+        return String(format: "%.1f MiB", mebibytes) + " (\(grouped(size, by: ",")) bytes)"
+    }
+
+    /// The same size as German readers write it: "8,4 MiB (8.800.000 Byte)".
+    static func germanSizeDescription(_ size: Int) -> String {
+        let mebibytes = Double(size) / 1_048_576
+        return String(format: "%.1f MiB", mebibytes).replacingOccurrences(of: ".", with: ",") + " (\(grouped(size, by: ".")) Byte)"
+    }
+
+    /// A number with its digits grouped in threes: "8,800,000", or "8.800.000" in German.
+    static func grouped(_ number: Int, by separator: String) -> String {
+        let digits = String(number).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? "\(separator)\($0.element)" : "\($0.element)" }
+        return String(digits.joined().reversed())
     }
 
     /// Checks bytes, or returns the diagnostic that refuses them. Whether the bytes are valid
@@ -20,25 +31,35 @@ enum InputGuard {
     static func check(_ bytes: [UInt8], displayPath: String) -> Diagnostic? {
         let whole = SourceLocation(path: displayPath)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return Diagnostic(.error, .fileEmpty, "file is empty", at: whole,
-                              hint: "write a recipe into it or delete it")
+            return Diagnostic(.error, .fileEmpty, Phrase(de: "die Datei ist leer", en: "file is empty"), at: whole,
+                              hint: Phrase(de: "schreiben Sie ein Rezept hinein oder löschen Sie die Datei",
+                                           en: "write a recipe into it or delete it"))
         }
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.first == 0 || bytes.dropFirst().first == 0 {
-            return Diagnostic(.error, .fileEncoding, "file is UTF-16 or UTF-32, not UTF-8", at: whole,
-                              hint: "save the file as UTF-8")
+            return Diagnostic(.error, .fileEncoding,
+                              Phrase(de: "die Datei ist in UTF-16 oder UTF-32 gespeichert, nicht in UTF-8",
+                                     en: "file is UTF-16 or UTF-32, not UTF-8"), at: whole,
+                              hint: Phrase(de: "speichern Sie die Datei als UTF-8 (in VS Code: unten rechts auf die Codierung klicken, dann „Mit Codierung speichern“)",
+                                           en: "save the file as UTF-8"))
         }
         let prolog = Prolog(bytes)
         if let declared = prolog.declaredEncoding(), declared.lowercased() != "utf-8" {
             return encodingProblem(bytes, displayPath: displayPath)
-                ?? Diagnostic(.error, .fileEncoding, "file declares encoding '\(declared)'; only UTF-8 is accepted",
+                ?? Diagnostic(.error, .fileEncoding,
+                              Phrase(de: "die Datei gibt die Codierung '\(declared)' an; erlaubt ist nur UTF-8",
+                                     en: "file declares encoding '\(declared)'; only UTF-8 is accepted"),
                               at: SourceLocation(path: displayPath, line: 1, column: 1),
-                              hint: "convert the file to UTF-8 and write encoding=\"UTF-8\"")
+                              hint: Phrase(de: "speichern Sie die Datei als UTF-8 und schreiben Sie in die erste Zeile encoding=\"UTF-8\"",
+                                           en: "convert the file to UTF-8 and write encoding=\"UTF-8\""))
         }
         if let line = prolog.doctypeLine() {
             return encodingProblem(bytes, displayPath: displayPath)
-                ?? Diagnostic(.error, .xmlDoctype, "document type declarations are not allowed",
+                ?? Diagnostic(.error, .xmlDoctype,
+                              Phrase(de: "eine Dokumenttyp-Deklaration (<!DOCTYPE …>) ist nicht erlaubt",
+                                     en: "document type declarations are not allowed"),
                               at: SourceLocation(path: displayPath, line: line, column: 1),
-                              hint: "remove the <!DOCTYPE …>: entities and DTDs are refused for safety; write characters directly in UTF-8")
+                              hint: Phrase(de: "löschen Sie die Zeile <!DOCTYPE …>: Entitäten und DTDs werden aus Sicherheitsgründen abgelehnt; schreiben Sie Sonderzeichen direkt in UTF-8",
+                                           en: "remove the <!DOCTYPE …>: entities and DTDs are refused for safety; write characters directly in UTF-8"))
         }
         return nil
     }
@@ -47,9 +68,10 @@ enum InputGuard {
     static func encodingProblem(_ bytes: [UInt8], displayPath: String) -> Diagnostic? {
         guard !isValidUTF8(bytes) else { return nil }
         let (line, column) = firstInvalidUTF8(bytes)
-        return Diagnostic(.error, .fileEncoding, "file is not valid UTF-8",
+        return Diagnostic(.error, .fileEncoding, Phrase(de: "die Datei ist kein gültiges UTF-8", en: "file is not valid UTF-8"),
                           at: SourceLocation(path: displayPath, line: line, column: column),
-                          hint: "save the file as UTF-8 (umlauts written in Latin-1 or Windows-1252 cause this)")
+                          hint: Phrase(de: "speichern Sie die Datei als UTF-8 (meist stammen solche Fehler von Umlauten, die in Latin-1 oder Windows-1252 gespeichert wurden)",
+                                       en: "save the file as UTF-8 (umlauts written in Latin-1 or Windows-1252 cause this)"))
     }
 
     private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

@@ -24,7 +24,7 @@ enum StructureLimits {
         var elements = 0
         var textStart = 0
         var textStartLine = 1
-        func problem(_ message: String, at line: Int, hint: String) -> Diagnostic {
+        func problem(_ message: Phrase, at line: Int, hint: Phrase) -> Diagnostic {
             Diagnostic(.error, .xmlTooComplex, message, at: SourceLocation(path: displayPath, line: line, column: 1), hint: hint)
         }
         func skip(to terminator: [UInt8]) {
@@ -46,8 +46,11 @@ enum StructureLimits {
                 continue
             }
             if index - textStart > textLength {
-                return problem("a text of \(index - textStart) bytes, more than the \(textLength / 1024 / 1024) MiB one text may hold",
-                               at: textStartLine, hint: "split the text into paragraphs, or the content into several recipes")
+                return problem(Phrase(de: "ein Text von \(index - textStart) Byte, mehr als die \(textLength / 1024 / 1024) MiB, die ein Text haben darf",
+                                      en: "a text of \(index - textStart) bytes, more than the \(textLength / 1024 / 1024) MiB one text may hold"),
+                               at: textStartLine,
+                               hint: Phrase(de: "teilen Sie den Text in Absätze auf oder den Inhalt auf mehrere Rezepte",
+                                            en: "split the text into paragraphs, or the content into several recipes"))
             }
             let next = index + 1 < count ? bytes[index + 1] : 0
             if next == 0x21 { // <!-- … --> or <![CDATA[ … ]]>
@@ -64,8 +67,9 @@ enum StructureLimits {
                 let tagLine = line
                 elements += 1
                 if elements > elementsPerFile {
-                    return problem("more than \(elementsPerFile) elements in one file", at: tagLine,
-                                   hint: "split the content into several files")
+                    return problem(Phrase(de: "mehr als \(elementsPerFile) Elemente in einer Datei",
+                                          en: "more than \(elementsPerFile) elements in one file"), at: tagLine,
+                                   hint: Phrase(de: "verteilen Sie den Inhalt auf mehrere Dateien", en: "split the content into several files"))
                 }
                 var attributes = 0
                 var quote: UInt8 = 0
@@ -80,8 +84,10 @@ enum StructureLimits {
                     } else if character == 0x3D {
                         attributes += 1
                         if attributes > attributesPerElement {
-                            return problem("an element with more than \(attributesPerElement) attributes", at: tagLine,
-                                           hint: "an element of the book has at most a few attributes; the file is damaged or was not written for the book")
+                            return problem(Phrase(de: "ein Element mit mehr als \(attributesPerElement) Attributen",
+                                                  en: "an element with more than \(attributesPerElement) attributes"), at: tagLine,
+                                           hint: Phrase(de: "ein Element des Buchs hat höchstens eine Handvoll Attribute; die Datei ist beschädigt oder nicht für das Buch geschrieben",
+                                                        en: "an element of the book has at most a few attributes; the file is damaged or was not written for the book"))
                         }
                     } else if character == 0x3E {
                         index += 1
