@@ -63,7 +63,7 @@ public actor PreviewServer {
             failure = nil
             log("built \(summary.editions.first?.files ?? 0) files (\(String(format: "%.2f", summary.seconds)) s)")
         } catch let error as Builder.InvalidBook {
-            failure = DiagnosticFormatter().format(error.report)
+            failure = DiagnosticFormatter(language: .current).format(error.report)
             log("the book has errors; the page shows them:\n" + (failure ?? ""))
         } catch {
             failure = "\(error)"

@@ -6,7 +6,8 @@ import KochbuchModel
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Bring law texts and the OZG catalog into the book's catalogs.",
+        abstract: say(de: "Übernimmt Gesetzestexte und den OZG-Katalog in die Kataloge des Buchs.",
+                      en: "Bring law texts and the OZG catalog into the book's catalogs."),
         subcommands: [ImportLaw.self, ImportTopics.self]
     )
 }
@@ -14,48 +15,65 @@ struct Import: ParsableCommand {
 struct ImportLaw: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "law",
-        abstract: "Import a law from its Markdown text into catalogs/laws/<id>.xml, or add a version to its history.",
-        discussion: """
+        abstract: say(de: "Übernimmt ein Gesetz aus seinem Markdown-Text nach catalogs/laws/<id>.xml oder fügt ihm eine neue Fassung hinzu.",
+                      en: "Import a law from its Markdown text into catalogs/laws/<id>.xml, or add a version to its history."),
+        discussion: say(de: """
+        Liest beide Quellformate: bundestag/gesetze (YAML-Vorspann, '## § N Titel') und gesetze-im-internet.de \
+        in der Spiegelung von kmein/gesetze ('% Titel', '# § N – Titel'; die Hinweise des Herausgebers \
+        '(+++ … +++)' werden weggelassen). Ändert sich das Gesetz, übernehmen Sie den neuen Text mit --as-of DATUM \
+        (dem Tag des Inkrafttretens): Er wird eine neue Fassung, verschobene Paragrafen werden erkannt, und \
+        validate meldet jedes Zitat, das die Änderung berührt. Derselbe Text ein zweites Mal ändert nichts.
+        """, en: """
         Reads both source formats: bundestag/gesetze (YAML front matter, '## § N Title') and \
         gesetze-im-internet.de as mirrored by kmein/gesetze ('% Title', '# § N – Title'; the publisher's \
         '(+++ … +++)' notes are left out). When the law changes, import the new text with --as-of DATE \
         (the day it took effect): it becomes a new version, moved sections are detected, and validate \
         reports every citation the change touches. The same text again changes nothing.
-        """
+        """)
     )
 
     @OptionGroup var options: BookOptions
 
-    @Option(help: "The law's id (default: its abbreviation in lower case, e.g. bitv-2.0).")
+    @Option(help: .say(de: "Die ID des Gesetzes (Vorgabe: seine Abkürzung in Kleinbuchstaben, z. B. bitv-2.0).",
+                       en: "The law's id (default: its abbreviation in lower case, e.g. bitv-2.0)."))
     var id: String?
 
-    @Flag(inversion: .prefixedNo, help: "Mark the text as a draft (default: detected from a 'Fassung … Entwurf' entry).")
+    @Flag(inversion: .prefixedNo, help: .say(de: "Kennzeichnet den Text als Entwurf (Vorgabe: erkannt an einem Eintrag 'Fassung … Entwurf').",
+                                             en: "Mark the text as a draft (default: detected from a 'Fassung … Entwurf' entry)."))
     var draft: Bool?
 
-    @Option(help: "For a draft: the id of the law it amends.")
+    @Option(help: .say(de: "Bei einem Entwurf: die ID des Gesetzes, das er ändert.", en: "For a draft: the id of the law it amends.",
+                       value: ("id", "supersedes")))
     var supersedes: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Add the text as the version in force from this day (YYYY-MM-DD).", valueName: "DATE"))
+    @Option(name: .customLong("as-of"), help: .say(de: "Fügt den Text als Fassung hinzu, die ab diesem Tag gilt (JJJJ-MM-TT).",
+                                                   en: "Add the text as the version in force from this day (YYYY-MM-DD).", value: ("DATUM", "DATE")))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("How far the law binds municipalities at most: direct, federal-law, land-law or none.", valueName: "HOW"))
+    @Option(help: .say(de: "Wie weit das Gesetz Kommunen höchstens bindet: direct (unmittelbar), federal-law (nur beim Ausführen von Bundesrecht), "
+                           + "land-law (nur über Landesrecht) oder none (gar nicht).",
+                       en: "How far the law binds municipalities at most: direct, federal-law, land-law or none.", value: ("BINDUNG", "HOW")))
     var municipalities: String?
 
-    @Option(help: ArgumentHelp("The official address of the law text (https://…).", valueName: "URL"))
+    @Option(help: .say(de: "Die amtliche Adresse des Gesetzestexts (https://…).", en: "The official address of the law text (https://…).",
+                       value: ("URL", "URL")))
     var address: String?
 
-    @Argument(help: ArgumentHelp("The Markdown file.", valueName: "FILE.md"))
+    @Argument(help: .say(de: "Die Markdown-Datei.", en: "The Markdown file.", value: ("DATEI.md", "FILE.md")))
     var file: String
 
     func validate() throws {
         if let municipalities, MunicipalApplicability(rawValue: municipalities) == nil {
-            throw ValidationError("--municipalities '\(municipalities)' is not one of: \(MunicipalApplicability.allCases.map(\.rawValue).joined(separator: ", "))")
+            let allowed = MunicipalApplicability.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError(say(de: "--municipalities '\(municipalities)' ist keiner dieser Werte: \(allowed)",
+                                      en: "--municipalities '\(municipalities)' is not one of: \(allowed)"))
         }
         if let address, !address.hasPrefix("https://") {
-            throw ValidationError("--address must be an https:// address")
+            throw ValidationError(say(de: "--address muss eine https://-Adresse sein", en: "--address must be an https:// address"))
         }
         if let asOf, CalendarDate(asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY-MM-DD, e.g. 2024-07-24")
+            throw ValidationError(say(de: "--as-of '\(asOf)' ist kein Datum; schreiben Sie JJJJ-MM-TT, z. B. 2024-07-24",
+                                      en: "--as-of '\(asOf)' is not a date; write YYYY-MM-DD, e.g. 2024-07-24"))
         }
     }
 
@@ -78,13 +96,15 @@ struct ImportLaw: ParsableCommand {
 struct ImportTopics: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "topics",
-        abstract: "Import the OZG catalog (themenfelder.csv, lebenslagen.csv, ozg-leistungen.csv, leika-leistungen.csv).",
-        discussion: "Writes catalogs/topics.xml, catalogs/ozg-leistungen.xml and, when leika-leistungen.csv is present, catalogs/leika.xml."
+        abstract: say(de: "Übernimmt den OZG-Katalog (themenfelder.csv, lebenslagen.csv, ozg-leistungen.csv, leika-leistungen.csv).",
+                      en: "Import the OZG catalog (themenfelder.csv, lebenslagen.csv, ozg-leistungen.csv, leika-leistungen.csv)."),
+        discussion: say(de: "Schreibt catalogs/topics.xml, catalogs/ozg-leistungen.xml und, wenn leika-leistungen.csv vorhanden ist, catalogs/leika.xml.",
+                        en: "Writes catalogs/topics.xml, catalogs/ozg-leistungen.xml and, when leika-leistungen.csv is present, catalogs/leika.xml.")
     )
 
     @OptionGroup var options: BookOptions
 
-    @Argument(help: ArgumentHelp("The folder holding the CSV files.", valueName: "DIR"))
+    @Argument(help: .say(de: "Der Ordner mit den CSV-Dateien.", en: "The folder holding the CSV files.", value: ("ORDNER", "DIR")))
     var directory: String
 
     func run() throws {
@@ -94,7 +114,7 @@ struct ImportTopics: ParsableCommand {
 }
 
 private func report(_ outcome: CatalogImport.Outcome) {
-    for path in outcome.written { Terminal.out("wrote \(path)") }
-    for path in outcome.unchanged { Terminal.out("unchanged \(path)") }
-    for note in outcome.notes { Terminal.out("note: \(note)") }
+    for path in outcome.written { Terminal.out(say(de: "geschrieben: \(path)", en: "wrote \(path)")) }
+    for path in outcome.unchanged { Terminal.out(say(de: "unverändert: \(path)", en: "unchanged \(path)")) }
+    for note in outcome.notes { Terminal.out(say(de: "Hinweis: \(note)", en: "note: \(note)")) }
 }

@@ -6,18 +6,22 @@ import KochbuchSearch
 
 /// Filters shared by `search` and `list`.
 struct FilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only recipes citing this law or section: EGovG, \"EGovG § 6\", EGovG:6 (repeatable).", valueName: "LAW"),
+    @Option(help: .say(de: "Nur Rezepte, die dieses Gesetz oder diesen Paragrafen zitieren: EGovG, \"EGovG § 6\", EGovG:6 (mehrfach möglich).",
+                       en: "Only recipes citing this law or section: EGovG, \"EGovG § 6\", EGovG:6 (repeatable).", value: ("GESETZ", "LAW")),
             completion: Completion.laws)
     var law: [String] = []
 
-    @Option(help: ArgumentHelp("Only recipes of this Themenfeld or Lebenslage, by id or name (repeatable).", valueName: "TOPIC"),
+    @Option(help: .say(de: "Nur Rezepte dieses Themenfelds oder dieser Lebenslage, nach ID oder Name (mehrfach möglich).",
+                       en: "Only recipes of this Themenfeld or Lebenslage, by id or name (repeatable).", value: ("THEMA", "TOPIC")),
             completion: Completion.topics)
     var topic: [String] = []
 
-    @Option(help: ArgumentHelp("Only recipes for this OZG-Leistung (five-digit id; repeatable).", valueName: "ID"))
+    @Option(help: .say(de: "Nur Rezepte zu dieser OZG-Leistung (fünfstellige ID; mehrfach möglich).",
+                       en: "Only recipes for this OZG-Leistung (five-digit id; repeatable).", value: ("ID", "ID")))
     var ozg: [String] = []
 
-    @Option(help: ArgumentHelp("Only recipes with this status: draft, review, published (repeatable).", valueName: "STATUS"),
+    @Option(help: .say(de: "Nur Rezepte mit diesem Status: draft, review oder published (Entwurf, in Prüfung, veröffentlicht; mehrfach möglich).",
+                       en: "Only recipes with this status: draft, review, published (repeatable).", value: ("STATUS", "STATUS")),
             completion: Completion.statuses)
     var status: [String] = []
 
@@ -27,31 +31,43 @@ struct FilterOptions: ParsableArguments {
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search the cookbook: ranked results in German-aware matching.",
-        discussion: """
+        abstract: say(de: "Durchsucht das Kochbuch: Treffer nach Relevanz geordnet, mit Rücksicht auf deutsche Wortformen.",
+                      en: "Search the cookbook: ranked results in German-aware matching."),
+        discussion: say(de: """
+        Umlaute und ß gelten in beiden Schreibungen (Buergerportal = Bürgerportal), Wortformen werden erkannt \
+        (Anträge findet Antrag), ebenso Teile zusammengesetzter Wörter (akte findet E-Akte und Steuerakte). \
+        "…" sucht eine Wortfolge, bau* einen Wortanfang, -wort schließt ein Wort aus; § 6 EGovG findet Rezepte, \
+        die den Paragrafen zitieren. Filter wirken mit einem Suchbegriff oder allein.
+
+        Rückgabewert (Exit-Status) wie bei grep: 0, wenn Rezepte gefunden wurden, 1, wenn keine gefunden wurden, \
+        64 bei einem unbekannten Filterwert oder einer falschen Option.
+        """, en: """
         Umlauts and ß fold both ways (Buergerportal = Bürgerportal), word forms match (Anträge finds Antrag), \
         and parts of compounds too (akte finds E-Akte and Steuerakte). "…" finds a phrase, bau* a prefix, \
         -word excludes; § 6 EGovG finds recipes citing the section. Filters work with a query or alone.
 
         Exit status, as with grep: 0 when recipes were found, 1 when none, 64 for an unknown filter \
         value or a wrong option.
-        """
+        """)
     )
 
     @OptionGroup var options: BookOptions
     @OptionGroup var filterOptions: FilterOptions
 
-    @Option(help: "The most results to show.")
+    @Option(help: .say(de: "Die Höchstzahl der angezeigten Treffer.", en: "The most results to show.", value: ("anzahl", "limit")))
     var limit: Int = 10
 
-    @Flag(help: "Print the results as JSON.")
+    @Flag(help: .say(de: "Gibt die Treffer als JSON aus.", en: "Print the results as JSON."))
     var json = false
 
-    @Argument(help: ArgumentHelp("What to look for.", valueName: "QUERY"))
+    @Argument(help: .say(de: "Wonach gesucht wird.", en: "What to look for.", value: ("SUCHBEGRIFF", "QUERY")))
     var query: [String] = []
 
     func validate() throws {
-        if limit < 1 { throw ValidationError("--limit \(limit) shows nothing; give a number of results of at least 1, e.g. --limit 10") }
+        if limit < 1 {
+            throw ValidationError(say(de: "--limit \(limit) zeigt nichts; geben Sie mindestens 1 Treffer an, z. B. --limit 10",
+                                      en: "--limit \(limit) shows nothing; give a number of results of at least 1, e.g. --limit 10"))
+        }
     }
 
     func run() throws {
@@ -159,15 +175,17 @@ struct SearchPrinter {
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a whole recipe, rendered for the terminal (paged when long)."
+        abstract: say(de: "Zeigt ein ganzes Rezept im Terminal an (seitenweise, wenn es lang ist).",
+                      en: "Show a whole recipe, rendered for the terminal (paged when long).")
     )
 
     @OptionGroup var options: BookOptions
 
-    @Option(help: "Line width (default: the terminal's, at most 100; 78 when not a terminal).")
+    @Option(help: .say(de: "Die Zeilenbreite (Vorgabe: die des Terminals, höchstens 100; 78, wenn die Ausgabe in kein Terminal geht).",
+                       en: "Line width (default: the terminal's, at most 100; 78 when not a terminal).", value: ("breite", "width")))
     var width: Int?
 
-    @Argument(help: "The recipe's id.", completion: Completion.recipes)
+    @Argument(help: .say(de: "Die ID des Rezepts.", en: "The recipe's id."), completion: Completion.recipes)
     var id: String
 
     func run() throws {
@@ -185,14 +203,16 @@ struct ShowCommand: ParsableCommand {
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List recipes in a table, with the same filters as search.",
-        discussion: "Exit status, as with grep: 0 when recipes were listed, 1 when none, 64 for an unknown filter value."
+        abstract: say(de: "Listet Rezepte in einer Tabelle auf, mit denselben Filtern wie search.",
+                      en: "List recipes in a table, with the same filters as search."),
+        discussion: say(de: "Rückgabewert (Exit-Status) wie bei grep: 0, wenn Rezepte aufgelistet wurden, 1, wenn keine, 64 bei einem unbekannten Filterwert.",
+                        en: "Exit status, as with grep: 0 when recipes were listed, 1 when none, 64 for an unknown filter value.")
     )
 
     @OptionGroup var options: BookOptions
     @OptionGroup var filterOptions: FilterOptions
 
-    @Flag(help: "Print the list as JSON.")
+    @Flag(help: .say(de: "Gibt die Liste als JSON aus.", en: "Print the list as JSON."))
     var json = false
 
     func run() throws {
@@ -234,8 +254,10 @@ struct ListCommand: ParsableCommand {
 struct LawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "law",
-        abstract: "A law's sections, one section's text and history, or what changed between two versions.",
-        discussion: "Examples: kochbuch law EGovG · kochbuch law EGovG 6a · kochbuch law diff egovg · kochbuch law diff ozg 2023-09-01 2024-07-24",
+        abstract: say(de: "Die Paragrafen eines Gesetzes, Text und Änderungsgeschichte eines Paragrafen oder die Änderungen zwischen zwei Fassungen.",
+                      en: "A law's sections, one section's text and history, or what changed between two versions."),
+        discussion: say(de: "Beispiele: kochbuch law EGovG · kochbuch law EGovG 6a · kochbuch law diff egovg · kochbuch law diff ozg 2023-09-01 2024-07-24",
+                        en: "Examples: kochbuch law EGovG · kochbuch law EGovG 6a · kochbuch law diff egovg · kochbuch law diff ozg 2023-09-01 2024-07-24"),
         subcommands: [LawShowCommand.self, LawDiffCommand.self],
         defaultSubcommand: LawShowCommand.self
     )
@@ -244,27 +266,33 @@ struct LawCommand: ParsableCommand {
 struct LawDiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Sections added, removed, renamed, moved and changed between two versions, word by word, with the recipes citing each.",
-        discussion: "Without dates: the previous version against the one in force. A date names the version in force on that day."
+        abstract: say(de: "Neue, weggefallene, umbenannte, verschobene und geänderte Paragrafen zwischen zwei Fassungen, Wort für Wort, mit den Rezepten, die sie zitieren.",
+                      en: "Sections added, removed, renamed, moved and changed between two versions, word by word, with the recipes citing each."),
+        discussion: say(de: "Ohne Datum: die vorige Fassung im Vergleich mit der geltenden. Ein Datum bezeichnet die Fassung, die an diesem Tag galt.",
+                        en: "Without dates: the previous version against the one in force. A date names the version in force on that day.")
     )
 
     @OptionGroup var options: BookOptions
 
-    @Argument(help: "The law: its abbreviation or id (EGovG, ozg).", completion: Completion.laws)
+    @Argument(help: .say(de: "Das Gesetz: seine Abkürzung oder ID (EGovG, ozg).", en: "The law: its abbreviation or id (EGovG, ozg).",
+                         value: ("gesetz", "law")), completion: Completion.laws)
     var law: String
 
-    @Argument(help: ArgumentHelp("The earlier version: the one in force on this day (YYYY-MM-DD).", valueName: "FROM"))
+    @Argument(help: .say(de: "Die frühere Fassung: die an diesem Tag geltende (JJJJ-MM-TT).",
+                         en: "The earlier version: the one in force on this day (YYYY-MM-DD).", value: ("VON", "FROM")))
     var from: String?
 
-    @Argument(help: ArgumentHelp("The later version (default: the one in force today).", valueName: "TO"))
+    @Argument(help: .say(de: "Die spätere Fassung (Vorgabe: die heute geltende).",
+                         en: "The later version (default: the one in force today).", value: ("BIS", "TO")))
     var to: String?
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: .say(de: "Gibt JSON aus.", en: "Print JSON."))
     var json = false
 
     func validate() throws {
         for date in [from, to].compactMap({ $0 }) where CalendarDate(date) == nil {
-            throw ValidationError("'\(date)' is not a date; write YYYY-MM-DD, e.g. 2024-07-24")
+            throw ValidationError(say(de: "'\(date)' ist kein Datum; schreiben Sie JJJJ-MM-TT, z. B. 2024-07-24",
+                                      en: "'\(date)' is not a date; write YYYY-MM-DD, e.g. 2024-07-24"))
         }
     }
 
@@ -283,16 +311,19 @@ struct LawDiffCommand: ParsableCommand {
 struct LawShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "A law's sections with the recipes citing each, or one section's text and history.",
-        discussion: "Examples: kochbuch law EGovG · kochbuch law EGovG 6a · kochbuch law \"BITV 2.0\" 7"
+        abstract: say(de: "Die Paragrafen eines Gesetzes mit den Rezepten, die sie zitieren, oder Text und Änderungsgeschichte eines Paragrafen.",
+                      en: "A law's sections with the recipes citing each, or one section's text and history."),
+        discussion: say(de: "Beispiele: kochbuch law EGovG · kochbuch law EGovG 6a · kochbuch law \"BITV 2.0\" 7",
+                        en: "Examples: kochbuch law EGovG · kochbuch law EGovG 6a · kochbuch law \"BITV 2.0\" 7")
     )
 
     @OptionGroup var options: BookOptions
 
-    @Argument(help: "The law: its abbreviation or id (EGovG, OZG, bitv-2.0).", completion: Completion.laws)
+    @Argument(help: .say(de: "Das Gesetz: seine Abkürzung oder ID (EGovG, OZG, bitv-2.0).",
+                         en: "The law: its abbreviation or id (EGovG, OZG, bitv-2.0).", value: ("gesetz", "law")), completion: Completion.laws)
     var law: String
 
-    @Argument(help: "A section number (6, 4a).")
+    @Argument(help: .say(de: "Eine Paragrafennummer (6, 4a).", en: "A section number (6, 4a).", value: ("paragraf", "section")))
     var section: String?
 
     func run() throws {
@@ -308,16 +339,19 @@ struct LawShowCommand: ParsableCommand {
 struct TopicsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "topics",
-        abstract: "The OZG Themenfelder and Lebenslagen with the number of recipes in each.",
-        discussion: "With --search, finds entries of the catalogs by words instead: kochbuch topics --search Parkausweis."
+        abstract: say(de: "Die OZG-Themenfelder und Lebenslagen, jeweils mit der Zahl ihrer Rezepte.",
+                      en: "The OZG Themenfelder and Lebenslagen with the number of recipes in each."),
+        discussion: say(de: "Mit --search werden stattdessen Einträge der Kataloge nach Wörtern gesucht: kochbuch topics --search Parkausweis.",
+                        en: "With --search, finds entries of the catalogs by words instead: kochbuch topics --search Parkausweis.")
     )
 
     @OptionGroup var options: BookOptions
 
-    @Option(help: ArgumentHelp("Find Themenfelder, Lebenslagen, OZG-Leistungen and LeiKa keys by words (e.g. Parkausweis).", valueName: "WORDS"))
+    @Option(help: .say(de: "Sucht Themenfelder, Lebenslagen, OZG-Leistungen und LeiKa-Schlüssel nach Wörtern (z. B. Parkausweis).",
+                       en: "Find Themenfelder, Lebenslagen, OZG-Leistungen and LeiKa keys by words (e.g. Parkausweis).", value: ("WÖRTER", "WORDS")))
     var search: String?
 
-    @Flag(help: "Print the entries found as JSON.")
+    @Flag(help: .say(de: "Gibt die gefundenen Einträge als JSON aus.", en: "Print the entries found as JSON."))
     var json = false
 
     func run() throws {

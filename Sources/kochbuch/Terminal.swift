@@ -23,10 +23,11 @@ enum Terminal {
         return isatty(STDOUT_FILENO) == 1 ? width : nil
     }
 
-    /// Writes a message to standard error, `error: ` first unless `prefixed` is false; control and bidi
-    /// characters (a file name or title can carry them) are made visible.
+    /// Writes a message to standard error, `Fehler: ` (`error: ` in English) first unless `prefixed` is
+    /// false; control and bidi characters (a file name or title can carry them) are made visible.
     static func error(_ message: String, prefixed: Bool = true) {
-        FileHandle.standardError.write(Data(((prefixed ? "error: " : "") + TerminalText.visible(message) + "\n").utf8))
+        let prefix = prefixed ? say(de: "Fehler: ", en: "error: ") : ""
+        FileHandle.standardError.write(Data((prefix + TerminalText.visible(message) + "\n").utf8))
     }
 
     /// Prints text that carries no colour of its own, with control and bidi characters made visible.
