@@ -19,7 +19,15 @@ public struct ValidationReport: Sendable {
     public var passed: Bool { errorCount == 0 && (!strict || warningCount == 0) }
 
     /// "validated 47 files: 2 errors, 1 warning".
-    public var summary: String {
+    public var summary: String { summary(in: .english) }
+
+    /// The summary line in the given language.
+    public func summary(in language: Language) -> String {
+        if language == .german {
+            return "\(fileCount) \(fileCount == 1 ? "Datei" : "Dateien") geprüft: \(errorCount) Fehler, "
+                + "\(warningCount) \(warningCount == 1 ? "Warnung" : "Warnungen")"
+                + (strict && warningCount > 0 ? " (--strict: Warnungen gelten als Fehler)" : "")
+        }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         return "validated \(plural(fileCount, "file")): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
             + (strict && warningCount > 0 ? " (--strict: warnings fail)" : "")
