@@ -126,6 +126,7 @@ public struct BenchmarkRunner {
                               target: "≤ 0.030 s", met: Series.percentile(queryTimes, 0.95) <= 0.030))
         results.append(Series(name: "grep -ril, p50 (same words)", runs: [Series.percentile(grepTimes, 0.5)], peakRSSMegabytes: 0))
         results += try assistantSearch()
+        results += try browserSearch(output: output, count: count)
         if let full = results.first(where: { $0.name == "build all editions (cold)" }) {
             results.append(Series(name: "peak RSS of the full build (MB)", runs: [full.peakRSSMegabytes], peakRSSMegabytes: full.peakRSSMegabytes,
                                   target: "≤ 300 MB", met: full.peakRSSMegabytes <= 300))
@@ -162,6 +163,59 @@ public struct BenchmarkRunner {
         log("  \(answer["calls"] ?? 0) assistant search calls measured")
         return [Series(name: "assistant search, p50 per call (warm)", runs: [p50 / 1000], peakRSSMegabytes: 0),
                 Series(name: "assistant search, p95 per call (warm)", runs: [p95 / 1000], peakRSSMegabytes: 0)]
+    }
+
+    /// The website's search at this size in headless Chromium, from file:// and over HTTP (a local
+    /// server, browser cache off): per query the bytes the search page loaded in all (page, style
+    /// sheet, scripts, index fragments) and the time from the last keystroke to the results shown,
+    /// measured in the page (Tests/Tools/browser_search.py --measure). The site is the one the
+    /// builds above made (built here when they were skipped).
+    private func browserSearch(output: URL, count: Int) throws -> [Series] {
+        let project = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let python = project.appendingPathComponent(".venv-tools/bin/python").path
+        let tool = project.appendingPathComponent("Tests/Tools/browser_search.py").path
+        guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: tool) else {
+            log("  browser search skipped: run 'make setup' for selenium and chromium")
+            return []
+        }
+        let site = output.appendingPathComponent("html")
+        if !FileManager.default.fileExists(atPath: site.appendingPathComponent("suche.html").path) {
+            _ = try Measurement.run(binary, ["build", "--book", book.path, "--out", output.path, "--format", "html", "--quiet"])
+        }
+        log("  browser search at \(count) recipes: bytes transferred, time to results (headless Chromium, file:// and HTTP)")
+        var rows: [Series] = []
+        for http in [false, true] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = [tool, "--measure", site.path, "--json"] + (http ? ["--http"] : []) + Self.queries
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+            let queries = lines.filter { $0["summary"] == nil }
+            let bytes = queries.compactMap { ($0["bytes"] as? NSNumber)?.doubleValue }
+            let times = queries.compactMap { ($0["ms"] as? NSNumber)?.doubleValue }.map { $0 / 1000 }
+            guard !bytes.isEmpty, !times.isEmpty else {
+                log("  browser search (\(http ? "HTTP" : "file://")) failed: \(String(decoding: data, as: UTF8.self).suffix(500))")
+                continue
+            }
+            for query in queries {
+                log("    \(query["query"] ?? ""): \(String(format: "%.1f", ((query["bytes"] as? NSNumber)?.doubleValue ?? 0) / 1000)) KB, \(String(format: "%.0f", (query["ms"] as? NSNumber)?.doubleValue ?? -1)) ms")
+            }
+            let mode = http ? "HTTP" : "file"
+            let largest = bytes.max()! / 1e6
+            rows.append(Series(name: "browser search MB/query, max (\(mode))", runs: [largest], peakRSSMegabytes: 0,
+                               target: "≤ 0.30 MB", met: largest <= 0.3))
+            rows.append(Series(name: "browser search MB/query, p50 (\(mode))", runs: [Series.percentile(bytes, 0.5) / 1e6], peakRSSMegabytes: 0))
+            let p50 = Series.percentile(times, 0.5), p95 = Series.percentile(times, 0.95)
+            rows.append(Series(name: "browser search to results, p50 (\(mode))", runs: [p50], peakRSSMegabytes: 0, target: "≤ 0.150 s", met: p50 <= 0.15))
+            rows.append(Series(name: "browser search to results, p95 (\(mode))", runs: [p95], peakRSSMegabytes: 0, target: "≤ 0.150 s", met: p95 <= 0.15))
+        }
+        return rows
     }
 
     private func allRecipeFiles() throws -> [String] {

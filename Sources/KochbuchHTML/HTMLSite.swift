@@ -4,7 +4,7 @@ import KochbuchMarkdown
 import KochbuchModel
 import KochbuchSearch
 
-/// The HTML edition: every page, the style sheet, the search script and its prebuilt index,
+/// The HTML edition: every page, the style sheet, the search script and its prebuilt index (in fragments),
 /// the images, and a sitemap when the site's address is known. Pure: returns the files as
 /// bytes; writing them is the publisher's job.
 public struct HTMLSite {
@@ -94,9 +94,12 @@ public struct HTMLSite {
             try write(lawPage.render(law, templates: templates))
             if law.versions.count > 1 { try write(historyPage.render(law, templates: templates)) }
         }
+        // The search index in fragments; the search page names the one it starts from.
+        let searchIndex = try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph,
+                                                     url: SiteLinks.recipe, into: sink)
         let overview = OverviewPages(site: site, templates: templates)
         for page in [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
-                     overview.glossary(), overview.search(), overview.accessibility(), overview.notFound()] + overview.imprintPages() + [
+                     overview.glossary(), overview.search(index: searchIndex), overview.accessibility(), overview.notFound()] + overview.imprintPages() + [
                      overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] {
             try write(page)
         }
@@ -111,9 +114,6 @@ public struct HTMLSite {
         for lebenslage in book.book.topics?.lebenslagen ?? [] { try write(overview.lebenslage(lebenslage)) }
 
         for asset in try assets() { try sink.write(asset.path, asset.data) }
-        try sink.write("assets/search-index.js") { piece in
-            try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph, url: SiteLinks.recipe, to: piece)
-        }
         // Only images a recipe shows are published, not every file that lies in the book.
         let shown = Set(book.graph.figures.compactMap(\.figure.bookPath))
         for image in book.book.imagePaths.sorted() where shown.contains(image) {

@@ -91,7 +91,7 @@ extension SearchIndex {
             let citing = try citingRecipes(law: citation.law, section: citation.section)
             allowed = allowed.map { $0.intersection(citing.keys) } ?? Set(citing.keys)
         }
-        if query.isEmpty && query.excluded.isEmpty && filters.isEmpty && !listAll {
+        if query.isEmpty && !query.excludes && filters.isEmpty && !listAll {
             return SearchResults(hits: [], total: 0, suggestions: [],
                                  message: text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                                      ? "Bitte geben Sie einen Suchbegriff ein."
@@ -175,6 +175,12 @@ extension SearchIndex {
             let found = try rank("\"\(normalizer.canonical(word))\"")
             result.subtract(found.keys)
         }
+        for prefix in query.excludedPrefixes {
+            result.subtract(try rank("\"\(GermanText.fold(prefix))\" *").keys)
+        }
+        for citation in query.excludedCitations {
+            result.subtract(try citingRecipes(law: citation.law, section: citation.section).keys)
+        }
         let shownNumbers = try best(of: result, scores: scores, limit: max(limit, 0))
         let shown = try rows(for: Set(shownNumbers))
         let hits = shownNumbers.compactMap { shown[$0] }.map { row in
@@ -191,7 +197,7 @@ extension SearchIndex {
         if result.isEmpty {
             suggestions = try suggest(for: unmatched.filter { !$0.contains(" ") && !$0.hasSuffix("*") })
             message = "Keine Treffer."
-        } else if query.isEmpty && !query.excluded.isEmpty && filters.isEmpty {
+        } else if query.isEmpty && query.excludes && filters.isEmpty {
             message = "Nur ausgeschlossene Wörter: es werden alle übrigen Rezepte gezeigt."
         }
         return SearchResults(hits: hits, total: result.count, suggestions: suggestions, message: message, corrections: corrections)

@@ -11,15 +11,22 @@ public struct SearchQuery: Sendable, Hashable {
     public var phrases: [[String]] = []
     public var prefixes: [String] = []
     public var excluded: [String] = []
+    /// `-bau*`: recipes holding a word that starts so are left out.
+    public var excludedPrefixes: [String] = []
     public var citations: [Citation] = []
+    /// `-§ 6 EGovG`, `-EGovG:6`: recipes citing the section are left out.
+    public var excludedCitations: [Citation] = []
     /// Laws named without a section; they widen the word's matches to recipes citing the law.
     public var lawNames: [String] = []
 
     public var isEmpty: Bool { words.isEmpty && phrases.isEmpty && prefixes.isEmpty && citations.isEmpty }
 
+    /// Whether the query excludes anything.
+    public var excludes: Bool { !excluded.isEmpty || !excludedPrefixes.isEmpty || !excludedCitations.isEmpty }
+
     /// Reads a query. `laws` maps lowercased law abbreviations and ids to law ids.
     public init(_ text: String, laws: [String: String] = [:]) {
-        var rest = SearchQuery.extractCitations(text, laws: laws, into: &citations)
+        var rest = SearchQuery.extractCitations(text, laws: laws, into: &citations, excluding: &excludedCitations)
         // Phrases
         var phraseTexts: [String] = []
         while let open = rest.firstIndex(where: { $0 == "\"" || $0 == "„" || $0 == "“" }) {
@@ -44,7 +51,7 @@ public struct SearchQuery: Sendable, Hashable {
             guard !parts.isEmpty else { continue }
             for (index, part) in parts.enumerated() {
                 let word = String(part)
-                if negative { excluded.append(word) } else if prefix && index == parts.count - 1 { prefixes.append(word) } else { words.append(word) }
+                if negative, prefix, index == parts.count - 1 { excludedPrefixes.append(word) } else if negative { excluded.append(word) } else if prefix && index == parts.count - 1 { prefixes.append(word) } else { words.append(word) }
             }
         }
         // A law named alone ("EGovG") also finds the recipes citing it, besides the word.
@@ -56,10 +63,23 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     /// Finds `§ 6 EGovG`, `§6 EGovG`, `EGovG § 6`, `EGovG:6`, `§ 3 Abs. 1 OZG` and removes them from the text.
-    private static func extractCitations(_ text: String, laws: [String: String], into citations: inout [Citation]) -> String {
+    /// A citation written with a leading minus (`-§ 6 EGovG`, `-EGovG:6`) goes to `excluded`.
+    private static func extractCitations(_ text: String, laws: [String: String], into found: inout [Citation],
+                                         excluding excluded: inout [Citation]) -> String {
         guard !laws.isEmpty else { return text }
         var tokens = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         var keep = Array(repeating: true, count: tokens.count)
+        var negative = Array(repeating: false, count: tokens.count)
+        for (position, token) in tokens.enumerated() where token.hasPrefix("-") && token.count > 1 {
+            let rest = String(token.drop(while: { $0 == "-" }))
+            if rest.hasPrefix("§") || rest.contains(":") {
+                tokens[position] = rest
+                negative[position] = true
+            }
+        }
+        func add(_ citation: Citation, at position: Int) {
+            if negative[position] { excluded.append(citation) } else { found.append(citation) }
+        }
         func law(_ token: String) -> String? {
             laws[token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.;()"))]
         }
@@ -72,7 +92,7 @@ public struct SearchQuery: Sendable, Hashable {
         while index < tokens.count {
             let token = tokens[index]
             if let colon = token.firstIndex(of: ":"), let id = law(String(token[..<colon])), let number = section(String(token[token.index(after: colon)...])) {
-                citations.append(Citation(law: id, section: number))
+                add(Citation(law: id, section: number), at: index)
                 keep[index] = false
             } else if token.hasPrefix("§") {
                 var numberToken = token.count > 1 ? String(token.dropFirst()) : (index + 1 < tokens.count ? tokens[index + 1] : "")
@@ -82,13 +102,13 @@ public struct SearchQuery: Sendable, Hashable {
                     var cursor = index + consumed
                     if cursor < tokens.count, tokens[cursor].lowercased().hasPrefix("abs") { cursor += tokens[cursor].count <= 4 ? 2 : 1 }
                     if cursor < tokens.count, let id = law(tokens[cursor]) {
-                        citations.append(Citation(law: id, section: number))
+                        add(Citation(law: id, section: number), at: index)
                         for position in index...cursor { keep[position] = false }
                         index = cursor + 1
                         continue
                     }
-                    if index > 0, keep[index - 1], let id = law(tokens[index - 1]) {
-                        citations.append(Citation(law: id, section: number))
+                    if index > 0, keep[index - 1], !negative[index], let id = law(tokens[index - 1]) {
+                        add(Citation(law: id, section: number), at: index)
                         for position in (index - 1)..<min(tokens.count, index + consumed) { keep[position] = false }
                         index += consumed
                         continue
@@ -97,7 +117,7 @@ public struct SearchQuery: Sendable, Hashable {
             }
             index += 1
         }
-        tokens = tokens.enumerated().filter { keep[$0.offset] }.map(\.element)
+        tokens = tokens.enumerated().filter { keep[$0.offset] }.map { negative[$0.offset] ? "-" + $0.element : $0.element }
         return tokens.joined(separator: " ")
     }
 }

@@ -2,9 +2,29 @@ import Foundation
 import KochbuchLinking
 import KochbuchModel
 
-/// The search index the HTML edition ships as `assets/search-index.js`: canonical terms with
-/// postings per field, compound heads and modifiers, display forms for suggestions, and law
-/// citations. The site's `search.js` applies the same folding and stemming to queries.
+/// The search index the HTML edition ships in `assets/suche/`, in fragments that the site's
+/// `search.js` loads as a query needs them (also from `file://`: each is a script that hands its
+/// data to `kochbuchSuche.push`). `meta-<hash>.js`, which the search page names, holds what every
+/// query needs: the number of documents, their lengths for BM25, the query rules, the law names,
+/// and where the other fragments are. These are, each family numbered and named with a hash of
+/// each group of neighbouring files so that a browser never mixes two builds:
+///
+/// - `t<n>`: the canonical terms in ranges (sorted by UTF-16 code units, as JavaScript compares),
+///   each with its display form and its postings per field (title, summary, body);
+/// - `k<n>`: per term, the compounds with it as head or modifier, with their postings;
+/// - `p<n>` and `q<n>`: the postings of word pairs side by side (in any field; in titles), in
+///   buckets by a hash of the pair, for phrases and the title bonus; `r<n>` where each pair
+///   occurs, for phrases of three words and more;
+/// - `a<n>`: for prefixes whose terms would fill more than a few fragments, each document's
+///   summed weighted frequency of the terms with that prefix (what a `prefix*` scores);
+/// - `c<n>`: the documents citing each law or section, with their weights;
+/// - `v<n>`: the vocabulary (display form, term, document frequency) by folded length, for
+///   corrections and suggestions;
+/// - `d<n>`: one document each (id, title, address, text for the snippet), for the results shown.
+///
+/// Documents are numbered in the order the browser sorts equal scores (by folded title), so
+/// that ranking needs no titles. The site's `search.js` applies the same folding and stemming to
+/// queries and computes the same scores as before the index was split.
 public struct WebSearchIndex {
     /// One document: a recipe as the index sees it.
     public struct Document: Sendable {
@@ -56,47 +76,247 @@ public struct WebSearchIndex {
         recipes.map(DocumentMaker(book: book, url: url).document)
     }
 
-    /// Writes the JavaScript file, `window.KOCHBUCH_SEARCH_INDEX = {…};`, as UTF-8 in pieces of
-    /// about a megabyte, in order; deterministic for the same input. Each recipe's document is made
-    /// when needed, a run at a time on all cores: the index (tens of megabytes for ten thousand
-    /// recipes) and its documents are never held whole.
+    /// How large fragments may grow (bytes). A fragment holding a single large term or pair may
+    /// be larger.
+    public struct Limits: Sendable {
+        public var terms = 8_192
+        public var compounds = 8_192
+        public var pairs = 12_288
+        public var titlePairs = 4_096
+        public var positions = 24_576
+        public var vocabulary = 8_192
+        /// A prefix whose term fragments add up to more than this gets a fragment of its own.
+        public var prefixCover = 40_960
+        public init() {}
+    }
+
+    public var limits = Limits()
+
+    /// A text folded exactly as search.js folds it, as the documents' numbering uses it.
+    public static func browserFold(_ text: String) -> String { WebSearchFragments.browserFold(text) }
+
+    /// The folder of the fragments in the site.
+    public static let folder = "assets/suche/"
+
+    /// Fragments per hash in the meta fragment's list: few, so that a changed recipe renames only
+    /// the groups it changes (the site's incremental build keeps the other files), and the list
+    /// stays short (at 10,000 recipes 625 hashes for the `d` fragments).
+    static let documentGroup = 16
+    static let group = 4
+    /// Documents per run (each run tokenised on its own core).
+    static let runLength = 256
+    /// The fragments' format, checked by search.js.
+    static let version = 2
+
+    /// Writes the fragments into `sink` under `folder`; deterministic for the same input. Each
+    /// recipe's document is made once, a run at a time on all cores, and its `d` fragment written
+    /// at once. Returns the path of the `meta` fragment, for the search page to load.
+    @discardableResult
     public func write(recipes: [Recipe], book: Book, graph: LinkGraph, url: @escaping (String) -> String,
-                      to piece: (UnsafeRawBufferPointer) throws -> Void) throws {
+                      into sink: some FileSink, folder: String = WebSearchIndex.folder) throws -> String {
         let maker = DocumentMaker(book: book, url: url)
-        var postings: [String: [Int32]] = [:]
-        var surface: [String: [String: Int]] = [:]
+        // Numbered by folded title as search.js folds and compares it, then by the given order.
+        let keys = Parallel.map(recipes, chunk: 256) { Array(WebSearchFragments.browserFold($0.title).utf16) }
+        let numbered = recipes.indices.sorted {
+            keys[$0] == keys[$1] ? $0 < $1 : keys[$0].lexicographicallyPrecedes(keys[$1])
+        }.map { recipes[$0] }
+
         // Runs of documents on all cores, a few runs at a time, each merged as soon as the few are
         // done: the runs' own tables never all exist at once.
-        let chunk = 256
-        let starts = Array(stride(from: 0, to: recipes.count, by: chunk))
-        func run(_ start: Int) -> ArraySlice<Recipe> { recipes[start..<min(start + chunk, recipes.count)] }
+        let chunk = Self.runLength
+        let starts = Array(stride(from: 0, to: numbered.count, by: chunk))
+        var merged = Merged()
+        var documentHashes: [String] = []
         for batch in stride(from: 0, to: starts.count, by: 4) {
-            let runs = Array(starts[batch..<min(batch + 4, starts.count)])
-            for part in Parallel.map(runs, { Self.terms(of: run($0).map(maker.document), firstNumber: $0) }) {
-                for (term, list) in part.postings { postings[term, default: []] += list }
-                for (term, forms) in part.surface { surface[term, default: [:]].merge(forms, uniquingKeysWith: +) }
+            let runs = Parallel.map(Array(starts[batch..<min(batch + 4, starts.count)])) { start in
+                Result {
+                    try Self.run(numbered[start..<min(start + chunk, numbered.count)].map(maker.document), first: start,
+                                 folder: folder, sink: sink)
+                }
+            }
+            for run in runs {
+                let run = try run.get()
+                merged.add(run)
+                documentHashes += run.documentHashes
             }
         }
+
         // Display forms and compound splits are made as the command line's index makes them
         // (SearchIndexWriter), so both split the same compounds.
-        let display = surface.mapValues { forms in forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
-        let terms = Set(postings.keys)
-        let decompounder = Decompounder(terms: terms, words: Set(display.values.map { GermanText.fold($0) }).union(terms), normalizer: normalizer)
+        let display = merged.surface.map { forms in forms.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "" }
+        let terms = Set(merged.names)
+        let normalizer = TermNormalizer()
+        let decompounder = Decompounder(terms: terms, words: Set(display.map { GermanText.fold($0) }).union(terms), normalizer: normalizer)
         var heads: [String: [String]] = [:]
         var modifiers: [String: [String]] = [:]
-        for term in postings.keys.sorted() {
+        for term in merged.names.sorted() {
             guard let split = decompounder.split(term) else { continue }
             heads[split.head, default: []].append(term)
             modifiers[split.modifier, default: []].append(term)
         }
-        let numbers = Dictionary(recipes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        // Citations as the command line's index records them: each legal basis and each <cite> once,
-        // weighted as `SearchIndex.citingRecipes` weighs them (a legal basis 2, a mention 1, and a
-        // tenth more for every further one, up to six).
-        var citations: [String: Set<Int>] = [:]
+        let encoded = Parallel.map(merged.postings, chunk: 64) { flat -> [UInt8] in
+            var postings = WebSearchFragments.Postings()
+            postings.add(flat: flat)
+            return postings.bytes
+        }
+        func postingsText(_ id: Int32) -> String { String(decoding: encoded[Int(id)], as: UTF8.self) }
+
+        // t: every term, and every word with compounds that is no term itself (with empty postings).
+        let withCompounds = Set(heads.keys).union(modifiers.keys)
+        let termKeys = terms.union(withCompounds).sorted(by: WebSearchFragments.precedes)
+        let termFragments = Self.pack(termKeys.map { key in
+            var json = JSONText()
+            json.string(key)
+            json.raw(":[")
+            if let id = merged.ids[key] {
+                json.string(display[Int(id)])
+                json.raw(",\"" + postingsText(id) + "\"")
+            } else {
+                json.raw("\"\",\"\"")
+            }
+            if withCompounds.contains(key) { json.raw(",1") }
+            json.raw("]")
+            return (key, json.utf8)
+        }, limit: limits.terms)
+
+        // k: the compounds of a word with their postings, as its evalWordTerm needs them.
+        let compoundKeys = withCompounds.sorted(by: WebSearchFragments.precedes)
+        let compoundFragments = Self.pack(compoundKeys.map { key in
+            var json = JSONText()
+            json.string(key)
+            json.raw(":{\"h\":")
+            json.strings(heads[key] ?? [])
+            json.raw(",\"m\":")
+            json.strings(modifiers[key] ?? [])
+            json.raw(",\"p\":{")
+            for (index, compound) in Set((heads[key] ?? []) + (modifiers[key] ?? [])).sorted(by: WebSearchFragments.precedes).enumerated() {
+                if index > 0 { json.raw(",") }
+                json.string(compound)
+                json.raw(":\"" + (merged.ids[compound].map(postingsText) ?? "") + "\"")
+            }
+            json.raw("}}")
+            return (key, json.utf8)
+        }, limit: limits.compounds)
+
+        // p and q: word pairs, in buckets by hash.
+        let pairNames = merged.pairKeys.map { merged.names[Int($0 >> 32)] + " " + merged.names[Int($0 & 0xFFFF_FFFF)] }
+        let pairBuckets = Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairs[$0].bytes) }, limit: limits.pairs)
+        let titlePairBuckets = Self.buckets(merged.titlePairs.keys.map { (pairNames[$0], merged.titlePairs[$0]!.bytes) },
+                                            limit: limits.titlePairs)
+        let positionBuckets = Self.buckets(pairNames.indices.map { (pairNames[$0], merged.positions[$0].bytes) }, limit: limits.positions)
+
+        // a: prefixes whose term fragments would be too many to load.
+        let sizes = termFragments.bodies.map { $0.count + 64 }
+        var before = [0]
+        for size in sizes { before.append(before.last! + size) }
+        let sortedTerms = termKeys.filter { merged.ids[$0] != nil }
+        let sortedUnits = sortedTerms.map { Array($0.utf16) }
+        let shardUnits = termFragments.keys.map { Array($0.utf16) }
+        var prefixes: Set<[UInt16]> = []
+        for units in sortedUnits where units.count >= 2 {
+            for length in 2...units.count { prefixes.insert(Array(units[0..<length])) }
+        }
+        var heavy: [[UInt16]] = []
+        for prefix in prefixes {
+            var first = 0, last = shardUnits.count - 1
+            while first < last {
+                let middle = (first + last + 1) / 2
+                if shardUnits[middle].lexicographicallyPrecedes(prefix) || shardUnits[middle] == prefix { first = middle } else { last = middle - 1 }
+            }
+            var end = first
+            while end + 1 < shardUnits.count, shardUnits[end + 1].starts(with: prefix) { end += 1 }
+            if before[end + 1] - before[first] > limits.prefixCover { heavy.append(prefix) }
+        }
+        heavy.sort { $0.lexicographicallyPrecedes($1) }
+        let weights = (title: Int32(5), summary: Int32(3), body: Int32(1))
+        let documentCount = merged.lengths.count
+        let prefixFragments: [[UInt8]] = Parallel.map(heavy) { prefix in
+            var lower = 0, upper = sortedUnits.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if sortedUnits[middle].lexicographicallyPrecedes(prefix) { lower = middle + 1 } else { upper = middle }
+            }
+            var frequency = [Int32](repeating: 0, count: documentCount)
+            var index = lower
+            while index < sortedUnits.count, sortedUnits[index].starts(with: prefix) {
+                let flat = merged.postings[Int(merged.ids[sortedTerms[index]]!)]
+                var offset = 0
+                while offset + 3 < flat.count {
+                    frequency[Int(flat[offset])] += weights.title * flat[offset + 1] + weights.summary * flat[offset + 2] + weights.body * flat[offset + 3]
+                    offset += 4
+                }
+                index += 1
+            }
+            let rows = frequency.enumerated().filter { $0.element > 0 }.map { (document: $0.offset, value: Int($0.element)) }
+            var json = JSONText()
+            json.raw("{\"postings\":\"" + String(decoding: WebSearchFragments.values(rows), as: UTF8.self) + "\",\"prefix\":")
+            json.string(String(decoding: prefix, as: UTF16.self))
+            json.raw("}")
+            return json.utf8
+        }
+
+        // v: the vocabulary by folded length, digits apart (a word without digits is at least as
+        // many edits from a word as that word has digits).
+        func digits(_ text: String) -> Int { text.utf8.reduce(0) { $0 + ($1 >= 0x30 && $1 <= 0x39 ? 1 : 0) } }
+        var words = Parallel.map(sortedTerms, chunk: 256) { term -> Word in
+            let id = Int(merged.ids[term]!)
+            let folded = WebSearchFragments.browserFold(display[id])
+            return Word(shown: display[id], term: term, frequency: merged.postings[id].count / 4,
+                        shownLength: display[id].unicodeScalars.count, foldedLength: folded.unicodeScalars.count,
+                        termLength: term.unicodeScalars.count, digits: digits(folded), termDigits: digits(term), folded: folded)
+        }
+        words.sort { a, b in
+            let first = (a.digits > 0 ? 1 : 0, a.foldedLength), second = (b.digits > 0 ? 1 : 0, b.foldedLength)
+            return first != second ? first < second : WebSearchFragments.precedes(a.term, b.term)
+        }
+        var vocabularyFragments: [[UInt8]] = []
+        var vocabularyRanges: [[Int]] = []
+        var current: [Word] = []
+        var currentBytes: [UInt8] = []
+        func closeVocabulary() {
+            guard !current.isEmpty else { return }
+            vocabularyFragments.append([0x5B] + currentBytes + [0x5D])
+            func range(_ value: (Word) -> Int) -> [Int] { [current.map(value).min()!, current.map(value).max()!] }
+            vocabularyRanges.append(range(\.shownLength) + range(\.foldedLength) + range(\.termLength) + range(\.digits) + range(\.termDigits))
+            current = []
+            currentBytes = []
+        }
+        var groupStart = 0
+        while groupStart < words.count {
+            var groupEnd = groupStart
+            let group = (words[groupStart].digits > 0, words[groupStart].foldedLength)
+            var entries: [[UInt8]] = []
+            while groupEnd < words.count, (words[groupEnd].digits > 0, words[groupEnd].foldedLength) == group {
+                var json = JSONText()
+                json.raw("[")
+                json.string(words[groupEnd].shown)
+                json.raw(",")
+                if words[groupEnd].folded == words[groupEnd].term { json.raw("0") } else { json.string(words[groupEnd].term) }
+                json.raw(",")
+                json.integer(words[groupEnd].frequency)
+                json.raw("]")
+                entries.append(json.utf8)
+                groupEnd += 1
+            }
+            let groupSize = entries.reduce(0) { $0 + $1.count + 1 }
+            // Small groups share a fragment; a group does not share one with a group of other digits.
+            if !current.isEmpty, currentBytes.count + groupSize > limits.vocabulary || (current[0].digits > 0) != group.0 { closeVocabulary() }
+            for (offset, entry) in entries.enumerated() {
+                if !current.isEmpty, currentBytes.count + entry.count > limits.vocabulary { closeVocabulary() }
+                if !current.isEmpty { currentBytes.append(0x2C) }
+                currentBytes += entry
+                current.append(words[groupStart + offset])
+            }
+            groupStart = groupEnd
+        }
+        closeVocabulary()
+        let exceptions = words.filter { !$0.folded.utf16.starts(with: $0.term.utf16) }.map(\.term).sorted(by: WebSearchFragments.precedes)
+
+        // c: citations as the command line's index records them: each legal basis and each <cite>
+        // once, weighted as `SearchIndex.citingRecipes` weighs them (a legal basis 2, a mention 1,
+        // and a tenth more for every further one, up to six).
         var citationWeights: [String: [Int: Int]] = [:]
-        for recipe in recipes {
-            guard let number = numbers[recipe.id] else { continue }
+        for (number, recipe) in numbered.enumerated() {
             var references = recipe.legalBasis.map { ($0.reference, 1) }
             ContentWalker(visitInline: { if case .citation(let reference, _) = $0 { references.append((reference, 0)) } }).walk(recipe)
             var rows: [String: (basis: Int, count: Int)] = [:]
@@ -109,9 +329,14 @@ public struct WebSearchIndex {
                 }
             }
             for (key, row) in rows {
-                citations[key, default: []].insert(number)
                 citationWeights[key, default: [:]][number] = (row.basis == 1 ? 20 : 10) + min(row.count, 6)
             }
+        }
+        let citationKeys = citationWeights.keys.sorted()
+        let citationFragments = citationKeys.map { key -> [UInt8] in
+            let weights = citationWeights[key]!
+            let rows = weights.keys.sorted().map { (document: $0, value: weights[$0]!) }
+            return Array("{\"weights\":\"".utf8) + WebSearchFragments.values(rows) + Array("\"}".utf8)
         }
         var lawNames: [String: String] = [:]
         for law in book.laws where law.status == .inForce {
@@ -119,127 +344,345 @@ public struct WebSearchIndex {
             lawNames[law.abbreviation.lowercased()] = law.id
             if let short = law.abbreviation.split(separator: " ").first { lawNames[String(short).lowercased()] = law.id }
         }
-        var json = JSONText(capacity: 2 << 20)
-        func flushIfFull() throws {
-            if json.count >= 1 << 20 { try json.flush(piece) }
+
+        func family(_ letter: String, _ bodies: [[UInt8]]) throws -> [String] {
+            try WebSearchFragments.Family(letter: letter, group: Self.group).write(bodies, folder: folder, into: sink)
         }
-        /// `{"key": <value>, …}` with keys sorted, handed on in pieces.
-        func object<Value>(_ dictionary: [String: Value], _ body: (inout JSONText, Value) -> Void) throws {
+        let files: [(key: String, hashes: [String])] = [
+            ("a", try family("a", prefixFragments)), ("c", try family("c", citationFragments)), ("d", documentHashes),
+            ("k", try family("k", compoundFragments.bodies)), ("p", try family("p", pairBuckets)),
+            ("q", try family("q", titlePairBuckets)), ("r", try family("r", positionBuckets)), ("t", try family("t", termFragments.bodies)),
+            ("v", try family("v", vocabularyFragments)),
+        ]
+
+        var lengths: [UInt8] = []
+        for length in merged.lengths { WebSearchFragments.appendNumber(Int(length), to: &lengths) }
+        let rules = QueryRules(synonyms: book.synonyms ?? [])
+        var json = JSONText(capacity: 64 << 10)
+        json.raw("{\"citations\":")
+        json.strings(citationKeys)
+        json.raw(",\"compounds\":")
+        json.strings(compoundFragments.keys)
+        json.raw(",\"count\":")
+        json.integer(documentCount)
+        json.raw(",\"documentGroup\":")
+        json.integer(Self.documentGroup)
+        json.raw(",\"exceptions\":")
+        json.strings(exceptions)
+        json.raw(",\"files\":{")
+        for (index, file) in files.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.string(file.key)
+            json.raw(":")
+            json.strings(file.hashes)
+        }
+        json.raw("},\"group\":")
+        json.integer(Self.group)
+        json.raw(",\"laws\":")
+        json.object(lawNames) { $0.string($1) }
+        json.raw(",\"lengths\":\"" + String(decoding: lengths, as: UTF8.self) + "\"")
+        json.raw(",\"pairs\":")
+        json.integer(pairBuckets.count)
+        json.raw(",\"positions\":")
+        json.integer(positionBuckets.count)
+        json.raw(",\"prefixes\":")
+        json.strings(heavy.map { String(decoding: $0, as: UTF16.self) })
+        json.raw(",\"rules\":{\"particles\":")
+        json.strings(QueryRules.particles)
+        json.raw(",\"stopwords\":")
+        json.strings(QueryRules.stopwords.sorted())
+        json.raw(",\"synonyms\":")
+        json.object(rules.synonyms) { $0.strings($1) }
+        json.raw("},\"terms\":")
+        json.strings(termFragments.keys)
+        json.raw(",\"titlePairs\":")
+        json.integer(titlePairBuckets.count)
+        json.raw(",\"total\":")
+        json.integer(merged.lengths.reduce(0) { $0 + Int($1) })
+        json.raw(",\"version\":")
+        json.integer(Self.version)
+        json.raw(",\"vocabulary\":")
+        json.array(vocabularyRanges) { $0.integers($1) }
+        json.raw(",\"weights\":{\"body\":1,\"summary\":3,\"title\":5}}")
+        let meta = Array("(self.kochbuchSuche=self.kochbuchSuche||[]).push([\"meta\",".utf8) + json.utf8 + Array("]);\n".utf8)
+        var state = WebSearchFragments.hashStart
+        WebSearchFragments.hash(meta, into: &state)
+        let path = "\(folder)meta-\(WebSearchFragments.hex(state)).js"
+        try sink.write(path, bytes: meta)
+        return path
+    }
+
+    /// Records in order, packed into fragments `{…}` of at most `limit` bytes (a larger record
+    /// alone); for each fragment the shortest key that sorts after the previous fragment's last key
+    /// and not after its own first (search.js finds a key's fragment between them), the first "".
+    private static func pack(_ records: [(key: String, bytes: [UInt8])], limit: Int) -> (keys: [String], bodies: [[UInt8]]) {
+        var keys: [String] = []
+        var bodies: [[UInt8]] = []
+        var current: [UInt8] = []
+        var previous: [UInt16] = []
+        for record in records {
+            if !current.isEmpty, current.count + record.bytes.count + 2 > limit {
+                bodies.append(current + [0x7D])
+                current = []
+            }
+            if current.isEmpty {
+                if keys.isEmpty {
+                    keys.append("")
+                } else {
+                    let first = Array(record.key.utf16)
+                    var common = 0
+                    while common < min(first.count, previous.count), first[common] == previous[common] { common += 1 }
+                    var end = min(first.count, common + 1)
+                    if end < first.count, UTF16.isLeadSurrogate(first[end - 1]) { end += 1 }  // never half a character
+                    keys.append(String(decoding: first[0..<end], as: UTF16.self))
+                }
+                current = [0x7B]
+            } else {
+                current.append(0x2C)
+            }
+            current += record.bytes
+            previous = Array(record.key.utf16)
+        }
+        if !current.isEmpty { bodies.append(current + [0x7D]) }
+        if bodies.isEmpty { return ([""], [[0x7B, 0x7D]]) }
+        return (keys, bodies)
+    }
+
+    /// Pairs `"a b"` with their postings in buckets `{"a b": "…", …}` by `WebSearchFragments.bucket`,
+    /// as many buckets as make about `limit` bytes each.
+    private static func buckets(_ pairs: [(key: String, postings: [UInt8])], limit: Int) -> [[UInt8]] {
+        let total = pairs.reduce(0) { $0 + $1.key.utf8.count + $1.postings.count + 6 }
+        let count = max(1, (total + limit - 1) / limit)
+        var members = [[Int]](repeating: [], count: count)
+        for (index, pair) in pairs.enumerated() { members[WebSearchFragments.bucket(pair.key, of: count)].append(index) }
+        return members.map { indices in
+            var json = JSONText()
             json.raw("{")
-            for (index, key) in dictionary.keys.sorted().enumerated() {
-                if index > 0 { json.raw(",") }
-                json.string(key)
-                json.raw(":")
-                body(&json, dictionary[key]!)
-                try flushIfFull()
+            for (offset, index) in indices.sorted(by: { WebSearchFragments.precedes(pairs[$0].key, pairs[$1].key) }).enumerated() {
+                if offset > 0 { json.raw(",") }
+                json.string(pairs[index].key)
+                json.raw(":\"" + String(decoding: pairs[index].postings, as: UTF8.self) + "\"")
             }
             json.raw("}")
+            return json.utf8
         }
-        json.raw("window.KOCHBUCH_SEARCH_INDEX = {\"citationWeights\":")
-        try object(citationWeights) { json, weights in json.integers(weights.keys.sorted().flatMap { [$0, weights[$0]!] }) }
-        json.raw(",\"citations\":")
-        try object(citations.mapValues { $0.sorted() }) { $0.integers($1) }
-        json.raw(",\"display\":")
-        try object(display) { $0.string($1) }
-        json.raw(",\"documents\":[")
-        let documents = starts.lazy.flatMap { start in Parallel.map(Array(run(start)), maker.document) }
-        for (index, document) in documents.enumerated() {
-            if index > 0 { json.raw(",") }
+    }
+
+    /// What a run of documents adds to the index, with run-local term numbers: per term its
+    /// postings in document order, four numbers each (document number, title, summary and body
+    /// counts), and the forms seen; per pair of terms side by side in a field (`a << 32 | b`) its
+    /// postings likewise; each document's number of words; the hashes of its `d` fragments.
+    private struct Run {
+        var names: [String] = []
+        var postings: [[Int32]] = []
+        var surface: [[String: Int]] = []
+        var pairs: [UInt64: [Int32]] = [:]
+        /// Per pair, per document: [document, n0, positions…, n1, positions…, n2, positions…].
+        var pairPositions: [UInt64: [Int32]] = [:]
+        var lengths: [Int32] = []
+        var documentHashes: [String] = []
+    }
+
+    /// A word of the vocabulary, with the lengths search.js measures (in code points).
+    private struct Word {
+        var shown: String, term: String, frequency: Int
+        var shownLength: Int, foldedLength: Int, termLength: Int, digits: Int, termDigits: Int
+        var folded: String
+    }
+
+    /// The runs merged in document order, with global term numbers.
+    private struct Merged {
+        var ids: [String: Int32] = [:]
+        var names: [String] = []
+        var postings: [[Int32]] = []
+        var surface: [[String: Int]] = []
+        var pairIndex: [UInt64: Int] = [:]
+        var pairKeys: [UInt64] = []
+        var pairs: [WebSearchFragments.Postings] = []
+        /// Per pair number: where it occurs (`Positions`).
+        var positions: [Positions] = []
+        /// Pairs that occur in a title: per pair number, (document, title count) rows.
+        var titlePairs: [Int: TitleRows] = [:]
+        var lengths: [Int32] = []
+
+        /// Per document (distance to the previous one, minus one), per field the number of the
+        /// pair's occurrences and their positions (of the first word; the first as it is, then the
+        /// distance to the previous minus one): search.js `decodePositions`.
+        struct Positions {
+            var bytes: [UInt8] = []
+            var last = -1
+            mutating func add(flat: [Int32]) {
+                var offset = 0
+                while offset < flat.count {
+                    WebSearchFragments.appendNumber(Int(flat[offset]) - last - 1, to: &bytes)
+                    last = Int(flat[offset])
+                    offset += 1
+                    for _ in 0..<3 {
+                        let count = Int(flat[offset])
+                        WebSearchFragments.appendNumber(count, to: &bytes)
+                        offset += 1
+                        var previous = -1
+                        for _ in 0..<count {
+                            WebSearchFragments.appendNumber(Int(flat[offset]) - previous - 1, to: &bytes)
+                            previous = Int(flat[offset])
+                            offset += 1
+                        }
+                    }
+                }
+            }
+        }
+
+        struct TitleRows {
+            var bytes: [UInt8] = []
+            var last = -1
+            mutating func add(_ document: Int, _ count: Int) {
+                WebSearchFragments.appendNumber(document - last - 1, to: &bytes)
+                WebSearchFragments.appendNumber(count, to: &bytes)
+                last = document
+            }
+        }
+
+        mutating func add(_ run: Run) {
+            let global = run.names.map { name -> Int32 in
+                if let id = ids[name] { return id }
+                let id = Int32(names.count)
+                ids[name] = id
+                names.append(name)
+                postings.append([])
+                surface.append([:])
+                return id
+            }
+            for (local, list) in run.postings.enumerated() { postings[Int(global[local])].append(contentsOf: list) }
+            for (local, forms) in run.surface.enumerated() { surface[Int(global[local])].merge(forms, uniquingKeysWith: +) }
+            for (key, flat) in run.pairs {
+                let pair = UInt64(UInt32(global[Int(key >> 32)])) << 32 | UInt64(UInt32(global[Int(key & 0xFFFF_FFFF)]))
+                let index: Int
+                if let known = pairIndex[pair] {
+                    index = known
+                } else {
+                    index = pairs.count
+                    pairIndex[pair] = index
+                    pairKeys.append(pair)
+                    pairs.append(.init())
+                    positions.append(.init())
+                }
+                pairs[index].add(flat: flat)
+                positions[index].add(flat: run.pairPositions[key] ?? [])
+                var offset = 0
+                while offset + 3 < flat.count {
+                    if flat[offset + 1] > 0 { titlePairs[index, default: .init()].add(Int(flat[offset]), Int(flat[offset + 1])) }
+                    offset += 4
+                }
+            }
+            lengths += run.lengths
+        }
+    }
+
+    /// Tokenises, folds and stems a run of documents with its own stemmer (each distinct word is
+    /// normalised once), and writes the run's `d` fragments.
+    private static func run(_ documents: [Document], first: Int, folder: String, sink: some FileSink) throws -> Run {
+        let normalizer = TermNormalizer()
+        var known: [Substring: Int32] = [:]
+        var words: [(form: Substring, term: Int32)] = []
+        var seen: [Int] = []
+        var ids: [String: Int32] = [:]
+        var result = Run()
+        var stamp: [Int32] = []
+        var slot: [Int32] = []
+        var order: [Int32] = []
+        var counts: [Int32] = []
+        var pairKeys: [(key: UInt64, position: Int32)] = []
+        var files: [[UInt8]] = []
+        files.reserveCapacity(documents.count)
+        for (offset, document) in documents.enumerated() {
+            let number = Int32(first + offset)
+            order.removeAll(keepingCapacity: true)
+            counts.removeAll(keepingCapacity: true)
+            pairKeys.removeAll(keepingCapacity: true)
+            var length: Int32 = 0
+            for (field, text) in [document.title, document.summary, document.body].enumerated() {
+                var previous: Int32 = -1
+                var position: Int32 = 0
+                for token in GermanText.tokens(text) {
+                    let word: Int32
+                    if let number = known[token] {
+                        word = number
+                    } else {
+                        let canonical = normalizer.canonical(token)
+                        let term: Int32
+                        if let id = ids[canonical] {
+                            term = id
+                        } else {
+                            term = Int32(result.names.count)
+                            ids[canonical] = term
+                            result.names.append(canonical)
+                            result.postings.append([])
+                            stamp.append(-1)
+                            slot.append(0)
+                        }
+                        word = Int32(words.count)
+                        known[token] = word
+                        words.append((token, term))
+                        seen.append(0)
+                    }
+                    seen[Int(word)] += 1
+                    let term = words[Int(word)].term
+                    if stamp[Int(term)] != number {
+                        stamp[Int(term)] = number
+                        slot[Int(term)] = Int32(order.count)
+                        order.append(term)
+                        counts.append(contentsOf: [0, 0, 0])
+                    }
+                    counts[Int(slot[Int(term)]) * 3 + field] += 1
+                    if previous >= 0 { pairKeys.append((UInt64(previous) << 34 | UInt64(term) << 2 | UInt64(field), position - 1)) }
+                    previous = term
+                    position += 1
+                    length += 1
+                }
+            }
+            for (index, term) in order.enumerated() {
+                result.postings[Int(term)].append(contentsOf: [number, counts[index * 3], counts[index * 3 + 1], counts[index * 3 + 2]])
+            }
+            pairKeys.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+            var index = 0
+            while index < pairKeys.count {
+                let pair = pairKeys[index].key >> 2
+                var fields: [Int32] = [number, 0, 0, 0]
+                // The pair's positions (of its first word) in each field: [document, n0, …, n1, …, n2, …].
+                var positions: [Int32] = [number]
+                for field in 0..<3 {
+                    let countAt = positions.count
+                    positions.append(0)
+                    while index < pairKeys.count, pairKeys[index].key >> 2 == pair, Int(pairKeys[index].key & 3) == field {
+                        fields[field + 1] += 1
+                        positions.append(pairKeys[index].position)
+                        index += 1
+                    }
+                    positions[countAt] = fields[field + 1]
+                }
+                result.pairs[pair, default: []].append(contentsOf: fields)
+                result.pairPositions[pair, default: []].append(contentsOf: positions)
+            }
+            result.lengths.append(length)
+            var json = JSONText(capacity: 8 << 10)
             json.raw("{\"id\":"); json.string(document.id)
             json.raw(",\"laws\":"); json.strings(document.laws)
-            // Its number of words, as the command line's index counts them for BM25.
-            json.raw(",\"length\":")
-            json.integer([document.title, document.summary, document.body].reduce(0) { $0 + GermanText.tokens($1).count })
             json.raw(",\"summary\":"); json.string(document.summary)
             json.raw(",\"text\":"); json.string([document.title, document.summary, document.body].joined(separator: "\n"))
             json.raw(",\"themenfeld\":"); json.string(document.themenfeld)
             json.raw(",\"title\":"); json.string(document.title)
             json.raw(",\"url\":"); json.string(document.url)
             json.raw("}")
-            try flushIfFull()
+            files.append(json.utf8)
         }
-        json.raw("],\"heads\":")
-        try object(heads) { $0.strings($1) }
-        json.raw(",\"laws\":")
-        try object(lawNames) { $0.string($1) }
-        json.raw(",\"modifiers\":")
-        try object(modifiers) { $0.strings($1) }
-        let rules = QueryRules(synonyms: book.synonyms ?? [])
-        json.raw(",\"rules\":{\"particles\":")
-        json.strings(QueryRules.particles)
-        json.raw(",\"stopwords\":")
-        json.strings(QueryRules.stopwords.sorted())
-        json.raw(",\"synonyms\":")
-        try object(rules.synonyms) { $0.strings($1) }
-        json.raw("}")
-        json.raw(",\"terms\":")
-        try object(postings) { json, flat in
-            json.raw("[")
-            for start in stride(from: 0, to: flat.count, by: 4) {
-                json.raw(start == 0 ? "[" : ",[")
-                for offset in 0..<4 {
-                    if offset > 0 { json.raw(",") }
-                    json.integer(Int(flat[start + offset]))
-                }
-                json.raw("]")
-            }
-            json.raw("]")
-        }
-        json.raw(",\"version\":1,\"weights\":{\"body\":1,\"summary\":3,\"title\":5}};\n")
-        try json.flush(piece)
-    }
-
-    /// What a run of documents adds to the index: per term, its postings in document order, four
-    /// numbers each (document number, title, summary and body counts); the forms seen per term.
-    private struct Terms {
-        var postings: [String: [Int32]] = [:]
-        var surface: [String: [String: Int]] = [:]
-    }
-
-    /// The number of `key` in `table`; a new key gets the next number, and `added` is called.
-    private static func number<Key: Hashable>(of key: Key, in table: inout [Key: Int], added: () -> Void) -> Int {
-        if let number = table[key] { return number }
-        table[key] = table.count
-        added()
-        return table.count - 1
-    }
-
-    /// Tokenises, folds and stems a run of documents with its own stemmer; each distinct word
-    /// is normalised once and counted by its number.
-    private static func terms(of documents: [Document], firstNumber: Int) -> Terms {
-        let normalizer = TermNormalizer()
-        var known: [Substring: Int] = [:]
-        var words: [(form: Substring, term: String)] = []
-        var seen: [Int] = []
-        var result = Terms()
-        var slotOfTerm: [String: Int] = [:]
-        var order: [String] = []
-        var counts: [Int32] = []
-        for (offset, document) in documents.enumerated() {
-            slotOfTerm.removeAll(keepingCapacity: true)
-            order.removeAll(keepingCapacity: true)
-            counts.removeAll(keepingCapacity: true)
-            for (field, text) in [document.title, document.summary, document.body].enumerated() {
-                for token in GermanText.tokens(text) {
-                    let word = number(of: token, in: &known) {
-                        words.append((token, normalizer.canonical(token)))
-                        seen.append(0)
-                    }
-                    seen[word] += 1
-                    let term = words[word].term
-                    let slot = number(of: term, in: &slotOfTerm) {
-                        order.append(term)
-                        counts += [Int32(firstNumber + offset), 0, 0, 0]
-                    }
-                    counts[slot * 4 + field + 1] += 1
-                }
-            }
-            for (slot, term) in order.enumerated() {
-                result.postings[term, default: []].append(contentsOf: counts[(slot * 4)..<(slot * 4 + 4)])
-            }
-        }
+        result.surface = Array(repeating: [:], count: result.names.count)
         for (word, count) in zip(words, seen) {
-            result.surface[word.term, default: [:]][String(word.form), default: 0] += count
+            result.surface[Int(word.term)][String(word.form), default: 0] += count
+        }
+        let family = WebSearchFragments.Family(letter: "d", group: documentGroup)
+        for start in stride(from: 0, to: files.count, by: documentGroup) {
+            result.documentHashes.append(try family.writeGroup(first: first + start, Array(files[start..<min(start + documentGroup, files.count)]),
+                                                               folder: folder, into: sink))
         }
         return result
     }

@@ -115,10 +115,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let disk = folder.appendingPathComponent("disk")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
-        _ = try Self.runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=12m", "tmpfs", disk.path])
+        _ = try Self.runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=32m", "tmpfs", disk.path])
         defer { _ = try? Self.runTool("/bin/umount", [disk.path]) }
         let size = try FileManager.default.attributesOfFileSystem(forPath: disk.path)[.systemSize] as? Int ?? 0
-        try #require(size > 0 && size <= 16 << 20, "the tmpfs was not mounted")
+        try #require(size > 0 && size <= 40 << 20, "the tmpfs was not mounted")
         let output = disk.appendingPathComponent("Exports")
         try setGeneration(1, in: folder)
         let first = try CommandRunner.run(["build", "--out", output.path], in: folder)

@@ -46,10 +46,15 @@ import Testing
         for path in ["index.html", "suche.html", "glossar.html", "a-z.html", "ozg-leistungen.html", "gesetze.html", "abdeckung.html",
                      "barrierefreiheit.html", "anleitung.html", "referenz.html", "meldungen.html", "rezepte/e-akte.html", "gesetze/egovg.html", "gesetze/ozg-entwurf-2023.html",
                      "themen/bauen-wohnen.html", "lebenslagen/wohnen-umzug.html", "assets/style.css", "assets/search.js",
-                     "assets/search-index.js", "images/rechnungsworkflow.svg", "assets/favicon.svg", "404.html", "llms.txt",
+                     "images/rechnungsworkflow.svg", "assets/favicon.svg", "404.html", "llms.txt",
                      "rezepte/e-akte.md", "gesetze/egovg.md"] {
             #expect(site.files[path] != nil, "missing \(path)")
         }
+        // The search index in fragments, the first named by the search page; the single file of old is gone.
+        let meta = try #require(site.files.keys.first { $0.hasPrefix("assets/suche/meta-") && $0.hasSuffix(".js") })
+        #expect(try #require(site.files["suche.html"]).contains("<script src=\"\(meta)\"></script>"))
+        #expect(site.files.keys.contains { $0.hasPrefix("assets/suche/t0-") } && site.files.keys.contains { $0.hasPrefix("assets/suche/d0-") })
+        #expect(site.files["assets/search-index.js"] == nil)
         let law = try #require(site.files["gesetze/egovg.html"])
         #expect(law.contains("id=\"p6\""))
         #expect(law.contains("id=\"p4a\""))

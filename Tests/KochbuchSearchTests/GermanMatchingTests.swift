@@ -35,6 +35,21 @@ import Testing
         #expect(try book.ids("portal").contains("buergerportal-dueren"))
     }
 
+    /// `-bau*` leaves out every recipe with a word starting so, `-§ 6a EGovG` every recipe citing the
+    /// section, as the website's search does (SearchScaleTests compares both).
+    @Test func excludedPrefixesAndCitationsLeaveRecipesOut() throws {
+        let portal = try book.ids("Portal")
+        #expect(portal.contains("bauleitplanung-xplanung"))
+        let withoutBau = try book.ids("Portal -bau*")
+        #expect(!withoutBau.isEmpty && !withoutBau.contains("bauleitplanung-xplanung"), "\(withoutBau)")
+        #expect(withoutBau.count < portal.count)
+        let akte = try book.ids("Akte")
+        #expect(akte.contains("e-akte"))
+        let withoutCiting = try book.ids("Akte -§ 6a EGovG")
+        #expect(!withoutCiting.isEmpty && !withoutCiting.contains("e-akte") && !withoutCiting.contains("steuerakte-guetersloh"), "\(withoutCiting)")
+        #expect(try book.ids("Akte -EGovG:6a") == withoutCiting)
+    }
+
     @Test func titlesAndSummariesWeighMore() throws {
         let results = try book.ids("Hundesteuer")
         #expect(results.first == "hundesteuer")

@@ -61,18 +61,15 @@ import Testing
     @Test func theWebsiteRanksExactlyAsTheCommandLine() throws {
         let node = try #require(WebSearchAgreementTests.node, "node is missing: run 'make setup'")
         let loaded = sharedFixture.library.book.loader.load().book
-        let indexFile = sharedFixture.folder.appendingPathComponent("search-index.js")
-        let handle = try FileHandle(forWritingTo: { FileManager.default.createFile(atPath: indexFile.path, contents: nil); return indexFile }())
-        try WebSearchIndex().write(recipes: loaded.recipes, book: loaded, graph: .init(book: loaded), url: { "rezepte/\($0).html" }) { piece in
-            handle.write(Data(piece))
-        }
-        try handle.close()
+        let site = sharedFixture.folder.appendingPathComponent("site")
+        try WebSearchIndex().write(recipes: loaded.recipes, book: loaded, graph: .init(book: loaded), url: { "rezepte/\($0).html" },
+                                   into: DirectorySink(site))
         let operators = ["\"E-Akte\" scannen", "\"elektronische Akte\"", "Bau* -Hund", "§ 6a EGovG", "EGovG Akte", "Steuer -Hund",
                          "XRechnung Peppol", "Bürgerprotal", "OZG", "Akte \"digital führen\"", "E-Akte -Scannen"]
         let queries = Self.questions.map(\.text) + operators
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [SearchFixture.repository.appendingPathComponent("Tests/Tools/search-harness.js").path, "queries", indexFile.path, "10"]
+        process.arguments = [SearchFixture.repository.appendingPathComponent("Tests/Tools/search-harness.js").path, "queries", site.path, "10"]
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

@@ -1,5 +1,6 @@
 import Foundation
 import Kochbuch
+import KochbuchModel
 import KochbuchSearch
 
 /// A private copy of the shipped book, so a test may change it and its index lives apart.
@@ -27,3 +28,16 @@ struct SearchFixture {
 
 /// One shared copy for the read-only tests.
 let sharedFixture: SearchFixture = try! SearchFixture()
+
+/// Writes files into a folder (creating folders as needed): a site's files for the browser tests.
+struct DirectorySink: FileSink {
+    let folder: URL
+
+    init(_ folder: URL) { self.folder = folder }
+
+    func write(_ path: String, contents: UnsafeRawBufferPointer) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(contents).write(to: url)
+    }
+}

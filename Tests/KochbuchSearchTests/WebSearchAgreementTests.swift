@@ -1,4 +1,5 @@
 import Foundation
+import Kochbuch
 import KochbuchSearch
 import Testing
 
@@ -37,6 +38,37 @@ import Testing
             if swift != javascript { differences.append("\(word): swift \(swift), js \(javascript)") }
         }
         #expect(list.count > 3_000)
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+    }
+
+    /// The browser sorts equal scores by the documents' numbers, which the index gives in the order
+    /// of their folded titles: Swift must fold them exactly as search.js does (and the vocabulary's
+    /// lengths count the same folded words).
+    @Test func javascriptAndSwiftFoldTitlesAndWordsAlike() throws {
+        let node = try #require(Self.node, "node is missing: run 'make setup'")
+        let book = BookLocation(path: SearchFixture.repository.appendingPathComponent("Recipes").path).loader.load().book
+        var lines = book.recipes.map(\.title) + book.recipes.flatMap { $0.steps.map(\.title) }
+        for recipe in book.recipes { lines += GermanText.tokens(recipe.title + " " + recipe.steps.map(\.title).joined(separator: " ")).map(String.init) }
+        lines += ["Straße – Café „Äquator“", "Quelle queue QUEUE", "Øre Ærø FIle İstanbul", "Čapek Dvořák ŁÓDŹ", "Ⅻ ½ ²", "e\u{301}tude",
+                  "Ǆemal ǅ", "Buergeramt Aeoe"]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [SearchFixture.repository.appendingPathComponent("Tests/Tools/search-harness.js").path, "fold"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let text = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let writer = Thread { input.fileHandleForWriting.write(text); try? input.fileHandleForWriting.close() }
+        writer.start()
+        let folded = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        process.waitUntilExit()
+        var differences: [String] = []
+        for (index, line) in lines.enumerated() {
+            let javascript = index < folded.count ? String(folded[index]) : "<missing>"
+            if WebSearchIndex.browserFold(line) != javascript { differences.append("\(line): swift \(WebSearchIndex.browserFold(line)), js \(javascript)") }
+        }
+        #expect(lines.count > 500)
         #expect(differences.isEmpty, "\(differences.prefix(20))")
     }
 }

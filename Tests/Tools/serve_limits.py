@@ -77,7 +77,7 @@ readers = []
 for _ in range(40):
     connection = socket.create_connection((host, port), timeout=5)
     connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    connection.sendall(get.format(f"{host}:{port}").replace("GET / ", "GET /assets/search-index.js ").encode())
+    connection.sendall(get.format(f"{host}:{port}").replace("GET / ", "GET /assets/search.js ").encode())
     readers.append(connection)
 time.sleep(12)
 expect("a request after the stalled clients timed out", status(get.format(f"{host}:{port}").encode()), 200)

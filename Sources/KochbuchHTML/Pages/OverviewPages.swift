@@ -157,9 +157,10 @@ struct OverviewPages {
         return "<p class=\"see\">\(label): \(items)</p>"
     }
 
-    func search() -> RenderedPage {
+    /// - Parameter index: the path of the search index's first fragment (`WebSearchIndex.write`).
+    func search(index: String) -> RenderedPage {
         page("suche.html", root: "", title: "Suche", description: "Das Kochbuch durchsuchen", template: "search",
-             context: [:], scripts: ["assets/search-index.js", "assets/search.js"], active: "suche")
+             context: [:], scripts: [index, "assets/search.js"], active: "suche")
     }
 
     func coverage(_ report: CoverageReport) -> RenderedPage {

@@ -1,15 +1,18 @@
 /*
  * Kochbuch: full-text search for the HTML edition (assets/search.js).
  *
- * Plain ES2017, no dependencies, no network. The index is the global
- * window.KOCHBUCH_SEARCH_INDEX written by assets/search-index.js (works from file://).
+ * Plain ES2017, no dependencies, no network requests beyond the site's own files. The index lies in
+ * fragments in assets/suche/ (see WebSearchIndex.swift): the search page loads meta-<hash>.js, and
+ * a search loads the few other fragments it needs by adding <script src> elements (which works
+ * from file://, where Chromium refuses fetch). Each fragment calls kochbuchSuche.push([name, data]).
  *
  * Canonical terms (identical to the Swift side, see SITE.md):
  *   tokens (runs of letters and digits, length >= 2) -> lowercase -> fold (ß, umlauts, accents,
  *   ae/oe/ue) -> Snowball German stemmer (the Snowball 2.x "german" algorithm, as libstemmer 2.2.0).
  *
  * In the browser it drives suche.html (only when #suche-eingabe exists).
- * In node: module.exports = { canonical, tokens, stem, fold, parseQuery, search, suggest }.
+ * In node: module.exports = { canonical, tokens, stem, fold, parseQuery, openStore, register, search,
+ * more, suggest }; the caller loads the fragments (Tests/Tools/search-harness.js).
  */
 (function () {
   "use strict";
@@ -20,13 +23,11 @@
   var MAX_QUERY_LENGTH = 500;
   var SNIPPET_WIDTH = 160;
   var FACTOR = { exact: 1, head: 0.6, modifier: 0.25, prefix: 0.8 };
-  var CITATION_WEIGHT = 20;       // a document cited for exactly this section
-  var CITATION_OWN_BONUS = 5;     // ... and the section is one of the recipe's own legal bases
   var LAW_WEIGHT = 3;             // a law name alone: documents citing the law
-  var CITATION_MENTION_WEIGHT = 1; // per mention of the section in the text ...
-  var CITATION_MENTIONS_MAX = 3;    // ... up to this many
-  var PHRASE_MIN_SCORE = 0.5;
   var MATCHED_MIN_SCORE = 0.01;
+  var PAGE_SIZE = 10;             // results shown at first, and more at each "Weitere Treffer"
+  var INPUT_DELAY = 50;           // ms after the last keystroke before searching
+  var MAX_ROUNDS = 24;            // rounds of loading fragments for one search
 
   var MSG_EMPTY = "Bitte geben Sie einen Suchbegriff ein.";
   var MSG_ONLY_EXCLUDED = "Bitte geben Sie mindestens einen Suchbegriff ohne vorangestelltes Minuszeichen ein.";
@@ -307,48 +308,321 @@
     return fold(text).replace(NON_WORD_RE, " ").trim();
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // The index, prepared once per index object
 
-  var prepared = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  // ---------------------------------------------------------------------------------------------
+  // The index: fragments, loaded as a query needs them
+  //
+  // A search runs against the fragments loaded so far. Whatever it needs and does not find loaded
+  // it names (need); the search is then run again once those are loaded, until nothing is missing.
+  // So it computes exactly what it would compute on the whole index, from the few fragments the
+  // query touches. A run that missed something is never shown.
+
+  var FORMAT = 2;
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var ALPHABET_VALUES = (function () {
+    var table = [];
+    for (var i = 0; i < 128; i++) table.push(-1);
+    for (var k = 0; k < ALPHABET.length; k++) table[ALPHABET.charCodeAt(k)] = k;
+    return table;
+  })();
+  var NO_COMPOUNDS = { heads: [], modifiers: [] };
 
   function number(value, fallback) {
     var n = Number(value);
     return isFinite(n) ? n : fallback;
   }
 
-  function prepare(index) {
-    var source = index !== null && typeof index === "object" ? index : {};
-    var p = prepared ? prepared.get(source) : undefined;
-    if (p) return p;
-    var weights = plainObject(source.weights);
-    p = {
-      docs: Array.isArray(source.documents) ? source.documents : [],
+  /** The numbers of a compact string: base-32 digits, most significant first, all but the last + 32. */
+  function decodeNumbers(text) {
+    var s = toStr(text), out = [], value = 0;
+    for (var i = 0; i < s.length; i++) {
+      var code = s.charCodeAt(i);
+      var digit = code < 128 ? ALPHABET_VALUES[code] : -1;
+      if (digit < 0) continue;
+      if (digit >= 32) value = value * 32 + digit - 32;
+      else { out.push(value * 32 + digit); value = 0; }
+    }
+    return out;
+  }
+
+  /** Postings [[document, title, summary, body], ...] of a compact string (WebSearchFragments.Postings). */
+  function decodePostings(text) {
+    var n = decodeNumbers(text), out = [], doc = -1, i = 0;
+    while (i + 1 < n.length) {
+      doc += n[i++] + 1;
+      var a = n[i++];
+      var title = a % 4 >= 2 ? n[i++] : 0;
+      var summary = a % 2 === 1 ? n[i++] : 0;
+      out.push([doc, title, summary, Math.floor(a / 4)]);
+    }
+    return out;
+  }
+
+  /** Rows [[document, value], ...] of a compact string (WebSearchFragments.values). */
+  function decodeValues(text) {
+    var n = decodeNumbers(text), out = [], doc = -1;
+    for (var i = 0; i + 1 < n.length; i += 2) {
+      doc += n[i] + 1;
+      out.push([doc, n[i + 1]]);
+    }
+    return out;
+  }
+
+  /** Where a pair occurs: Map document -> [title positions, summary positions, body positions] (WebSearchIndex.Merged.Positions). */
+  function decodePositions(text) {
+    var n = decodeNumbers(text), out = new Map(), doc = -1, i = 0;
+    while (i < n.length) {
+      doc += n[i++] + 1;
+      var fields = [];
+      for (var f = 0; f < 3; f++) {
+        var count = n[i++] || 0, list = [], previous = -1;
+        for (var k = 0; k < count && i < n.length; k++) {
+          previous += n[i++] + 1;
+          list.push(previous);
+        }
+        fields.push(list);
+      }
+      out.set(doc, fields);
+    }
+    return out;
+  }
+
+  function postingList(record) {
+    if (!record.list) record.list = decodePostings(record.enc);
+    return record.list;
+  }
+
+  function valueList(record) {
+    if (!record.list) record.list = decodeValues(record.enc);
+    return record.list;
+  }
+
+  /** The bucket of the word pair "a b": FNV-1a over its UTF-16 code units (WebSearchFragments.bucket). */
+  function pairBucket(key, buckets) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) {
+      h = (h ^ key.charCodeAt(i)) >>> 0;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % buckets;
+  }
+
+  /**
+   * openStore(meta: object, load: (file: string, done: () => void) => void) -> store
+   * The index described by the meta fragment's data; `load` runs the fragment `file` (a name in the
+   * fragments' folder), which hands its data to register(store, entry), and then calls done.
+   */
+  function openStore(meta, load) {
+    var m = plainObject(meta);
+    var weights = plainObject(m.weights);
+    var p = {
+      load: typeof load === "function" ? load : null,
+      version: number(m.version, 0),
+      count: Math.max(0, Math.floor(number(m.count, 0))),
+      total: number(m.total, 0),
+      lengths: decodeNumbers(m.lengths),
       weights: {
         title: number(weights.title, 5),
         summary: number(weights.summary, 3),
         body: number(weights.body, 1)
       },
-      terms: plainObject(source.terms),
-      heads: plainObject(source.heads),
-      modifiers: plainObject(source.modifiers),
-      display: plainObject(source.display),
-      citations: plainObject(source.citations),
-      citationWeights: plainObject(source.citationWeights),
+      laws: plainObject(m.laws),
+      rules: prepareRules(plainObject(m.rules)),
+      citationKeys: stringList(m.citations),
+      citationIndex: new Map(),
+      termFragments: stringList(m.terms),
+      compoundFragments: stringList(m.compounds),
+      prefixIndex: new Map(),
+      pairBuckets: Math.max(0, Math.floor(number(m.pairs, 0))),
+      titlePairBuckets: Math.max(0, Math.floor(number(m.titlePairs, 0))),
+      positionBuckets: Math.max(0, Math.floor(number(m.positions, 0))),
+      vocabularyRanges: Array.isArray(m.vocabulary) ? m.vocabulary : [],
+      exceptions: stringList(m.exceptions),
+      files: plainObject(m.files),
+      group: Math.max(1, Math.floor(number(m.group, 16))),
+      documentGroup: Math.max(1, Math.floor(number(m.documentGroup, 64))),
+      loaded: new Set(),
+      failed: new Set(),
+      waiting: new Map(),
+      missing: null,
+      needs: 0,
+      fetched: [],
+      terms: new Map(),
+      fragmentTerms: [],
+      compounds: new Map(),
+      compoundPostings: new Map(),
+      pairs: new Map(),
+      titlePairs: new Map(),
+      positions: new Map(),
+      aggregates: new Map(),
+      citations: new Map(),
+      vocabulary: [],
+      docs: new Map(),
       stats: null,
-      fieldTerms: [],
-      laws: plainObject(source.laws),
-      rules: prepareRules(plainObject(source.rules)),
-      titleTerms: [],
-      termKeys: null,
-      displayFolded: null,
-      phraseTexts: [],
+      phraseTexts: new Map(),
+      titleDocs: new Map(),
+      words: new Map(),
       lawMatcher: undefined,
-      citationKeys: null,
-      ownCitations: []
+      citationKeyMap: null,
+      ranking: null
     };
-    if (prepared) prepared.set(source, p);
+    p.citationKeys.forEach(function (key, i) { p.citationIndex.set(key, i); });
+    stringList(m.prefixes).forEach(function (prefix, i) { p.prefixIndex.set(prefix, i); });
+    if (p.termFragments.length === 0) p.termFragments = [""];
+    if (p.compoundFragments.length === 0) p.compoundFragments = [""];
     return p;
+  }
+
+  /** register(store, [name, data]): takes in the data of a fragment ("t12", "d345", ...). */
+  function register(p, entry) {
+    if (!p || !Array.isArray(entry) || typeof entry[0] !== "string") return;
+    var name = entry[0], data = entry[1];
+    var family = name.charAt(0), index = Number(name.slice(1));
+    if (p.loaded.has(name) || !(index >= 0) || Math.floor(index) !== index) return;
+    var object = plainObject(data);
+    switch (family) {
+      case "t": {
+        var keys = [];
+        Object.keys(object).forEach(function (key) {
+          var record = object[key];
+          if (!Array.isArray(record)) return;
+          keys.push(key);
+          p.terms.set(key, { display: toStr(record[0]), enc: toStr(record[1]), compounds: record[2] === 1, list: null });
+        });
+        p.fragmentTerms[index] = keys;
+        break;
+      }
+      case "k":
+        Object.keys(object).forEach(function (key) {
+          var record = plainObject(object[key]);
+          p.compounds.set(key, { heads: stringList(record.h), modifiers: stringList(record.m) });
+          var lists = plainObject(record.p);
+          Object.keys(lists).forEach(function (compound) {
+            if (!p.compoundPostings.has(compound)) p.compoundPostings.set(compound, { enc: toStr(lists[compound]), list: null });
+          });
+        });
+        break;
+      case "p":
+      case "q":
+      case "r":
+        Object.keys(object).forEach(function (key) {
+          (family === "p" ? p.pairs : family === "q" ? p.titlePairs : p.positions).set(key, { enc: toStr(object[key]), list: null });
+        });
+        break;
+      case "a":
+        p.aggregates.set(toStr(object.prefix), { enc: toStr(object.postings), list: null });
+        break;
+      case "c":
+        p.citations.set(index, decodeValues(object.weights));
+        break;
+      case "v":
+        (Array.isArray(data) ? data : []).forEach(function (item) {
+          if (!Array.isArray(item) || typeof item[0] !== "string" || !item[0]) return;
+          var shown = item[0];
+          p.vocabulary.push({ fragment: index, shown: shown, term: typeof item[1] === "string" ? item[1] : fold(shown),
+            frequency: number(item[2], 0) });
+        });
+        break;
+      case "d":
+        p.docs.set(index, object);
+        break;
+      default:
+        return;
+    }
+    p.loaded.add(name);
+  }
+
+  /** The file of a fragment: its name and the hash of its group (as the meta fragment lists them). */
+  function fragmentFile(p, name) {
+    var family = name.charAt(0), index = Number(name.slice(1));
+    var hashes = stringList(own(p.files, family));
+    var hash = hashes[Math.floor(index / (family === "d" ? p.documentGroup : p.group))];
+    return hash && /^[0-9a-f]+$/.test(hash) ? name + "-" + hash + ".js" : null;
+  }
+
+  /** Notes a fragment the running search needs and has not got. */
+  function need(p, name) {
+    if (p.missing && !p.loaded.has(name)) {
+      p.missing.add(name);
+      p.needs++;
+    }
+  }
+
+  /** How often the running search needed what it has not got (compare before and after a step). */
+  function missingCount(p) {
+    return p.missing ? p.needs : 0;
+  }
+
+  /** Loads the fragments; done(error) when all have come (or one could not be loaded). */
+  function fetchFragments(p, names, done) {
+    var left = names.length, failed = false;
+    if (left === 0) { done(null); return; }
+    function finished(ok) {
+      if (!ok) failed = true;
+      left--;
+      if (left === 0) done(failed ? new Error(MSG_NO_INDEX) : null);
+    }
+    names.forEach(function (name) {
+      if (p.loaded.has(name)) { finished(true); return; }
+      if (p.failed.has(name)) { finished(false); return; }
+      var waiting = p.waiting.get(name);
+      if (waiting) { waiting.push(finished); return; }
+      p.waiting.set(name, [finished]);
+      var file = fragmentFile(p, name);
+      var settled = false;
+      function settle() {
+        if (settled) return;
+        settled = true;
+        var ok = p.loaded.has(name);
+        if (!ok) p.failed.add(name);
+        var callbacks = p.waiting.get(name) || [];
+        p.waiting.delete(name);
+        callbacks.forEach(function (callback) { callback(ok); });
+      }
+      if (!file || !p.load) { settle(); return; }
+      p.fetched.push(file);
+      try { p.load(file, settle); } catch (e) { settle(); }
+    });
+  }
+
+  /** Runs attempt() until it has all it needs, loading what each run names; then done(its value). */
+  function drive(p, attempt, done) {
+    var rounds = 0;
+    function again() {
+      p.missing = new Set();
+      p.needs = 0;
+      var value;
+      try { value = attempt(); } catch (e) { value = emptyResult(MSG_FAILED); }
+      var names = Array.from(p.missing);
+      p.missing = null;
+      if (names.length === 0) { done(value); return; }
+      rounds++;
+      if (rounds > MAX_ROUNDS) { done(emptyResult(MSG_FAILED)); return; }
+      fetchFragments(p, names, function (error) {
+        if (error) done(emptyResult(MSG_NO_INDEX));
+        else again();
+      });
+    }
+    again();
+  }
+
+  /** The fragment of a sorted list of first keys (the first "") that holds `key`. */
+  function fragmentOf(keys, key) {
+    var low = 0, high = keys.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (keys[middle] <= key) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** The record of a term (display form, postings, whether it has compounds), or null. */
+  function termRecord(p, term) {
+    var record = p.terms.get(term);
+    if (record) return record;
+    need(p, "t" + fragmentOf(p.termFragments, term));
+    return null;
   }
 
   /** The query rules the index carries (the same lists the command line uses, see QueryRules.swift). */
@@ -358,16 +632,6 @@
       particles: stringList(rules.particles),
       synonyms: plainObject(rules.synonyms)
     };
-  }
-
-  /** The canonical terms of a document's title, in order. */
-  function titleTerms(p, d) {
-    var terms = p.titleTerms[d];
-    if (terms === undefined) {
-      terms = canonical(docField(p.docs[d], "title"));
-      p.titleTerms[d] = terms;
-    }
-    return terms;
   }
 
   /**
@@ -405,8 +669,15 @@
   }
 
   function validDoc(p, d) {
-    return typeof d === "number" && d >= 0 && d < p.docs.length && Math.floor(d) === d &&
-      p.docs[d] !== null && typeof p.docs[d] === "object";
+    return typeof d === "number" && d >= 0 && d < p.count && Math.floor(d) === d;
+  }
+
+  /** A document's display data (id, title, url, themenfeld, laws, summary, text), or null while not loaded. */
+  function docData(p, d) {
+    var doc = p.docs.get(d);
+    if (doc) return doc;
+    if (validDoc(p, d)) need(p, "d" + d);
+    return null;
   }
 
   function docField(doc, name) {
@@ -414,25 +685,92 @@
   }
 
   function postings(p, term) {
-    var list = own(p.terms, term);
-    return Array.isArray(list) ? list : [];
+    var record = termRecord(p, term);
+    return record ? postingList(record) : [];
   }
 
-  function damp(count) {
-    var c = Number(count);
-    return c > 0 && isFinite(c) ? 1 + Math.log(c) : 0;
+  /** The compounds with the term as head and as modifier (whose postings come with them). */
+  function compoundsOf(p, term) {
+    var record = termRecord(p, term);
+    if (!record || !record.compounds) return NO_COMPOUNDS;
+    var compounds = p.compounds.get(term);
+    if (compounds) return compounds;
+    need(p, "k" + fragmentOf(p.compoundFragments, term));
+    return NO_COMPOUNDS;
   }
 
-  function addTerm(p, scores, term, factor) {
-    var list = postings(p, term);
-    for (var i = 0; i < list.length; i++) {
-      var posting = list[i];
-      if (!Array.isArray(posting) || !validDoc(p, posting[0])) continue;
-      var value = (damp(posting[1]) * p.weights.title + damp(posting[2]) * p.weights.summary +
-        damp(posting[3]) * p.weights.body) * factor;
-      if (!(value > 0)) value = MATCHED_MIN_SCORE;
-      scores.set(posting[0], (scores.get(posting[0]) || 0) + value);
+  function compoundPostings(p, compound) {
+    var record = p.compoundPostings.get(compound);
+    return record ? postingList(record) : [];
+  }
+
+  /** The documents with the term in their title. */
+  function titleDocs(p, term) {
+    var docs = p.titleDocs.get(term);
+    if (docs) return docs;
+    docs = new Set();
+    var record = termRecord(p, term);
+    if (!record) return docs;
+    postingList(record).forEach(function (posting) { if (posting[1] > 0) docs.add(posting[0]); });
+    p.titleDocs.set(term, docs);
+    return docs;
+  }
+
+  /**
+   * The postings of two terms side by side: [[document, title, summary, body], ...] (counts of the
+   * pair in each field), or with `titleOnly` [[document, title count], ...] of the titles holding it.
+   */
+  function pairPostings(p, a, b, titleOnly) {
+    var key = a + " " + b;
+    var record = (titleOnly ? p.titlePairs : p.pairs).get(key);
+    if (record) return titleOnly ? valueList(record) : postingList(record);
+    var buckets = titleOnly ? p.titlePairBuckets : p.pairBuckets;
+    if (buckets > 0) need(p, (titleOnly ? "q" : "p") + pairBucket(key, buckets));
+    return [];
+  }
+
+  /** The terms of the fragments holding every term that starts with `prefix` (and maybe others), or null while any is missing. */
+  function termsFrom(p, prefix) {
+    var keys = p.termFragments, first = fragmentOf(keys, prefix), last = first;
+    while (last + 1 < keys.length && keys[last + 1].indexOf(prefix) === 0) last++;
+    var out = [], complete = true;
+    for (var i = first; i <= last; i++) {
+      if (!p.loaded.has("t" + i)) { need(p, "t" + i); complete = false; continue; }
+      var terms = p.fragmentTerms[i] || [];
+      for (var k = 0; k < terms.length; k++) out.push(terms[k]);
     }
+    return complete ? out : null;
+  }
+
+  /** The vocabulary of the fragments whose ranges `wanted` accepts, or null while any is missing. */
+  function vocabulary(p, wanted) {
+    var fragments = new Set(), complete = true;
+    p.vocabularyRanges.forEach(function (range, i) {
+      if (!Array.isArray(range) || range.length < 10 || !wanted(range.map(function (n) { return number(n, 0); }))) return;
+      if (!p.loaded.has("v" + i)) { need(p, "v" + i); complete = false; return; }
+      fragments.add(i);
+    });
+    if (!complete) return null;
+    return p.vocabulary.filter(function (entry) { return fragments.has(entry.fragment); });
+  }
+
+  /** Whether [low, high] and [from, to] overlap. */
+  function overlaps(low, high, from, to) {
+    return low <= to && high >= from;
+  }
+
+  function countDigits(text) {
+    var n = 0;
+    for (var i = 0; i < text.length; i++) { var c = text.charCodeAt(i); if (c >= 48 && c <= 57) n++; }
+    return n;
+  }
+
+  /** The order of the terms in the whole index's display table (integer-like keys first, as JavaScript orders them). */
+  function displayOrder(x, y) {
+    function arrayIndex(key) { return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295 ? Number(key) : -1; }
+    var i = arrayIndex(x.term), j = arrayIndex(y.term);
+    if (i >= 0 || j >= 0) return i >= 0 && j >= 0 ? i - j : (i >= 0 ? -1 : 1);
+    return x.term < y.term ? -1 : (x.term > y.term ? 1 : 0);
   }
 
   // BM25 as SQLite FTS5 computes it for the command line's index (fts5_aux.c, bm25()): the same
@@ -440,11 +778,7 @@
   var BM25_K1 = 1.2, BM25_B = 0.75;
 
   function corpusStats(p) {
-    if (!p.stats) {
-      var total = 0;
-      for (var i = 0; i < p.docs.length; i++) total += number(p.docs[i] && p.docs[i].length, 0);
-      p.stats = { rows: p.docs.length, avgdl: p.docs.length > 0 ? total / p.docs.length : 1 };
-    }
+    if (!p.stats) p.stats = { rows: p.count, avgdl: p.count > 0 ? p.total / p.count : 1 };
     return p.stats;
   }
 
@@ -456,16 +790,16 @@
 
   /** One phrase's part of a document's score: its weighted frequency and inverse document frequency. */
   function bm25Part(p, d, frequency, inverse) {
-    var length = number(p.docs[d].length, 0);
+    var length = number(p.lengths[d], 0);
     return inverse * ((frequency * (BM25_K1 + 1.0)) /
       (frequency + BM25_K1 * (1 - BM25_B + BM25_B * length / corpusStats(p).avgdl)));
   }
 
-  /** Scores of the documents matching any of the terms, like FTS5's `"a" OR "b"`: each term a phrase. */
-  function rankTerms(p, terms) {
+  /** Scores of the documents matching any of the terms, like FTS5's `"a" OR "b"`: each term a phrase (postings from `lookup`). */
+  function rankTerms(p, terms, lookup) {
     var scores = new Map();
     terms.forEach(function (term) {
-      var list = postings(p, term).filter(function (posting) { return Array.isArray(posting) && validDoc(p, posting[0]); });
+      var list = lookup(p, term).filter(function (posting) { return Array.isArray(posting) && validDoc(p, posting[0]); });
       if (list.length === 0) return;
       var inverse = idf(p, list.length);
       list.forEach(function (posting) {
@@ -478,42 +812,71 @@
     return scores;
   }
 
-  /** A document's canonical terms per field (title, summary, body), as the index's columns hold them. */
-  function fieldTerms(p, d) {
-    var fields = p.fieldTerms[d];
-    if (fields === undefined) {
-      var doc = p.docs[d];
-      var title = canonical(docField(doc, "title"));
-      var summary = canonical(docField(doc, "summary"));
-      var all = canonical(docField(doc, "text"));
-      fields = [title, summary, all.slice(title.length + summary.length)];
-      p.fieldTerms[d] = fields;
+  /** Where the pair "a b" occurs (decodePositions), or null while its fragment is missing. */
+  function pairPositions(p, a, b) {
+    var key = a + " " + b;
+    var record = p.positions.get(key);
+    if (record) {
+      if (!record.list) record.list = decodePositions(record.enc);
+      return record.list;
     }
-    return fields;
+    var name = "r" + pairBucket(key, Math.max(1, p.positionBuckets));
+    if (p.positionBuckets > 0 && !p.loaded.has(name)) { need(p, name); return null; }
+    return new Map();
   }
 
-  function occurrences(terms, sequence) {
-    var count = 0;
-    for (var i = 0; i + sequence.length <= terms.length; i++) {
-      var same = true;
-      for (var k = 0; k < sequence.length && same; k++) same = terms[i + k] === sequence[k];
-      if (same) count++;
+  function containsSorted(list, value) {
+    var low = 0, high = list.length - 1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (list[middle] === value) return true;
+      if (list[middle] < value) low = middle + 1;
+      else high = middle - 1;
     }
-    return count;
+    return false;
   }
 
   /** Scores of the documents holding the terms side by side, like FTS5's `"a b"`; only in the title with `titleOnly`. */
   function rankPhrase(p, sequence, titleOnly) {
     var frequencies = new Map();
-    for (var d = 0; d < p.docs.length; d++) {
-      if (!validDoc(p, d)) continue;
-      var fields = fieldTerms(p, d);
-      var frequency = p.weights.title * occurrences(fields[0], sequence);
-      if (!titleOnly) {
-        frequency += p.weights.summary * occurrences(fields[1], sequence) + p.weights.body * occurrences(fields[2], sequence);
+    if (sequence.length === 2 || sequence.length === 1) {
+      // The pair's counts per field are its occurrences there (one term: the term's own).
+      var rows = sequence.length === 2 ? pairPostings(p, sequence[0], sequence[1], titleOnly) : postings(p, sequence[0]);
+      rows.forEach(function (row) {
+        if (!validDoc(p, row[0])) return;
+        if (titleOnly) {
+          if (row[1] > 0) frequencies.set(row[0], p.weights.title * row[1]);
+          return;
+        }
+        var frequency = p.weights.title * row[1];
+        frequency += p.weights.summary * row[2] + p.weights.body * row[3];
+        if (row[1] + row[2] + row[3] > 0) frequencies.set(row[0], frequency);
+      });
+    } else if (sequence.length > 2) {
+      // The phrase occurs where its first pair does and each next pair one word further on, in one field.
+      var maps = [], complete = true;
+      for (var k = 0; k + 1 < sequence.length; k++) {
+        var positions = pairPositions(p, sequence[k], sequence[k + 1]);
+        if (positions === null) complete = false;
+        else maps.push(positions);
       }
-      var any = occurrences(fields[0], sequence) + (titleOnly ? 0 : occurrences(fields[1], sequence) + occurrences(fields[2], sequence));
-      if (any > 0) frequencies.set(d, frequency);
+      if (complete) {
+        maps[0].forEach(function (first, d) {
+          if (!validDoc(p, d)) return;
+          var rest = maps.slice(1).map(function (m) { return m.get(d); });
+          if (rest.some(function (fields) { return !fields; })) return;
+          var counts = [0, 0, 0];
+          for (var field = 0; field < 3; field++) {
+            first[field].forEach(function (i) {
+              if (rest.every(function (fields, n) { return containsSorted(fields[field], i + n + 1); })) counts[field]++;
+            });
+          }
+          var frequency = p.weights.title * counts[0];
+          if (!titleOnly) frequency += p.weights.summary * counts[1] + p.weights.body * counts[2];
+          var any = counts[0] + (titleOnly ? 0 : counts[1] + counts[2]);
+          if (any > 0) frequencies.set(d, frequency);
+        });
+      }
     }
     var scores = new Map();
     var inverse = idf(p, frequencies.size);
@@ -521,63 +884,84 @@
     return scores;
   }
 
-  /** Scores of the documents with a term starting with `prefix`, like FTS5's `"prefix" *`: one phrase for all such terms. */
+  /**
+   * Scores of the documents with a term starting with `prefix`, like FTS5's `"prefix" *`: one phrase
+   * for all such terms. A prefix of very many terms comes with its documents' summed frequencies.
+   */
   function rankPrefix(p, prefix) {
     var frequencies = new Map();
     var matched = [];
-    termKeys(p).forEach(function (t) {
-      if (t.indexOf(prefix) !== 0) return;
-      matched.push(t);
-      postings(p, t).forEach(function (posting) {
-        if (!Array.isArray(posting) || !validDoc(p, posting[0])) return;
-        var frequency = p.weights.title * number(posting[1], 0) + p.weights.summary * number(posting[2], 0) +
-          p.weights.body * number(posting[3], 0);
-        frequencies.set(posting[0], (frequencies.get(posting[0]) || 0) + frequency);
+    var aggregate = p.prefixIndex.get(prefix);
+    if (aggregate !== undefined) {
+      var record = p.aggregates.get(prefix);
+      if (!record) need(p, "a" + aggregate);
+      else valueList(record).forEach(function (row) { if (validDoc(p, row[0])) frequencies.set(row[0], row[1]); });
+    } else {
+      (termsFrom(p, prefix) || []).forEach(function (t) {
+        if (t.indexOf(prefix) !== 0) return;
+        matched.push(t);
+        postings(p, t).forEach(function (posting) {
+          if (!Array.isArray(posting) || !validDoc(p, posting[0])) return;
+          var frequency = p.weights.title * number(posting[1], 0) + p.weights.summary * number(posting[2], 0) +
+            p.weights.body * number(posting[3], 0);
+          frequencies.set(posting[0], (frequencies.get(posting[0]) || 0) + frequency);
+        });
       });
-    });
+    }
     var scores = new Map();
     var inverse = idf(p, frequencies.size);
     frequencies.forEach(function (frequency, d) { scores.set(d, Math.max(bm25Part(p, d, frequency, inverse), MATCHED_MIN_SCORE)); });
     return { scores: scores, terms: matched };
   }
 
+  /**
+   * The documents with a term that starts with `prefix` or whose display form does (as `-prefix*`
+   * excludes them). A term whose display form starts with the prefix and it does not is shorter than
+   * the prefix (a stem is the start of its folded word) or among the index's exceptions.
+   */
+  function prefixDocuments(p, prefix) {
+    var docs = new Set();
+    if (!prefix) return [];
+    function add(t) { postings(p, t).forEach(function (posting) { if (validDoc(p, posting[0])) docs.add(posting[0]); }); }
+    function shownStarts(t) {
+      var record = termRecord(p, t);
+      return !!(record && record.display && fold(record.display).indexOf(prefix) === 0);
+    }
+    var aggregate = p.prefixIndex.get(prefix);
+    if (aggregate !== undefined) {
+      var record = p.aggregates.get(prefix);
+      if (!record) need(p, "a" + aggregate);
+      else valueList(record).forEach(function (row) { if (validDoc(p, row[0])) docs.add(row[0]); });
+    } else {
+      (termsFrom(p, prefix) || []).forEach(function (t) { if (t.indexOf(prefix) === 0 || shownStarts(t)) add(t); });
+    }
+    for (var k = 1; k < prefix.length; k++) {
+      if (shownStarts(prefix.slice(0, k))) add(prefix.slice(0, k));
+    }
+    p.exceptions.forEach(function (t) { if (t.indexOf(prefix) !== 0 && shownStarts(t)) add(t); });
+    return Array.from(docs);
+  }
+
   /** The weight of each document citing a law or section, as `SearchIndex.citingRecipes` gives it. */
   function citationWeights(p, key) {
-    var flat = own(p.citationWeights, key);
     var weights = new Map();
-    if (!Array.isArray(flat)) return weights;
-    for (var i = 0; i + 1 < flat.length; i += 2) {
-      if (validDoc(p, flat[i])) weights.set(flat[i], number(flat[i + 1], 0) / 10);
-    }
+    var index = p.citationIndex.get(key);
+    if (index === undefined) return weights;
+    var rows = p.citations.get(index);
+    if (!rows) { need(p, "c" + index); return weights; }
+    rows.forEach(function (row) { if (validDoc(p, row[0])) weights.set(row[0], number(row[1], 0) / 10); });
     return weights;
   }
 
-  function termKeys(p) {
-    if (!p.termKeys) p.termKeys = Object.keys(p.terms);
-    return p.termKeys;
-  }
-
-  function displayFolded(p) {
-    if (!p.displayFolded) {
-      var map = new Map();
-      var keys = Object.keys(p.display);
-      for (var i = 0; i < keys.length; i++) {
-        var shown = p.display[keys[i]];
-        if (typeof shown === "string" && shown) map.set(keys[i], fold(shown));
-      }
-      p.displayFolded = map;
-    }
-    return p.displayFolded;
-  }
-
   function docPhraseText(p, d) {
-    var text = p.phraseTexts[d];
+    var text = p.phraseTexts.get(d);
     if (text === undefined) {
-      var doc = p.docs[d];
+      var doc = docData(p, d);
+      if (!doc) return null;
       var raw = docField(doc, "text") ||
         [docField(doc, "title"), docField(doc, "summary")].join("\n");
       text = phraseText(raw);
-      p.phraseTexts[d] = text;
+      p.phraseTexts.set(d, text);
     }
     return text;
   }
@@ -598,7 +982,7 @@
       var id = p.laws[alias];
       if (typeof id === "string") { add(alias, id); add(id, id); }
     });
-    Object.keys(p.citations).forEach(function (key) {
+    p.citationKeys.forEach(function (key) {
       var law = key.split(":")[0];
       add(law, law);
     });
@@ -660,37 +1044,17 @@
     return found;
   }
 
+  /** The documents citing a law or section (the key's case as written does not matter). */
   function citationDocs(p, key) {
-    var list = own(p.citations, key);
-    if (!Array.isArray(list)) {
-      if (!p.citationKeys) {
-        p.citationKeys = new Map();
-        Object.keys(p.citations).forEach(function (k) { p.citationKeys.set(k.toLowerCase(), k); });
+    var real = p.citationIndex.has(key) ? key : undefined;
+    if (real === undefined) {
+      if (!p.citationKeyMap) {
+        p.citationKeyMap = new Map();
+        p.citationKeys.forEach(function (k) { p.citationKeyMap.set(k.toLowerCase(), k); });
       }
-      var real = p.citationKeys.get(key.toLowerCase());
-      list = real === undefined ? [] : own(p.citations, real);
-      if (!Array.isArray(list)) list = [];
+      real = p.citationKeyMap.get(key.toLowerCase());
     }
-    return list.filter(function (d) { return validDoc(p, d); });
-  }
-
-  /** The citation keys ("egovg:6") of a document's own legal bases (its `laws` list). */
-  function ownCitationKeys(p, d) {
-    var keys = p.ownCitations[d];
-    if (keys === undefined) {
-      keys = new Set();
-      var matcher = lawMatcher(p);
-      var laws = stringList(p.docs[d] && p.docs[d].laws);
-      if (matcher) {
-        laws.forEach(function (law) {
-          findCitations(matcher, lowerKeepingOffsets(law), false).forEach(function (c) {
-            if (c.section) keys.add(c.law + ":" + c.section.toLowerCase());
-          });
-        });
-      }
-      p.ownCitations[d] = keys;
-    }
-    return keys;
+    return real === undefined ? [] : Array.from(citationWeights(p, real).keys());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -710,12 +1074,12 @@
   }
 
   /**
-   * parseQuery(query: string, index?: object) -> {query, clauses}
+   * parseQuery(query: string, store?: object) -> {query, clauses}
    * clause types: word {term, text, start, end}, prefix {prefix, text}, phrase {phrase, words[], text},
    * citation {law, section, key, terms[], text}, law {law, terms[], text},
    * group {items[]} (an excluded chunk of several words). Every clause has `negate`.
    */
-  function parseQuery(query, index) {
+  function parseQuery(query, store) {
     var raw = toStr(query).slice(0, MAX_QUERY_LENGTH);
     try { raw = nfc(raw); } catch (e) { /* keep */ }
     var lc = lowerKeepingOffsets(raw);
@@ -749,8 +1113,7 @@
     }
 
     // 2. law citations and law names
-    var p = prepare(index);
-    var matcher = lawMatcher(p);
+    var matcher = store ? lawMatcher(store) : null;
     if (matcher) {
       findCitations(matcher, work, true).forEach(function (c) {
         var negated = c.start > 0 && isMinus(work[c.start - 1]) && isSpaceOrStart(work, c.start - 2);
@@ -821,19 +1184,33 @@
   function emptyMatch() { return { scores: new Map(), terms: new Set(), prefixes: [], patterns: [] }; }
 
   function evalWordTerm(p, term, cache) {
-    var cached = cache.get(term);
+    var cached = cache.get(term) || p.words.get(term);
     if (cached) return cached;
+    var before = missingCount(p);
     var match = emptyMatch();
-    rankTerms(p, [term]).forEach(function (score, d) { match.scores.set(d, score); });
-    match.terms.add(term);
     // Compounds with the term as head, then as modifier: each list one OR-expression, as the command line ranks them.
-    [[stringList(own(p.heads, term)), FACTOR.head], [stringList(own(p.modifiers, term)), FACTOR.modifier]].forEach(function (pair) {
+    var compounds = compoundsOf(p, term);
+    if (missingCount(p) !== before) {
+      // Its fragments are still missing: nothing to score yet (this run is not shown).
+      match.partial = true;
+      return match;
+    }
+    rankTerms(p, [term], postings).forEach(function (score, d) { match.scores.set(d, score); });
+    match.terms.add(term);
+    [[compounds.heads, FACTOR.head], [compounds.modifiers, FACTOR.modifier]].forEach(function (pair) {
       if (pair[0].length === 0) return;
-      var found = rankTerms(p, pair[0]);
+      var found = rankTerms(p, pair[0], compoundPostings);
       if (found.size > 0) pair[0].forEach(function (c) { match.terms.add(c); });
       found.forEach(function (score, d) { match.scores.set(d, (match.scores.get(d) || 0) + score * pair[1]); });
     });
+    // Computed from fragments still missing: the search runs again.
+    match.partial = missingCount(p) !== before;
     cache.set(term, match);
+    // A match made from fragments all loaded stays as it is: kept for the next runs and searches.
+    if (!match.partial) {
+      if (p.words.size > 500) p.words.clear();
+      p.words.set(term, match);
+    }
     return match;
   }
 
@@ -858,59 +1235,12 @@
     return result;
   }
 
+  /** The match of a word, a law name or an excluded group (see excludedDocuments for the other clauses). */
   function evalClause(p, clause, cache) {
-    var match, i;
+    var match;
     switch (clause.type) {
       case "word":
         return evalWordTerm(p, clause.term, cache);
-
-      case "prefix": {
-        match = emptyMatch();
-        var prefix = clause.prefix;
-        if (!prefix) return match;
-        var folded = displayFolded(p);
-        var keys = termKeys(p);
-        for (i = 0; i < keys.length; i++) {
-          var t = keys[i];
-          var shown = folded.get(t);
-          if (t.indexOf(prefix) === 0 || (shown !== undefined && shown.indexOf(prefix) === 0)) {
-            addTerm(p, match.scores, t, FACTOR.prefix);
-            match.terms.add(t);
-          }
-        }
-        match.prefixes.push(prefix);
-        return match;
-      }
-
-      case "phrase": {
-        match = emptyMatch();
-        var wordMatches = clause.words.map(function (w) { return evalWordTerm(p, w.term, cache); });
-        wordMatches.forEach(function (wm) { wm.terms.forEach(function (t) { match.terms.add(t); }); });
-        for (i = 0; i < p.docs.length; i++) {
-          if (!validDoc(p, i)) continue;
-          if (docPhraseText(p, i).indexOf(clause.phrase) < 0) continue;
-          var score = 0;
-          wordMatches.forEach(function (wm) { score += wm.scores.get(i) || 0; });
-          match.scores.set(i, Math.max(score, PHRASE_MIN_SCORE));
-        }
-        return match;
-      }
-
-      case "citation": {
-        match = emptyMatch();
-        var pattern = sectionPattern(clause.section);
-        citationDocs(p, clause.key).forEach(function (d) {
-          var score = CITATION_WEIGHT;
-          if (ownCitationKeys(p, d).has(clause.key)) score += CITATION_OWN_BONUS;
-          // documents that mention the section more often come first among equals
-          var mentions = docField(p.docs[d], "text").match(new RegExp(pattern, "g"));
-          score += Math.min(mentions ? mentions.length : 0, CITATION_MENTIONS_MAX) * CITATION_MENTION_WEIGHT;
-          match.scores.set(d, score);
-        });
-        clause.terms.forEach(function (t) { match.terms.add(t); });
-        match.patterns.push(pattern);
-        return match;
-      }
 
       case "law": {
         // the law's name as words, or any document citing the law
@@ -929,6 +1259,31 @@
 
       default:
         return emptyMatch();
+    }
+  }
+
+  /**
+   * The documents an excluded phrase, citation, prefix or law name removes from the results
+   * (`candidates`: the documents found). A phrase is looked for in the candidates' text, once the
+   * ranking has all it needs.
+   */
+  function excludedDocuments(p, clause, cache, candidates) {
+    switch (clause.type) {
+      case "phrase": {
+        var found = [];
+        if (missingCount(p) > 0) return found;
+        candidates.forEach(function (_, d) {
+          var text = docPhraseText(p, d);
+          if (text !== null && text.indexOf(clause.phrase) >= 0) found.push(d);
+        });
+        return found;
+      }
+      case "citation":
+        return citationDocs(p, clause.key);
+      case "prefix":
+        return prefixDocuments(p, clause.prefix);
+      default:
+        return Array.from(evalClause(p, clause, cache).scores.keys());
     }
   }
 
@@ -1085,27 +1440,43 @@
    * suggest(index: object, word: string, limit = 3) -> string[]: the `display` words nearest to
    * the word (edit distance <= 2, <= 3 for words of 10 or more letters, <= 1 for 3 letters).
    */
-  function suggest(index, word, limit) {
+  /**
+   * suggest(store, word: string, limit = 3) -> string[]: the `display` words nearest to
+   * the word (edit distance <= 2, <= 3 for words of 10 or more letters, <= 1 for 3 letters).
+   * Empty while the vocabulary it needs is not loaded (search loads it).
+   */
+  function suggest(p, word, limit) {
     try {
-      var p = prepare(index);
       var max = typeof limit === "number" && limit > 0 ? Math.floor(limit) : 3;
       var folded = fold(word).replace(NON_WORD_RE, "");
       if (charCount(folded) < 3) return [];
       var term = stem(folded);
       var a = Array.from(folded), aTerm = Array.from(term);
       var limitDistance = maxDistance(a.length);
+      // Only words that can be that near: lengths within the limit, and as many digits give or take
+      // (an edit changes the number of digits by one at most).
+      var digits = countDigits(folded), termDigits = countDigits(term);
+      var entries = vocabulary(p, function (r) {
+        return (overlaps(r[2], r[3], a.length - limitDistance, a.length + limitDistance) &&
+                overlaps(r[6], r[7], digits - limitDistance, digits + limitDistance)) ||
+          (overlaps(r[4], r[5], aTerm.length - limitDistance, aTerm.length + limitDistance) &&
+           overlaps(r[8], r[9], termDigits - limitDistance, termDigits + limitDistance));
+      });
+      if (entries === null) return [];
+      // In the order of the whole index's table, which the stable sort below keeps among equals.
+      entries.sort(displayOrder);
       var candidates = [];
-      displayFolded(p).forEach(function (shownFolded, t) {
+      entries.forEach(function (entry) {
+        var t = entry.term;
         if (t === term) return;
-        var d = editDistance(a, Array.from(shownFolded), limitDistance);
+        var d = editDistance(a, Array.from(fold(entry.shown)), limitDistance);
         if (d > limitDistance) {
           var dt = editDistance(aTerm, Array.from(t), limitDistance);
           if (dt > limitDistance) return;
           d = dt;
         }
         if (d === 0) return;
-        var shown = p.display[t];
-        candidates.push({ shown: shown, distance: d, frequency: postings(p, t).length });
+        candidates.push({ shown: entry.shown, distance: d, frequency: entry.frequency });
       });
       candidates.sort(function (x, y) {
         return x.distance - y.distance || y.frequency - x.frequency || compareTitles(x.shown, y.shown);
@@ -1141,17 +1512,39 @@
   }
 
   /**
-   * search(index: object, query: string, options?: {snippets?: boolean})
-   *   -> {results: [{doc, number, score, snippet: [{text, mark}]}], suggestions: string[],
-   *       suggestionQueries: string[], message: string}
+   * search(store, query: string, options?: {snippets?: boolean, shown?: number}, done(result))
+   *   result: {results: [{doc, number, score, snippet: [{text, mark}]}], suggestions: string[],
+   *            suggestionQueries: string[], message: string}
+   * Loads the fragments the query needs, then calls done (at once when all are loaded). All results
+   * are ranked; the first `shown` (10) come with their document and snippet, more(...) adds more.
    * Never throws. suggestionQueries[i] is the query with the unmatched word replaced by suggestions[i].
    */
-  function search(index, query, options) {
-    try {
-      return searchUnsafe(index, query, options || {});
-    } catch (e) {
-      return emptyResult(MSG_FAILED);
-    }
+  function search(store, query, options, done) {
+    var settings = options || {};
+    drive(store, function () { return searchUnsafe(store, query, settings); }, done);
+  }
+
+  /** more(store, result, count, done(result)): the next `count` results of a search get their document and snippet. */
+  function more(store, result, count, done) {
+    drive(store, function () {
+      var from = 0;
+      while (from < result.results.length && result.results[from].doc) from++;
+      showDocuments(store, result, from, from + Math.max(1, count), result.snippets !== false);
+      return result;
+    }, done);
+  }
+
+  /** Documents and snippets for the results from `from` to `to`. */
+  function showDocuments(p, result, from, to, snippets) {
+    var shown = result.results.slice(from, Math.min(to, result.results.length));
+    var docs = shown.map(function (r) { return docData(p, r.number); });
+    if (missingCount(p) > 0) return;
+    shown.forEach(function (r, n) {
+      r.doc = docs[n];
+      if (snippets) {
+        try { r.snippet = snippet(r.doc, result.match); } catch (e) { r.snippet = []; }
+      }
+    });
   }
 
   /**
@@ -1160,7 +1553,7 @@
    * one ranks lower: coverage squared), a bonus for two words side by side in a title, twice the
    * score for a title holding every word, then phrases (x 1.5) and prefixes (x 0.8), both required.
    */
-  function rankQuery(p, index, positive, cache) {
+  function rankQuery(p, positive, cache) {
     var scores = new Map();
     var candidates = null;
     var match = emptyMatch();
@@ -1194,8 +1587,11 @@
     var understood = applyRules(p, plain);
     var corrections = [];
     var groups = understood.map(function (w) {
+      var before = missingCount(p);
+      var partial = false;
       function wordMatch(term, law) {
         var base = evalWordTerm(p, term, cache);
+        if (base.partial) partial = true;
         var found = { scores: new Map(base.scores), terms: new Set(base.terms) };
         if (law) citationWeights(p, law).forEach(function (weight, d) { found.scores.set(d, (found.scores.get(d) || 0) + weight * 3); });
         return found;
@@ -1206,7 +1602,8 @@
         other.scores.forEach(function (score, d) { group.scores.set(d, Math.max(group.scores.get(d) || 0, score * 0.9)); });
         other.terms.forEach(function (t) { group.terms.add(t); });
       });
-      if (group.scores.size === 0 && !/[0-9]/.test(w.text)) {
+      // A word that matches nothing (as far as all its fragments tell) is searched as the nearest word.
+      if (group.scores.size === 0 && !/[0-9]/.test(w.text) && !partial && missingCount(p) === before) {
         var corrected = nearestWord(p, w.text);
         var term = corrected ? canonical(corrected)[0] : null;
         if (term) {
@@ -1220,6 +1617,21 @@
       w.match = group;
       return group;
     });
+    if (missingCount(p) > 0) {
+      // The words' fragments are still missing: name the others this query needs, and score next time.
+      var words = understood.map(function (w) { return w.term; });
+      for (var n = 0; n + 1 < words.length; n++) pairPostings(p, words[n], words[n + 1], true);
+      positive.forEach(function (c) {
+        if (c.type === "phrase") {
+          var terms = c.words.map(function (w) { return w.term; });
+          if (terms.length === 2) pairPostings(p, terms[0], terms[1], false);
+          for (var k = 0; terms.length > 2 && k + 1 < terms.length; k++) pairPositions(p, terms[k], terms[k + 1]);
+        } else if (c.type === "prefix") {
+          rankPrefix(p, c.prefix);
+        }
+      });
+      return { match: emptyMatch(), corrections: corrections, understood: understood, required: [], requiredMatches: [] };
+    }
     if (groups.length > 0) {
       var held = new Map(), total = new Map();
       groups.forEach(function (g) {
@@ -1237,13 +1649,12 @@
       var terms = understood.map(function (w) { return w.term; });
       for (var k = 0; k + 1 < terms.length; k++) add(rankPhrase(p, [terms[k], terms[k + 1]], true), 2);
       if (understood.length >= 2) {
-        for (var d = 0; d < p.docs.length; d++) {
-          if (!validDoc(p, d) || !scores.has(d)) continue;
-          var title = fieldTerms(p, d)[0];
+        // A title holding every word (or one of its alternatives): from the postings' title counts.
+        scores.forEach(function (score, d) {
           if (understood.every(function (w) {
-            return title.indexOf(w.term) >= 0 || w.alternatives.some(function (a) { return title.indexOf(a) >= 0; });
-          })) scores.set(d, scores.get(d) * 2);
-        }
+            return titleDocs(p, w.term).has(d) || w.alternatives.some(function (a) { return titleDocs(p, a).has(d); });
+          })) scores.set(d, score * 2);
+        });
       }
     }
     positive.filter(function (c) { return c.type === "phrase"; }).forEach(function (c) {
@@ -1266,16 +1677,21 @@
     return { match: match, corrections: corrections, understood: understood, required: required, requiredMatches: requiredMatches };
   }
 
-  /** The book's word nearest to a misspelt one, as SearchIndex.suggest finds it (within 2 edits, 3 for long words). */
+  /** The book's word nearest to a misspelt one, as SearchIndex.suggest finds it (within 2 edits, 3 for long words); null while its vocabulary is not loaded. */
   function nearestWord(p, word) {
     var folded = fold(word);
     var length = Array.from(word).length;
     var limit = Array.from(folded).length > 8 ? 3 : 2;
     var best = null, bestDistance = Infinity;
     var a = Array.from(folded);
-    Object.keys(p.display).forEach(function (term) {
-      var shown = p.display[term];
-      if (typeof shown !== "string") return;
+    // Only words that can be that near: lengths within the limits, and no more digits than edits.
+    var digits = countDigits(folded);
+    var entries = vocabulary(p, function (r) {
+      return overlaps(r[0], r[1], length - 2, length + 2) && overlaps(r[2], r[3], a.length - limit, a.length + limit) &&
+        overlaps(r[6], r[7], digits - limit, digits + limit);
+    });
+    (entries || []).forEach(function (entry) {
+      var shown = entry.shown;
       var shownLength = Array.from(shown).length;
       if (shownLength < length - 2 || shownLength > length + 2) return;
       var distance = editDistance(a, Array.from(fold(shown)), limit);
@@ -1284,19 +1700,20 @@
         bestDistance = distance;
       }
     });
-    return best;
+    return entries === null ? null : best;
   }
 
-  function searchUnsafe(index, query, options) {
-    var p = prepare(index);
-    var parsed = parseQuery(query, index);
+  function searchUnsafe(p, query, options) {
+    if (!p || p.version !== FORMAT) return emptyResult(MSG_NO_INDEX);
+    var parsed = parseQuery(query, p);
     var raw = parsed.query;
     var positive = parsed.clauses.filter(function (c) { return !c.negate; });
     var negative = parsed.clauses.filter(function (c) { return c.negate; });
     if (positive.length === 0) return emptyResult(negative.length > 0 ? MSG_ONLY_EXCLUDED : MSG_EMPTY);
 
     var cache = new Map();
-    var ranked = rankQuery(p, index, positive, cache);
+    // The same query ranked with all its fragments before (in an earlier run or search): as it was.
+    var ranked = p.ranking && p.ranking.query === raw ? p.ranking.ranked : rankQuery(p, positive, cache);
     var combined = ranked.match;
     var corrections = ranked.corrections;
     var understood = ranked.understood;
@@ -1312,24 +1729,29 @@
         });
         return;
       }
-      evalClause(p, c, cache).scores.forEach(function (_, d) { excluded.add(d); });
+      excludedDocuments(p, c, cache, combined.scores).forEach(function (d) { excluded.add(d); });
     });
 
-    var results = [];
-    combined.scores.forEach(function (score, d) {
-      if (excluded.has(d)) return;
-      results.push({ doc: p.docs[d], number: d, score: score, snippet: [] });
-    });
-    // Equal scores by folded title, as the command line sorts them (its recipes' sort key).
-    results.forEach(function (r) { r.key = fold(docField(r.doc, "title")); });
-    results.sort(function (a, b) {
-      return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.number - b.number;
-    });
-    if (options.snippets !== false) {
-      results.forEach(function (r) {
-        try { r.snippet = snippet(r.doc, combined); } catch (e) { r.snippet = []; }
+    var order;
+    if (p.ranking && p.ranking.query === raw) {
+      order = p.ranking.order;
+    } else {
+      order = [];
+      combined.scores.forEach(function (score, d) {
+        if (excluded.has(d) || !validDoc(p, d)) return;
+        order.push({ number: d, score: score });
       });
+      // Equal scores by folded title, as the command line sorts them (its recipes' sort key): the
+      // documents are numbered in that order (WebSearchIndex), so their numbers sort them alike.
+      order.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
+      if (missingCount(p) > 0) return emptyResult(MSG_FAILED);
+      p.ranking = { query: raw, ranked: ranked, order: order };
     }
+    var results = order.map(function (r) { return { doc: null, number: r.number, score: r.score, snippet: [] }; });
+    var result = { results: results, suggestions: [], suggestionQueries: [], corrections: corrections, message: "",
+      match: combined, snippets: options.snippets !== false };
+    var first = typeof options.shown === "number" && options.shown >= 0 ? options.shown : PAGE_SIZE;
+    showDocuments(p, result, 0, first, result.snippets);
 
     var shown = shortQuery(raw);
     if (results.length > 0) {
@@ -1339,7 +1761,8 @@
           return "\u201e" + c.searched + "\u201c (statt \u201e" + c.written + "\u201c)";
         }).join(", ");
       }
-      return { results: results, suggestions: [], suggestionQueries: [], corrections: corrections, message: said };
+      result.message = said;
+      return result;
     }
 
     // No results: suggestions for the words that match nothing on their own.
@@ -1352,7 +1775,7 @@
       }
     });
     unmatched.forEach(function (w) {
-      suggest(index, w.text, 3).forEach(function (s) {
+      suggest(p, w.text, 3).forEach(function (s) {
         var key = fold(s);
         if (seen.has(key)) return;
         seen.add(key);
@@ -1398,6 +1821,34 @@
     return u;
   }
 
+  /** Runs fragments as scripts from `folder` (which works from file:// as over HTTP). */
+  function scriptLoader(document, folder) {
+    return function (file, done) {
+      var script = document.createElement("script");
+      function finish() {
+        script.onload = null;
+        script.onerror = null;
+        if (script.parentNode) script.parentNode.removeChild(script);
+        done();
+      }
+      script.onload = finish;
+      script.onerror = finish;
+      script.src = folder + file;
+      (document.head || document.documentElement).appendChild(script);
+    };
+  }
+
+  /** The folder of the fragments: where the page's meta fragment lies. */
+  function fragmentFolder(document, root) {
+    var scripts = document.getElementsByTagName("script");
+    for (var i = 0; i < scripts.length; i++) {
+      var src = scripts[i].getAttribute("src") || "";
+      var at = src.search(/meta-[0-9a-f]+\.js$/);
+      if (at >= 0) return src.slice(0, at);
+    }
+    return root + "assets/suche/";
+  }
+
   function initPage() {
     var document = GLOBAL.document;
     if (!document) return;
@@ -1409,6 +1860,17 @@
     var root = (document.body && document.body.getAttribute("data-root")) || "";
     var timer = null;
     var lastQuery = null;
+    var store = null;
+    var generation = 0;
+    var moreButton = null;
+
+    function openPageStore() {
+      if (!store && pageMeta) {
+        store = openStore(pageMeta, scriptLoader(document, fragmentFolder(document, root)));
+        pageStore = store;
+      }
+      return store;
+    }
 
     function clear(element) {
       while (element && element.firstChild) element.removeChild(element.firstChild);
@@ -1474,6 +1936,35 @@
       return li;
     }
 
+    function renderMore(result) {
+      if (moreButton && moreButton.parentNode) moreButton.parentNode.removeChild(moreButton);
+      moreButton = null;
+      var shown = 0;
+      while (shown < result.results.length && result.results[shown].doc) shown++;
+      var left = result.results.length - shown;
+      if (!list || left <= 0) return;
+      var button = element("button", "search-more", "Weitere " + Math.min(left, PAGE_SIZE) + " Treffer anzeigen");
+      button.setAttribute("type", "button");
+      button.addEventListener("click", function () {
+        var mine = generation;
+        button.disabled = true;
+        more(store, result, PAGE_SIZE, function () {
+          if (mine !== generation) return;
+          var fragment = document.createDocumentFragment(), firstLink = null;
+          for (var i = shown; i < result.results.length && result.results[i].doc; i++) {
+            var item = renderResult(result.results[i]);
+            if (!firstLink) firstLink = item.querySelector("a");
+            fragment.appendChild(item);
+          }
+          list.appendChild(fragment);
+          renderMore(result);
+          if (firstLink) firstLink.focus();
+        });
+      });
+      list.parentNode.insertBefore(button, list.nextSibling);
+      moreButton = button;
+    }
+
     function render(result) {
       clear(list);
       if (result.results.length === 0 && result.suggestions.length > 0) {
@@ -1489,8 +1980,9 @@
       }
       if (!list) return;
       var fragment = document.createDocumentFragment();
-      result.results.forEach(function (r) { fragment.appendChild(renderResult(r)); });
+      result.results.forEach(function (r) { if (r.doc) fragment.appendChild(renderResult(r)); });
       list.appendChild(fragment);
+      renderMore(result);
     }
 
     function updateLocation(q) {
@@ -1508,22 +2000,35 @@
         var query = toStr(q);
         if (!force && query === lastQuery) return;
         lastQuery = query;
-        var index = GLOBAL.KOCHBUCH_SEARCH_INDEX;
-        if (!index || typeof index !== "object") {
+        var mine = ++generation;
+        if (!openPageStore()) {
           clear(list);
           setStatus([MSG_NO_INDEX]);
           return;
         }
-        render(search(index, query));
-        if (updateUrl) updateLocation(query);
+        if (list) list.setAttribute("aria-busy", "true");
+        search(store, query, { shown: PAGE_SIZE }, function (result) {
+          // A newer query is under way: this answer is not shown.
+          if (mine !== generation) return;
+          try {
+            if (list) list.removeAttribute("aria-busy");
+            render(result);
+            if (updateUrl) updateLocation(query);
+          } catch (e) {
+            try { setStatus([MSG_FAILED]); } catch (e2) { /* nothing left to do */ }
+          }
+        });
       } catch (e) {
         try { setStatus([MSG_FAILED]); } catch (e2) { /* nothing left to do */ }
       }
     }
 
     input.addEventListener("input", function () {
+      // An answer to what was typed before is no longer shown.
+      generation++;
+      lastQuery = null;
       if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(function () { timer = null; run(input.value, true, false); }, 150);
+      timer = setTimeout(function () { timer = null; run(input.value, true, false); }, INPUT_DELAY);
     });
     if (form) {
       form.addEventListener("submit", function (event) {
@@ -1547,14 +2052,33 @@
     stem: stem,
     fold: fold,
     parseQuery: parseQuery,
+    openStore: openStore,
+    register: register,
     search: search,
-    suggest: suggest
+    more: more,
+    suggest: suggest,
+    PAGE_SIZE: PAGE_SIZE
   };
+
+  // In a page, fragments hand their data to kochbuchSuche.push: the meta fragment (which may run
+  // before this script) and those the store loads.
+  var pageMeta = null;
+  var pageStore = null;
+  function receive(entry) {
+    if (!Array.isArray(entry)) return;
+    if (entry[0] === "meta") pageMeta = entry[1];
+    else if (pageStore) register(pageStore, entry);
+  }
 
   if (typeof module !== "undefined" && module) {
     module.exports = api;
   } else {
     GLOBAL.KochbuchSuche = api;
+    var early = GLOBAL.kochbuchSuche;
+    GLOBAL.kochbuchSuche = { push: function () { for (var i = 0; i < arguments.length; i++) receive(arguments[i]); } };
+    if (Array.isArray(early)) early.forEach(receive);
+    // The fragments this page loaded, for measurements.
+    api.fetched = function () { return pageStore ? pageStore.fetched.slice() : []; };
   }
 
   if (GLOBAL.document && typeof GLOBAL.document.getElementById === "function") {
