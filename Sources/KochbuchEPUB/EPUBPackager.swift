@@ -22,15 +22,21 @@ enum EPUBPackager {
         let make: () -> Data
     }
 
-    /// - Parameter mimetypeMethod: how `mimetype` is stored; anything but `.none` makes an invalid EPUB
-    ///   (the tests use it as a negative control for epubcheck).
+    static let mimetype = "application/epub+zip"
+
+    /// - Parameters:
+    ///   - mimetypeMethod: how `mimetype` is stored; anything but `.none` makes an invalid EPUB
+    ///   - mimetype: what `mimetype` says; anything but `application/epub+zip` makes an invalid EPUB
+    ///   (the tests use both as negative controls for epubcheck).
     static func package(files: [(path: String, data: Data)], modified: CalendarDate,
-                        mimetypeMethod: CompressionMethod = .none) throws -> Data {
-        try package(entries: files.map { file in Entry(path: file.path) { file.data } }, modified: modified, mimetypeMethod: mimetypeMethod)
+                        mimetypeMethod: CompressionMethod = .none, mimetype: String = mimetype) throws -> Data {
+        try package(entries: files.map { file in Entry(path: file.path) { file.data } }, modified: modified,
+                    mimetypeMethod: mimetypeMethod, mimetype: mimetype)
     }
 
     /// Packs entries in sorted order; they are made 64 at a time, on all cores.
-    static func package(entries: [Entry], modified: CalendarDate, mimetypeMethod: CompressionMethod = .none) throws -> Data {
+    static func package(entries: [Entry], modified: CalendarDate, mimetypeMethod: CompressionMethod = .none,
+                        mimetype: String = mimetype) throws -> Data {
         var components = DateComponents()
         components.year = modified.year
         components.month = modified.month
@@ -39,7 +45,7 @@ enum EPUBPackager {
         components.timeZone = TimeZone(identifier: "UTC")
         let date = Calendar(identifier: .gregorian).date(from: components) ?? Date(timeIntervalSince1970: 0)
         let archive = try Archive(accessMode: .create)
-        try add("mimetype", Data("application/epub+zip".utf8), to: archive, date: date, method: mimetypeMethod)
+        try add("mimetype", Data(mimetype.utf8), to: archive, date: date, method: mimetypeMethod)
         try add("META-INF/container.xml", Data(container.utf8), to: archive, date: date, method: .deflate)
         // While one batch is compressed, the next is made on the other cores.
         let sorted = entries.sorted { $0.path < $1.path }

@@ -30,6 +30,10 @@ enum EPUBStyle {
     .cover img { max-width: 100%; max-height: 100%; }
     .titlepage { text-align: center; margin-top: 3em; }
     .subtitle { font-size: 1.2em; }
+    .part { margin-top: 3em; }
+    .part h1 { font-size: 2em; }
+    .part-count { font-style: italic; }
+    ol.part-recipes li { margin-bottom: 0.4em; }
 
     """
 }

@@ -6,8 +6,11 @@ import KochbuchModel
 struct LegalAppendix {
     let book: SiteBook
 
+    /// Its heading, also its entry in the table of contents and the landmarks.
+    static let title = "Anhang: Die zitierten Vorschriften"
+
     func xhtml(cited: Set<String>, included: Set<String>) -> String {
-        var body = "<section epub:type=\"appendix\" role=\"doc-appendix\" aria-labelledby=\"anhang\">\n<h1 id=\"anhang\">Anhang: Die zitierten Vorschriften</h1>\n"
+        var body = "<section epub:type=\"appendix\" role=\"doc-appendix\" aria-labelledby=\"anhang\">\n<h1 id=\"anhang\">\(Self.title)</h1>\n"
         body += "<p>Der Wortlaut der Paragrafen, auf die sich die Rezepte dieses Buchs berufen, in der Fassung, die bei Erscheinen dieser Ausgabe gilt.</p>\n"
         for law in book.book.laws.sorted(by: { ($0.status == .draft ? 1 : 0, $0.abbreviation) < ($1.status == .draft ? 1 : 0, $1.abbreviation) }) {
             let sections = law.sections.filter { cited.contains("\(law.id):\($0.number)") }
@@ -29,6 +32,6 @@ struct LegalAppendix {
             body += "</section>\n"
         }
         body += "</section>"
-        return XHTMLDocument.page(title: "Anhang: Die zitierten Vorschriften", root: "", body: body)
+        return XHTMLDocument.page(title: Self.title, root: "", body: body)
     }
 }

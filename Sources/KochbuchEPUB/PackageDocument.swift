@@ -2,12 +2,17 @@ import KochbuchHTML
 import KochbuchModel
 
 /// `content.opf`: metadata (with the accessibility metadata the European Accessibility Act
-/// expects), the manifest of every file, and the reading order.
+/// expects and the claim of conformance to EPUB Accessibility 1.1 at WCAG 2.1 Level AA), the
+/// manifest of every file, and the reading order.
 struct PackageDocument {
     let book: SiteBook
     let epub: EPUBBook
 
-    func xml(files: [String], recipes: [Recipe], hasImages: Bool) -> String {
+    /// The conformance claim, spelt as EPUB Accessibility 1.1 defines it for conformance reporting.
+    /// The claim is the publisher's own; no certifier is named (`a11y:certifiedBy`), as none evaluated the book.
+    static let conformance = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+
+    func xml(files: [String], order: ReadingOrder, coverImage: String, hasImages: Bool) -> String {
         let manifest = book.book.manifest
         let modified = "\(epub.modifiedDate)T00:00:00Z"
         var items: [(id: String, path: String, type: String, properties: String?)] = []
@@ -16,14 +21,13 @@ struct PackageDocument {
             counter += 1
             let properties: String? = switch path {
             case EPUBPaths.navigation: "nav"
-            case EPUBPaths.coverImage: "cover-image"
-            case EPUBPaths.cover: "svg"
+            case coverImage: "cover-image"
             default: nil
             }
             items.append((itemID(path, counter), path, mediaType(path), properties))
         }
         let ids = Dictionary(items.map { ($0.path, $0.id) }, uniquingKeysWith: { first, _ in first })
-        let spine = [EPUBPaths.cover, EPUBPaths.titlePage, EPUBPaths.navigation] + recipes.map { EPUBPaths.recipe($0.id) }
+        let spine = [EPUBPaths.cover, EPUBPaths.titlePage, EPUBPaths.navigation] + order.documents
             + [EPUBPaths.appendix, EPUBPaths.glossary, EPUBPaths.index]
         let creators = (manifest?.editors ?? []).enumerated().map { index, editor in
             "<dc:creator id=\"creator\(index + 1)\">\(HTML.escape(editor))</dc:creator>"
@@ -34,7 +38,7 @@ struct PackageDocument {
         features.sort()
         let summary = "Das Buch ist durchgehend mit Überschriften, Listen und Tabellen ausgezeichnet und hat ein Inhaltsverzeichnis, "
             + "ein Register und Querverweise. Alle Abbildungen haben einen Alternativtext; ihre Aussage steht auch im Text. "
-            + "Es gibt keine Medien mit Ton oder Bewegung."
+            + "Es gibt keine Medien mit Ton oder Bewegung. Das Buch erfüllt EPUB Accessibility 1.1 und die WCAG 2.1 auf Stufe AA."
         return """
         <?xml version="1.0" encoding="UTF-8"?>
         <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="de">
@@ -52,6 +56,7 @@ struct PackageDocument {
         \(features.map { "<meta property=\"schema:accessibilityFeature\">\($0)</meta>" }.joined(separator: "\n"))
         <meta property="schema:accessibilityHazard">none</meta>
         <meta property="schema:accessibilitySummary">\(HTML.escape(summary))</meta>
+        <meta property="dcterms:conformsTo">\(Self.conformance)</meta>
         </metadata>
         <manifest>
         \(items.map { item in "<item id=\"\(item.id)\" href=\"\(HTML.escape(item.path))\" media-type=\"\(item.type)\"\(item.properties.map { " properties=\"\($0)\"" } ?? "")/>" }.joined(separator: "\n"))
