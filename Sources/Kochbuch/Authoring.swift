@@ -14,7 +14,15 @@ public struct Authoring: Sendable {
 
     /// A request `new` cannot fulfil, with what to do instead.
     public struct Refusal: Error, CustomStringConvertible {
-        public let message: String
+        /// The refusal in both languages.
+        public let phrase: Phrase
+
+        public init(_ phrase: Phrase) {
+            self.phrase = phrase
+        }
+
+        /// The refusal in the user's language (`Language.current`).
+        public var message: String { phrase.text(in: .current) }
         public var description: String { message }
     }
 
@@ -25,18 +33,26 @@ public struct Authoring: Sendable {
     public func newRecipe(id: String, title: String, topics: [String], laws: [String], folder: String? = nil,
                           today: CalendarDate = .today) throws -> String {
         guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, id.count <= 80 else {
-            throw Refusal(message: "'\(id)' is not a valid recipe id: use lowercase letters a–z, digits and single hyphens, e.g. 'online-wahlhelfer'")
+            throw Refusal(Phrase(
+                de: "'\(id)' ist keine gültige Kennung für ein Rezept: verwenden Sie Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. 'online-wahlhelfer'",
+                en: "'\(id)' is not a valid recipe id: use lowercase letters a–z, digits and single hyphens, e.g. 'online-wahlhelfer'"))
         }
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal(message: "the title must not be empty") }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw Refusal(Phrase(de: "der Titel darf nicht leer sein", en: "the title must not be empty"))
+        }
         let loaded = book.loader.load()
         if let existing = loaded.book.recipe(id) {
-            throw Refusal(message: "recipe '\(id)' exists already: \(existing.location.path)")
+            throw Refusal(Phrase(de: "das Rezept '\(id)' gibt es schon: \(existing.location.path)",
+                                 en: "recipe '\(id)' exists already: \(existing.location.path)"))
         }
         let relative = (folder.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/" } ?? "") + "\(id).xml"
-        guard Publisher.safeRelativePath(relative) else { throw Refusal(message: "the folder must lie inside the book") }
+        guard Publisher.safeRelativePath(relative) else {
+            throw Refusal(Phrase(de: "der Ordner muss innerhalb des Buchs liegen", en: "the folder must lie inside the book"))
+        }
         let url = book.directory.appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: url.path) {
-            throw Refusal(message: "\(book.loader.displayPath(forRelativePath: relative)) exists already")
+            let display = book.loader.displayPath(forRelativePath: relative)
+            throw Refusal(Phrase(de: "\(display) gibt es schon", en: "\(display) exists already"))
         }
         var themenfelder: [String] = []
         var lebenslagen: [String] = []
@@ -50,7 +66,9 @@ public struct Authoring: Sendable {
                 if !themenfelder.contains(lage.themenfeld) { themenfelder.append(lage.themenfeld) }
             } else {
                 let ids = (catalog?.themenfelder.map(\.id) ?? []) + (catalog?.lebenslagen.map(\.id) ?? [])
-                throw Refusal(message: "unknown topic '\(topic)'" + (Suggestion.hint(for: key, in: ids).map { "; \($0)" } ?? "; see 'kochbuch topics'"))
+                let hint = Suggestion.phrase(for: key, in: ids).map { Phrase(de: "; ", en: "; ") + $0 }
+                    ?? Phrase(de: "; alle Themenfelder und Lebenslagen zeigt 'kochbuch topics'", en: "; see 'kochbuch topics'")
+                throw Refusal(Phrase(de: "unbekanntes Themenfeld oder unbekannte Lebenslage '\(topic)'", en: "unknown topic '\(topic)'") + hint)
             }
         }
         var references: [LawReference] = []
@@ -79,11 +97,12 @@ public struct Authoring: Sendable {
         // An abbreviation names the law in force; a draft of the same abbreviation only by its id.
         let candidates = book.laws.sorted { ($0.status == .draft ? 1 : 0) < ($1.status == .draft ? 1 : 0) }
         guard let law = candidates.first(where: { $0.id == name }) ?? candidates.first(where: { $0.abbreviation.lowercased() == name }) else {
-            throw Refusal(message: "unknown law '\(text)'; known: \(book.laws.map(\.id).sorted().joined(separator: ", "))")
+            let known = book.laws.map(\.id).sorted().joined(separator: ", ")
+            throw Refusal(Phrase(de: "unbekanntes Gesetz '\(text)'; bekannte Gesetze: \(known)", en: "unknown law '\(text)'; known: \(known)"))
         }
         let section = numbers.first
         if let section, law.section(section) == nil {
-            throw Refusal(message: "\(law.abbreviation) has no § \(section)")
+            throw Refusal(Phrase(de: "\(law.abbreviation) hat keinen § \(section)", en: "\(law.abbreviation) has no § \(section)"))
         }
         return LawReference(law: law.id, section: section, paragraph: paragraph, location: SourceLocation(path: ""))
     }
@@ -109,10 +128,16 @@ public struct Authoring: Sendable {
     /// The largest file `fmt` reads or writes: the limit for every file of a book.
     static let maximumFileSize = 8 * 1024 * 1024
 
-    /// "8 MiB", "8.5 MiB".
-    static func mebibytes(_ bytes: Int) -> String {
+    /// "8 MiB", "8.5 MiB" ("8,5 MiB" in German).
+    static func mebibytes(_ bytes: Int, in language: Language = .english) -> String {
         let value = Double(bytes) / 1024 / 1024
-        return value == value.rounded() ? "\(Int(value)) MiB" : String(format: "%.1f MiB", value)
+        let text = value == value.rounded() ? "\(Int(value)) MiB" : String(format: "%.1f MiB", value)
+        return language == .german ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// Why a file was not formatted, in both languages; `.failed` carries the sentence in the user's language.
+    private static func failed(de german: String, en english: String) -> FormatOutcome {
+        .failed(Phrase(de: german, en: english).text(in: .current))
     }
 
     public func format(paths: [String], check: Bool, width: Int = 100) -> [(path: String, outcome: FormatOutcome)] {
@@ -120,28 +145,37 @@ public struct Authoring: Sendable {
         return paths.map { path in
             let url = URL(fileURLWithPath: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
             var status = stat()
-            guard lstat(url.path, &status) == 0 else { return (path, .failed("the file does not exist")) }
-            if (status.st_mode & S_IFMT) == S_IFLNK {
-                return (path, .failed("is a symbolic link; format the file it points to (the link is left as it is)"))
+            guard lstat(url.path, &status) == 0 else {
+                return (path, Self.failed(de: "die Datei gibt es nicht", en: "the file does not exist"))
             }
-            guard (status.st_mode & S_IFMT) == S_IFREG else { return (path, .failed("is not a regular file")) }
+            if (status.st_mode & S_IFMT) == S_IFLNK {
+                return (path, Self.failed(de: "ist ein symbolischer Link; formatieren Sie die Datei, auf die er zeigt (der Link bleibt, wie er ist)",
+                                          en: "is a symbolic link; format the file it points to (the link is left as it is)"))
+            }
+            guard (status.st_mode & S_IFMT) == S_IFREG else {
+                return (path, Self.failed(de: "ist keine gewöhnliche Datei", en: "is not a regular file"))
+            }
             let limit = Self.maximumFileSize
             guard Int(status.st_size) <= limit else {
-                return (path, .failed("is \(Self.mebibytes(Int(status.st_size))), over the \(Self.mebibytes(limit)) limit for a book file"))
+                let size = Int(status.st_size)
+                return (path, Self.failed(de: "ist \(Self.mebibytes(size, in: .german)) groß, mehr als die \(Self.mebibytes(limit, in: .german)), die eine Datei des Buchs höchstens haben darf",
+                                          en: "is \(Self.mebibytes(size)), over the \(Self.mebibytes(limit)) limit for a book file"))
             }
             guard let data = FileManager.default.contents(atPath: url.path), let source = String(data: data, encoding: .utf8) else {
-                return (path, .failed("cannot read the file as UTF-8"))
+                return (path, Self.failed(de: "die Datei lässt sich nicht als UTF-8 lesen", en: "cannot read the file as UTF-8"))
             }
             do {
                 let formatted = try formatter.format(source)
                 guard formatted != source else { return (path, .unchanged) }
                 guard formatted.utf8.count <= limit else {
-                    return (path, .failed("formatted, it would be \(Self.mebibytes(formatted.utf8.count)), over the \(Self.mebibytes(limit)) limit; nothing was written"))
+                    let size = formatted.utf8.count
+                    return (path, Self.failed(de: "formatiert wäre die Datei \(Self.mebibytes(size, in: .german)) groß, mehr als die erlaubten \(Self.mebibytes(limit, in: .german)); es wurde nichts geschrieben",
+                                              en: "formatted, it would be \(Self.mebibytes(size)), over the \(Self.mebibytes(limit)) limit; nothing was written"))
                 }
                 if !check { try AtomicFile.write(Data(formatted.utf8), to: url, keepingModeAndOwnerOf: status) }
                 return (path, .changed)
             } catch let error as FormatError {
-                return ("\(path):\(error.line):\(error.column)", .failed(error.message))
+                return ("\(path):\(error.line):\(error.column)", .failed(error.message(in: .current)))
             } catch {
                 return (path, .failed("\(error)"))
             }

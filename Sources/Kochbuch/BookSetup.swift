@@ -9,7 +9,15 @@ import KochbuchModel
 /// the glossary), the schemas, and a first draft recipe listed in a chapter.
 public struct BookSetup: Sendable {
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        /// The failure in both languages.
+        public let phrase: Phrase
+
+        public init(_ phrase: Phrase) {
+            self.phrase = phrase
+        }
+
+        /// The failure in the user's language (`Language.current`).
+        public var description: String { phrase.text(in: .current) }
     }
 
     public let folder: URL
@@ -31,12 +39,16 @@ public struct BookSetup: Sendable {
         if manager.fileExists(atPath: folder.path) {
             let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? ["?"]
             guard entries.isEmpty else {
-                throw Failure(description: "\(folder.path) exists and is not empty; name a new folder for the book (nothing was written)")
+                throw Failure(Phrase(
+                    de: "den Ordner \(folder.path) gibt es schon, und er ist nicht leer; nennen Sie einen neuen Ordner für das Buch (es wurde nichts geschrieben)",
+                    en: "\(folder.path) exists and is not empty; name a new folder for the book (nothing was written)"))
             }
         }
         let source = catalogs.directory.appendingPathComponent("catalogs")
         guard manager.fileExists(atPath: source.appendingPathComponent("laws").path) else {
-            throw Failure(description: "no catalogs to start from in \(catalogs.displayPrefix)/catalogs; name a book that has them with --from DIR")
+            throw Failure(Phrase(
+                de: "in \(catalogs.displayPrefix)/catalogs gibt es keine Kataloge, mit denen das neue Buch beginnen könnte; nennen Sie mit --from ORDNER ein Buch, das welche hat",
+                en: "no catalogs to start from in \(catalogs.displayPrefix)/catalogs; name a book that has them with --from DIR"))
         }
         let id = Slug.make(folder.lastPathComponent).isEmpty ? "kochbuch" : Slug.make(folder.lastPathComponent)
         try manager.createDirectory(at: folder.appendingPathComponent("catalogs"), withIntermediateDirectories: true)
@@ -57,8 +69,12 @@ public struct BookSetup: Sendable {
         written.append("book.xml")
         let report = Validator(book: BookLocation(path: folder.path), today: today).validate()
         guard report.errorCount == 0 else {
-            throw Failure(description: "the new book in \(folder.path) does not validate: "
-                + report.diagnostics.filter { $0.severity == .error }.prefix(5).map { "\($0.location): \($0.message)" }.joined(separator: "; "))
+            let errors = report.diagnostics.filter { $0.severity == .error }.prefix(5)
+            throw Failure(Phrase(
+                de: "das neue Buch in \(folder.path) besteht die Prüfung nicht: "
+                    + errors.map { "\($0.location): \($0.message(in: .german))" }.joined(separator: "; "),
+                en: "the new book in \(folder.path) does not validate: "
+                    + errors.map { "\($0.location): \($0.message)" }.joined(separator: "; ")))
         }
         return written
     }

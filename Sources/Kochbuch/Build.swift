@@ -51,16 +51,40 @@ public struct Builder: Sendable {
         /// How many recipe pages of the website were rendered (the others were kept as published), of how many.
         public var recipePages: (rendered: Int, of: Int)?
 
-        public var description: String {
-            if upToDate { return "everything up to date" + String(format: " (%.2f s)", seconds) }
+        /// The summary in the user's language (`Language.current`).
+        public var description: String { description(in: .current) }
+
+        /// The summary in the given language.
+        public func description(in language: Language) -> String {
+            let time = String(format: " (%.2f s)", seconds)
+            if language == .german {
+                let zeit = time.replacingOccurrences(of: ".", with: ",")
+                if upToDate { return "alles auf dem neuesten Stand" + zeit }
+                let parts = editions.map { edition in
+                    "\(edition.edition.rawValue) mit \(edition.files) \(edition.files == 1 ? "Datei" : "Dateien")"
+                        + (edition.rewritten < edition.files ? " (\(edition.rewritten) geändert)" : "")
+                        + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) von \($0.of) Rezeptseiten neu erzeugt" : "" } ?? "" : "")
+                        + ", \(Self.germanSize(edition.bytes)) in \(edition.folder.path)"
+                }
+                return "veröffentlicht: " + parts.joined(separator: "; ") + zeit
+                    + (warnings > 0 ? ", \(warnings) \(warnings == 1 ? "Warnung" : "Warnungen")" : "")
+            }
+            if upToDate { return "everything up to date" + time }
             let parts = editions.map { edition in
                 "\(edition.edition.rawValue): \(edition.files) file\(edition.files == 1 ? "" : "s")"
                     + (edition.rewritten < edition.files ? " (\(edition.rewritten) changed)" : "")
                     + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) of \($0.of) recipe pages rendered" : "" } ?? "" : "")
                     + ", \(ByteCountFormatter.string(fromByteCount: Int64(edition.bytes), countStyle: .file)) in \(edition.folder.path)"
             }
-            return "built " + parts.joined(separator: "; ") + String(format: " (%.2f s)", seconds)
+            return "built " + parts.joined(separator: "; ") + time
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+        }
+
+        /// A size as Foundation writes it ("1.2 MB", "512 bytes"), with a decimal comma and German unit names.
+        static func germanSize(_ bytes: Int) -> String {
+            ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .file)
+                .replacingOccurrences(of: "Zero", with: "0").replacingOccurrences(of: ".", with: ",")
+                .replacingOccurrences(of: "bytes", with: "Bytes").replacingOccurrences(of: "byte", with: "Byte")
         }
     }
 
@@ -79,8 +103,9 @@ public struct Builder: Sendable {
         self.today = today
     }
 
-    /// Runs the build; `progress` receives one line per step. A file-system error is reported as a
-    /// sentence naming the path and what to do (`OutputError`), not as Foundation's message.
+    /// Runs the build; `progress` receives one line per step, in the user's language (`Language.current`).
+    /// A file-system error is reported as a sentence naming the path and what to do (`OutputError`),
+    /// not as Foundation's message.
     public func build(progress: (String) -> Void = { _ in }) throws -> Summary {
         do {
             return try buildEditions(progress: progress)
@@ -100,12 +125,13 @@ public struct Builder: Sendable {
         let stateFile = BuildFingerprint.file(in: options.output)
         if let previous = try? String(contentsOf: stateFile, encoding: .utf8), previous == fingerprint,
            options.editions.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0.folder).path) }) {
-            progress("nothing changed since the last build into \(options.output.path)")
+            progress(Phrase(de: "seit dem letzten Lauf von 'kochbuch build' nach \(options.output.path) hat sich nichts geändert",
+                            en: "nothing changed since the last build into \(options.output.path)").text(in: .current))
             return Summary(editions: [], seconds: Date().timeIntervalSince(start), warnings: 0, upToDate: true)
         }
         try? FileManager.default.removeItem(at: stateFile)
         let steps = 1 + options.editions.count
-        progress("[1/\(steps)] validate \(book.displayPrefix)")
+        progress(Phrase(de: "[1/\(steps)] \(book.displayPrefix) prüfen", en: "[1/\(steps)] validate \(book.displayPrefix)").text(in: .current))
         let validator = Validator(book: book, today: today)
         var loaded = book.loader.load()
         loaded.book = loaded.book.withRechtsstand(today)
@@ -116,12 +142,15 @@ public struct Builder: Sendable {
         // A public site (one with an address) of a German public body needs an Impressum and a Datenschutzerklärung.
         if options.baseURL != nil, options.editions.contains(.html), loaded.book.manifest?.imprint == nil,
            theme.settings.imprintURL == nil || theme.settings.privacyURL == nil {
-            throw OutputOwnership.Refusal(description: "refusing to publish a public website (--base-url) without an Impressum and a Datenschutzerklärung: add <imprint> with the publisher's details to \(book.displayPrefix)/book.xml (docs/theming.md, „Impressum und Datenschutz“), or name the publisher's existing pages as imprintURL and privacyURL in the theme (docs/theming.md); nothing was published")
+            throw OutputOwnership.Refusal(Phrase(
+                de: "eine öffentliche Website (--base-url) wird nicht ohne Impressum und Datenschutzerklärung veröffentlicht: ergänzen Sie in \(book.displayPrefix)/book.xml das Element <imprint> mit den Angaben des Herausgebers (docs/theming.md, „Impressum und Datenschutz“), oder nennen Sie im Theme die vorhandenen Seiten des Herausgebers als imprintURL und privacyURL (docs/theming.md); es wurde nichts veröffentlicht",
+                en: "refusing to publish a public website (--base-url) without an Impressum and a Datenschutzerklärung: add <imprint> with the publisher's details to \(book.displayPrefix)/book.xml (docs/theming.md, „Impressum und Datenschutz“), or name the publisher's existing pages as imprintURL and privacyURL in the theme (docs/theming.md); nothing was published"))
         }
         let published = options.includesUnlistedDrafts ? loaded.book : loaded.book.forPublication
         let site = published.recipes.count == loaded.book.recipes.count ? SiteBook(book: loaded.book, graph: graph) : SiteBook(book: published)
         for recipe in loaded.book.unpublishedRecipes where !options.includesUnlistedDrafts {
-            progress("  not published: \(recipe.id) (\(GermanLabels.status(recipe.status)), in no chapter of book.xml)")
+            progress(Phrase(de: "  nicht veröffentlicht: \(recipe.id) (\(GermanLabels.status(recipe.status)), in keinem Kapitel von book.xml)",
+                            en: "  not published: \(recipe.id) (\(GermanLabels.status(recipe.status)), in no chapter of book.xml)").text(in: .current))
         }
         var summary = Summary(editions: [], seconds: 0, warnings: report.warningCount)
         for (index, edition) in options.editions.enumerated() {

@@ -12,7 +12,8 @@ public struct ExternalLinkChecker: Sendable {
         public var locations: [SourceLocation]
     }
 
-    /// What happened to one link.
+    /// What happened to one link; a reason is worded in the user's language (`Language.current`),
+    /// except libcurl's own messages.
     public enum Outcome: Sendable, Equatable {
         case ok(status: Int)
         case dead(status: Int)
@@ -67,7 +68,7 @@ public struct ExternalLinkChecker: Sendable {
         let reachable = links.filter { link in URL(string: link.url)?.host.map(resolvable.contains) ?? false }
         let unresolved = links.filter { link in !(URL(string: link.url)?.host.map(resolvable.contains) ?? false) }
         var report = await request(reachable)
-        report.results += unresolved.map { ($0, .unreachable("the host name cannot be resolved from here")) }
+        report.results += unresolved.map { ($0, .unreachable(LinkReason.unresolvable.text(in: .current))) }
         report.results.sort { $0.link.url < $1.link.url }
         return report
     }
@@ -76,7 +77,7 @@ public struct ExternalLinkChecker: Sendable {
         guard !links.isEmpty else { return Report(results: []) }
         guard let client = HTTPProbe.shared else {
             return Report(results: links.map {
-                ($0, .failed("cannot load libcurl; install the Debian package libcurl4 to check external links"))
+                ($0, .failed(LinkReason.noCurl.text(in: .current)))
             })
         }
         let timeout = timeout
@@ -87,6 +88,20 @@ public struct ExternalLinkChecker: Sendable {
         }
         return Report(results: Array(zip(links, outcomes)))
     }
+}
+
+/// Why a link could not be checked, in both languages.
+enum LinkReason {
+    static let unresolvable = Phrase(de: "der Hostname lässt sich von hier aus nicht auflösen",
+                                     en: "the host name cannot be resolved from here")
+    static let noNetwork = Phrase(de: "das Netz ist von hier aus nicht erreichbar",
+                                  en: "the network cannot be reached from here")
+    static let timedOut = Phrase(de: "keine Antwort innerhalb der Wartezeit",
+                                 en: "no answer within the timeout")
+    static let invalidAddress = Phrase(de: "keine gültige Adresse",
+                                       en: "not a valid address")
+    static let noCurl = Phrase(de: "libcurl lässt sich nicht laden; installieren Sie das Debian-Paket libcurl4, um externe Links zu prüfen",
+                               en: "cannot load libcurl; install the Debian package libcurl4 to check external links")
 }
 
 /// HTTP requests through libcurl, which is loaded the first time it is needed.
@@ -101,7 +116,7 @@ final class HTTPProbe: @unchecked Sendable {
 
     /// HEAD, then GET of the first byte when the server refuses HEAD.
     func probe(_ address: String, timeout: TimeInterval) -> ExternalLinkChecker.Outcome {
-        guard let url = URL(string: address), url.host != nil else { return .failed("not a valid address") }
+        guard let url = URL(string: address), url.host != nil else { return .failed(LinkReason.invalidAddress.text(in: .current)) }
         var outcome = request(address, head: true, timeout: timeout)
         if case .dead(let status) = outcome, [403, 405, 501].contains(status) {
             outcome = request(address, head: false, timeout: timeout)
@@ -119,11 +134,11 @@ final class HTTPProbe: @unchecked Sendable {
         case 0:
             return status < 400 ? .ok(status: status) : .dead(status: status)
         case Int32(KB_CURLE_OPERATION_TIMEDOUT):
-            return .failed("no answer within the timeout")
+            return .failed(LinkReason.timedOut.text(in: .current))
         case Int32(KB_CURLE_COULDNT_RESOLVE_HOST):
-            return .unreachable("the host name cannot be resolved from here")
+            return .unreachable(LinkReason.unresolvable.text(in: .current))
         case Int32(KB_CURLE_COULDNT_CONNECT) where [ENETUNREACH, EHOSTUNREACH, ENETDOWN].contains(Int32(systemError)):
-            return .unreachable("the network cannot be reached from here")
+            return .unreachable(LinkReason.noNetwork.text(in: .current))
         default:
             return .failed(withUnsafePointer(to: api) { String(cString: kb_curl_error($0, code)) })
         }

@@ -30,43 +30,58 @@ public struct CatalogImport: Sendable {
         do {
             result = try LawMarkdownParser().parse(markdown, options: options)
         } catch let error as LawMarkdownParser.ParseError {
-            throw LawImportError(message: "\(file.path): \(error)")
+            throw LawImportError(Phrase(de: "\(file.path): ", en: "\(file.path): ") + LawImportError.phrase(for: error))
         }
         var law = result.law
         guard LawImportError.isValidID(law.id) else {
-            throw LawImportError(message: "\(file.path): '\(law.id)' is not a valid law id; use lowercase letters, digits and single '-' or '.' between them (e.g. 'egovg', 'bitv-2.0'), with --id if the abbreviation does not make one")
+            throw LawImportError(Phrase(
+                de: "\(file.path): '\(law.id)' ist keine gültige Kennung für ein Gesetz; verwenden Sie Kleinbuchstaben und Ziffern, dazwischen einzelne '-' oder '.' (z. B. 'egovg', 'bitv-2.0'), und geben Sie die Kennung mit --id an, wenn die Abkürzung keine solche ergibt",
+                en: "\(file.path): '\(law.id)' is not a valid law id; use lowercase letters, digits and single '-' or '.' between them (e.g. 'egovg', 'bitv-2.0'), with --id if the abbreviation does not make one"))
         }
         let relative = "catalogs/laws/\(law.id).xml"
         let target = try book.checkedOutputURL(forRelativePath: relative, within: "catalogs/laws")
         let display = book.loader.displayPath(forRelativePath: relative)
         var notes = result.notes
         if let asOf, asOf > today {
-            throw LawImportError(message: "\(file.path): --as-of \(asOf) is in the future (today is \(today)); a version is imported on or after the day it takes effect")
+            throw LawImportError(Phrase(
+                de: "\(file.path): --as-of \(asOf) liegt in der Zukunft (heute ist der \(today)); eine Fassung wird erst an dem Tag importiert, an dem sie in Kraft tritt, oder danach",
+                en: "\(file.path): --as-of \(asOf) is in the future (today is \(today)); a version is imported on or after the day it takes effect"))
         }
         let date = asOf ?? law.enacted
         guard let date else {
-            throw LawImportError(message: "\(file.path): the text names no Ausfertigungsdatum; give the version's date with --as-of YYYY-MM-DD")
+            throw LawImportError(Phrase(
+                de: "\(file.path): der Text nennt kein Ausfertigungsdatum; geben Sie das Datum der Fassung mit --as-of JJJJ-MM-TT an",
+                en: "\(file.path): the text names no Ausfertigungsdatum; give the version's date with --as-of YYYY-MM-DD"))
         }
         law.versions[0].date = date
         law.municipalities = municipalities
         law.address = address
-        if asOf == nil { notes.append("version dated \(date) (the Ausfertigungsdatum); date a version with --as-of YYYY-MM-DD") }
+        if asOf == nil {
+            notes.append(Phrase(de: "die Fassung trägt das Datum \(date) (das Ausfertigungsdatum); ein anderes Datum geben Sie mit --as-of JJJJ-MM-TT an",
+                                en: "version dated \(date) (the Ausfertigungsdatum); date a version with --as-of YYYY-MM-DD").text(in: .current))
+        }
 
         if FileManager.default.fileExists(atPath: target.path) {
             let loaded = book.loader.load(only: [relative])
             let problems = loaded.diagnostics.filter { $0.severity == .error }
             guard problems.isEmpty, let existing = loaded.book.laws.first(where: { $0.id == law.id }) else {
-                throw LawImportError(message: "\(display) cannot be read, so no version is added to it:\n"
-                    + problems.map { "  \($0.location.description): \($0.message)" }.joined(separator: "\n"))
+                throw LawImportError(Phrase(
+                    de: "\(display) lässt sich nicht lesen; deshalb wird keine Fassung hinzugefügt:\n"
+                        + problems.map { "  \($0.location.description): \($0.message(in: .german))" }.joined(separator: "\n"),
+                    en: "\(display) cannot be read, so no version is added to it:\n"
+                        + problems.map { "  \($0.location.description): \($0.message)" }.joined(separator: "\n")))
             }
             // The same text as the version in force on that day (or as the latest, without a date) is nothing new.
             let inForce = asOf.flatMap { existing.versionIndex(inForceOn: $0) } ?? existing.versions.indices.last
             if let inForce, case let same = existing.versions[inForce], Self.sameText(same, law.versions[0]) {
                 return Outcome(written: [], unchanged: [display],
-                               notes: ["\(existing.abbreviation): same text as the version of \(same.date); nothing to do"])
+                               notes: [Phrase(de: "\(existing.abbreviation): derselbe Text wie in der Fassung vom \(same.date); es ist nichts zu tun",
+                                              en: "\(existing.abbreviation): same text as the version of \(same.date); nothing to do").text(in: .current)])
             }
             guard asOf != nil || existing.versions.count <= 1 else {
-                throw LawImportError(message: "\(display) holds \(existing.versions.count) versions of \(existing.abbreviation); add this text as a new one with --as-of YYYY-MM-DD (replacing the history is not possible)")
+                throw LawImportError(Phrase(
+                    de: "\(display) enthält \(existing.versions.count) Fassungen von \(existing.abbreviation); fügen Sie diesen Text mit --as-of JJJJ-MM-TT als neue Fassung hinzu (die Geschichte lässt sich nicht ersetzen)",
+                    en: "\(display) holds \(existing.versions.count) versions of \(existing.abbreviation); add this text as a new one with --as-of YYYY-MM-DD (replacing the history is not possible)"))
             }
             if asOf != nil {
                 law = try Self.adding(law.versions[0], to: existing, from: law, file: file, notes: &notes)
@@ -75,8 +90,12 @@ public struct CatalogImport: Sendable {
         let xml = LawXMLWriter.xml(for: law)
         try checkOutput(xml, relativePath: relative)
         let changed = try AtomicFile.write(xml, to: target)
-        let summary = "\(law.abbreviation): \(law.versions.count) version(s), \(law.versions.last?.sections.count ?? 0) sections in the latest"
-            + (law.status == .draft ? " (draft of '\(law.supersedes ?? "?")')" : "")
+        let versions = law.versions.count, sections = law.versions.last?.sections.count ?? 0
+        let summary = Phrase(
+            de: "\(law.abbreviation): \(versions) \(versions == 1 ? "Fassung" : "Fassungen"), \(sections) \(sections == 1 ? "Paragraf" : "Paragrafen") in der neuesten"
+                + (law.status == .draft ? " (Entwurf zu '\(law.supersedes ?? "?")')" : ""),
+            en: "\(law.abbreviation): \(law.versions.count) version(s), \(law.versions.last?.sections.count ?? 0) sections in the latest"
+                + (law.status == .draft ? " (draft of '\(law.supersedes ?? "?")')" : "")).text(in: .current)
         return Outcome(written: changed ? [display] : [], unchanged: changed ? [] : [display], notes: [summary] + notes)
     }
 
@@ -86,19 +105,27 @@ public struct CatalogImport: Sendable {
         var version = version
         if let last = existing.versions.last {
             guard version.date > last.date else {
-                throw LawImportError(message: "\(file.path): --as-of \(version.date) is not after the latest version of \(existing.abbreviation) (\(last.date)); versions are added in the order they took effect")
+                throw LawImportError(Phrase(
+                    de: "\(file.path): --as-of \(version.date) liegt nicht nach der neuesten Fassung von \(existing.abbreviation) (\(last.date)); Fassungen werden in der Reihenfolge hinzugefügt, in der sie in Kraft getreten sind",
+                    en: "\(file.path): --as-of \(version.date) is not after the latest version of \(existing.abbreviation) (\(last.date)); versions are added in the order they took effect"))
             }
             version.moves = SectionMoves.detect(from: last, to: version)
             if let cycle = SectionMoves.cycle(in: version.moves) {
-                throw LawImportError(message: "\(file.path): sections would move in a circle (\(cycle.map { "§ \($0)" }.joined(separator: " → "))); check the text")
+                let circle = cycle.map { "§ \($0)" }.joined(separator: " → ")
+                throw LawImportError(Phrase(de: "\(file.path): Paragrafen würden im Kreis verschoben (\(circle)); prüfen Sie den Text",
+                                            en: "\(file.path): sections would move in a circle (\(circle)); check the text"))
             }
             let diff = LawDiff(from: last, to: version, recordedMoves: version.moves)
             for move in version.moves {
-                notes.append("§ \(move.from) → § \(move.to): the text moved (similarity \(move.similarity ?? 0))")
+                notes.append(Phrase(de: "§ \(move.from) → § \(move.to): der Text ist verschoben worden (Ähnlichkeit \(move.similarity ?? 0))",
+                                    en: "§ \(move.from) → § \(move.to): the text moved (similarity \(move.similarity ?? 0))").text(in: .current))
             }
             let counts = Dictionary(grouping: diff.changes, by: \.kind).mapValues(\.count)
-            notes.append("changes against \(last.date): " + LawDiff.Change.Kind.allCases.compactMap { kind in
-                counts[kind].map { "\($0) \(kind.rawValue)" } }.joined(separator: ", "))
+            notes.append(Phrase(
+                de: "Änderungen gegenüber der Fassung vom \(last.date): " + LawDiff.Change.Kind.allCases.compactMap { kind in
+                    counts[kind].map { "\($0) \(Self.germanKind(kind))" } }.joined(separator: ", "),
+                en: "changes against \(last.date): " + LawDiff.Change.Kind.allCases.compactMap { kind in
+                    counts[kind].map { "\($0) \(kind.rawValue)" } }.joined(separator: ", ")).text(in: .current))
         }
         var law = existing
         law.versions.append(version)
@@ -117,20 +144,28 @@ public struct CatalogImport: Sendable {
     private static func readInput(_ file: URL) throws -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
         if let size = attributes?[.size] as? Int, size > ImportedText.maximumSize {
-            throw LawImportError(message: "\(file.path): the file has \(size) bytes; the limit is 8 MiB (\(ImportedText.maximumSize) bytes), as for book files. Split it")
+            throw LawImportError(Phrase(
+                de: "\(file.path): die Datei hat \(size) Byte; erlaubt sind wie für die Dateien eines Buchs höchstens 8 MiB (\(ImportedText.maximumSize) Byte). Teilen Sie sie auf",
+                en: "\(file.path): the file has \(size) bytes; the limit is 8 MiB (\(ImportedText.maximumSize) bytes), as for book files. Split it"))
         }
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-            throw LawImportError(message: "\(file.path): not a regular file; give the path of the text file itself")
+            throw LawImportError(Phrase(de: "\(file.path): das ist keine gewöhnliche Datei; geben Sie den Pfad der Textdatei selbst an",
+                                        en: "\(file.path): not a regular file; give the path of the text file itself"))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw LawImportError(message: "\(file.path): the file cannot be read; check the path and its permissions")
+            throw LawImportError(Phrase(de: "\(file.path): die Datei lässt sich nicht lesen; prüfen Sie den Pfad und die Zugriffsrechte",
+                                        en: "\(file.path): the file cannot be read; check the path and its permissions"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LawImportError(message: "\(file.path): the file is not UTF-8; save it as UTF-8 and import it again")
+            throw LawImportError(Phrase(de: "\(file.path): die Datei ist nicht in UTF-8 gespeichert; speichern Sie sie als UTF-8 und importieren Sie sie erneut",
+                                        en: "\(file.path): the file is not UTF-8; save it as UTF-8 and import it again"))
         }
         if let refused = ImportedText.firstRefusedCharacter(in: text) {
             let code = String(format: "U+%04X", refused.scalar.value)
-            throw LawImportError(message: "\(file.path):\(refused.line):\(refused.column): the control character \(code) is not allowed in a book's text; remove it and import again (nothing was written)")
+            let place = "\(file.path):\(refused.line):\(refused.column)"
+            throw LawImportError(Phrase(
+                de: "\(place): das Steuerzeichen \(code) ist im Text eines Buchs nicht erlaubt; entfernen Sie es und importieren Sie die Datei erneut (es wurde nichts geschrieben)",
+                en: "\(place): the control character \(code) is not allowed in a book's text; remove it and import again (nothing was written)"))
         }
         return text
     }
@@ -139,10 +174,22 @@ public struct CatalogImport: Sendable {
     private func checkOutput(_ xml: String, relativePath: String) throws {
         let errors = book.loader.errors(inFileBytes: Array(xml.utf8), relativePath: relativePath)
         guard errors.isEmpty else {
-            throw LawImportError(message: "the imported text would make \(book.loader.displayPath(forRelativePath: relativePath)) a file the book refuses, so nothing was written:\n"
-                + errors.prefix(5).map { "  \($0.location.description): \($0.message)" }.joined(separator: "\n")
-                + "\ncheck the input for empty names or titles")
+            let display = book.loader.displayPath(forRelativePath: relativePath)
+            throw LawImportError(Phrase(
+                de: "mit dem importierten Text würde \(display) eine Datei, die das Buch nicht annimmt; deshalb wurde nichts geschrieben:\n"
+                    + errors.prefix(5).map { "  \($0.location.description): \($0.message(in: .german))" }.joined(separator: "\n")
+                    + "\nprüfen Sie die Eingabe auf leere Namen oder Titel",
+                en: "the imported text would make \(display) a file the book refuses, so nothing was written:\n"
+                    + errors.prefix(5).map { "  \($0.location.description): \($0.message)" }.joined(separator: "\n")
+                    + "\ncheck the input for empty names or titles"))
         }
+    }
+
+    /// A kind of change in a law, as `kochbuch law diff` names it in German.
+    private static func germanKind(_ kind: LawDiff.Change.Kind) -> String {
+        let labels = ["added": "neu", "removed": "entfallen", "repealed": "weggefallen", "renamed": "umbenannt",
+                      "moved": "verschoben", "changed": "geändert"]
+        return labels[kind.rawValue] ?? kind.rawValue
     }
 
     private static func sameText(_ a: LawVersion, _ b: LawVersion) -> Bool {
@@ -175,8 +222,34 @@ public struct CatalogImport: Sendable {
 
 /// Why a law could not be imported; the catalog is unchanged.
 public struct LawImportError: Error, CustomStringConvertible {
-    public var message: String
+    /// The reason in both languages.
+    public let phrase: Phrase
+
+    public init(_ phrase: Phrase) {
+        self.phrase = phrase
+    }
+
+    /// The reason in the user's language (`Language.current`).
+    public var message: String { phrase.text(in: .current) }
     public var description: String { message }
+
+    /// The parser's reason in both languages: its own words in English.
+    static func phrase(for error: LawMarkdownParser.ParseError) -> Phrase {
+        let english = error.description
+        if case .missingFrontMatter = error {
+            return Phrase(de: "die Datei hat keinen YAML-Vorspann (--- … ---)", en: english)
+        } else if case .missingAbbreviation = error {
+            return Phrase(de: "der Vorspann nennt kein 'jurabk' (die Abkürzung des Gesetzes)", en: english)
+        } else if case .noSections = error {
+            return Phrase(de: "die Datei hat keine Paragrafen-Überschriften '## § N' (oder '# § N – …')", en: english)
+        } else if case .empty = error {
+            return Phrase(de: "die Datei ist leer", en: english)
+        } else if case .duplicateSection(let number, let line, let first) = error {
+            return Phrase(de: "Zeile \(line): ein zweiter '§ \(number)' (der erste steht in Zeile \(first)); in einer Fassung kommt jede Nummer nur einmal vor",
+                          en: english)
+        }
+        return Phrase(de: english, en: english)
+    }
 
     /// The rule for law ids (the `LawIdentifier` type of the schema): lowercase letters and digits,
     /// single `-` or `.` between them.

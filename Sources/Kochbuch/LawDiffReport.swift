@@ -31,17 +31,20 @@ public struct LawDiffReport: Sendable {
         let book = location.loader.load().book
         let law = try Library.findLaw(name, in: book)
         guard law.versions.count > 1 || (from != nil && to != nil) else {
-            throw Library.UnknownLaw(message: "\(law.abbreviation) has \(law.versions.count) version(s) in the catalog; nothing to compare")
+            let count = law.versions.count
+            throw Library.UnknownLaw(Phrase(
+                de: "im Katalog steht für \(law.abbreviation) \(count == 0 ? "keine Fassung" : count == 1 ? "nur eine Fassung" : "\(count) Fassungen"); es gibt nichts zu vergleichen",
+                en: "\(law.abbreviation) has \(law.versions.count) version(s) in the catalog; nothing to compare"))
         }
         let toIndex = try to.map { date in
             guard let index = law.versionIndex(inForceOn: date) else {
-                throw Library.UnknownLaw(message: "\(law.abbreviation) has no version in force on \(date); the first is of \(law.versions.first?.date.description ?? "?")")
+                throw Self.noVersion(of: law, inForceOn: date)
             }
             return index
         } ?? law.versionIndex(inForceOn: today) ?? law.versions.count - 1
         let fromIndex = try from.map { date in
             guard let index = law.versionIndex(inForceOn: date) else {
-                throw Library.UnknownLaw(message: "\(law.abbreviation) has no version in force on \(date); the first is of \(law.versions.first?.date.description ?? "?")")
+                throw Self.noVersion(of: law, inForceOn: date)
             }
             return index
         } ?? max(0, toIndex - 1)
@@ -59,6 +62,14 @@ public struct LawDiffReport: Sendable {
                          words: change.text.map { $0.runs.map { Run(op: $0.operation.rawValue, text: $0.text) } },
                          recipes: cited.flatMap { graph.recipes(citing: law.id, section: $0) }.sorted())
         }
+    }
+
+    /// The refusal of a date on which no version of the law was in force.
+    private static func noVersion(of law: Law, inForceOn date: CalendarDate) -> Library.UnknownLaw {
+        let first = law.versions.first?.date
+        return Library.UnknownLaw(Phrase(
+            de: "für \(law.abbreviation) gibt es keine Fassung, die am \(GermanLabels.date(date)) galt; die erste ist vom \(first.map(GermanLabels.date) ?? "?")",
+            en: "\(law.abbreviation) has no version in force on \(date); the first is of \(first?.description ?? "?")"))
     }
 
     public func json() throws -> String {

@@ -27,8 +27,17 @@ public struct Library: Sendable {
     public struct UnknownRecipe: Error, CustomStringConvertible {
         public let id: String
         public let closest: [String]
-        public var description: String {
-            "no recipe '\(id)'" + (closest.isEmpty ? "" : "; did you mean " + closest.map { "'\($0)'" }.joined(separator: ", ") + "?")
+        /// The message in the user's language (`Language.current`).
+        public var description: String { description(in: .current) }
+
+        /// The message in the given language.
+        public func description(in language: Language) -> String {
+            let quoted = closest.map { "'\($0)'" }
+            if language == .german {
+                let choices = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " oder " + quoted.last! : quoted.joined()
+                return "es gibt kein Rezept mit der Kennung '\(id)'" + (closest.isEmpty ? "" : "; meinten Sie \(choices)?")
+            }
+            return "no recipe '\(id)'" + (closest.isEmpty ? "" : "; did you mean " + quoted.joined(separator: ", ") + "?")
         }
     }
 
@@ -46,7 +55,15 @@ public struct Library: Sendable {
 
     /// A law that does not exist, or a section it does not have.
     public struct UnknownLaw: Error, CustomStringConvertible {
-        public let message: String
+        /// The message in both languages.
+        public let phrase: Phrase
+
+        public init(_ phrase: Phrase) {
+            self.phrase = phrase
+        }
+
+        /// The message in the user's language (`Language.current`).
+        public var message: String { phrase.text(in: .current) }
         public var description: String { message }
     }
 
@@ -59,7 +76,9 @@ public struct Library: Sendable {
         var lines: [String] = []
         if let number = section?.trimmingCharacters(in: CharacterSet(charactersIn: "§ ")) {
             guard let found = law.section(number) else {
-                throw UnknownLaw(message: "\(law.abbreviation) has no § \(number)" + (Suggestion.hint(for: number, in: law.sections.map(\.number)).map { "; \($0)" } ?? ""))
+                let hint = Suggestion.phrase(for: number, in: law.sections.map(\.number)).map { Phrase(de: "; ", en: "; ") + $0 }
+                throw UnknownLaw(Phrase(de: "\(law.abbreviation) hat keinen § \(number)", en: "\(law.abbreviation) has no § \(number)")
+                    + (hint ?? Phrase(de: "", en: "")))
             }
             let heading = "§ \(found.number) \(law.abbreviation) – \(found.title)"
             lines += [heading, String(repeating: "=", count: heading.count), ""]
@@ -94,7 +113,8 @@ public struct Library: Sendable {
         guard let law = candidates.first(where: { $0.id == key }) ?? candidates.first(where: { $0.abbreviation.lowercased() == key })
             ?? candidates.first(where: { $0.abbreviation.lowercased().hasPrefix(key + " ") }) else {
             let known = book.laws.map(\.abbreviation)
-            throw UnknownLaw(message: "no law '\(name)'; known: \(known.joined(separator: ", "))")
+            throw UnknownLaw(Phrase(de: "unbekanntes Gesetz '\(name)'; bekannte Gesetze: \(known.joined(separator: ", "))",
+                                    en: "no law '\(name)'; known: \(known.joined(separator: ", "))"))
         }
         return law
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KochbuchModel
 
 /// Which folders the tool may replace: only the editions it made itself. Each published edition
 /// carries a marker file; a folder at an edition's place without it holds someone else's files and
@@ -24,7 +25,15 @@ public enum OutputOwnership {
 
     /// Why the tool refuses to write where it was asked to.
     public struct Refusal: Error, CustomStringConvertible {
-        public var description: String
+        /// The refusal in both languages.
+        public let phrase: Phrase
+
+        public init(_ phrase: Phrase) {
+            self.phrase = phrase
+        }
+
+        /// The refusal in the user's language (`Language.current`).
+        public var description: String { phrase.text(in: .current) }
     }
 
     /// Refuses an output folder that is the book's folder, lies inside it or contains it.
@@ -32,20 +41,30 @@ public enum OutputOwnership {
         let out = resolved(output)
         let root = resolved(book)
         if out == root || out.hasPrefix(root + "/") {
-            throw Refusal(description: "refusing to build into \(output.path): it is the book folder or lies inside it (\(book.path)); the editions would mix with the recipes. Choose an --out outside the book, e.g. Exports")
+            throw Refusal(Phrase(
+                de: "in \(output.path) wird nicht gebaut: das ist der Ordner des Buchs oder ein Ordner darin (\(book.path)); die Ausgaben würden sich mit den Rezepten vermischen. Wählen Sie mit --out einen Ordner außerhalb des Buchs, z. B. Exports",
+                en: "refusing to build into \(output.path): it is the book folder or lies inside it (\(book.path)); the editions would mix with the recipes. Choose an --out outside the book, e.g. Exports"))
         }
         if root.hasPrefix(out == "/" ? "/" : out + "/") {
-            throw Refusal(description: "refusing to build into \(output.path): the book (\(book.path)) lies inside it, and an edition could replace it. Choose an --out beside the book, e.g. Exports")
+            throw Refusal(Phrase(
+                de: "in \(output.path) wird nicht gebaut: das Buch (\(book.path)) liegt darin, und eine Ausgabe könnte es ersetzen. Wählen Sie mit --out einen Ordner neben dem Buch, z. B. Exports",
+                en: "refusing to build into \(output.path): the book (\(book.path)) lies inside it, and an edition could replace it. Choose an --out beside the book, e.g. Exports"))
         }
         var existing = URL(fileURLWithPath: out)
         while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" { existing.deleteLastPathComponent() }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: existing.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw Refusal(description: "cannot build into \(output.path): \(existing.path) is a file, not a folder. Choose another --out, or move the file away")
+            throw Refusal(Phrase(
+                de: "in \(output.path) lässt sich nicht bauen: \(existing.path) ist eine Datei, kein Ordner. Wählen Sie mit --out einen anderen Ordner, oder verschieben Sie die Datei",
+                en: "cannot build into \(output.path): \(existing.path) is a file, not a folder. Choose another --out, or move the file away"))
         }
         if access(existing.path, W_OK | X_OK) != 0 {
-            let reason = errno == EROFS ? "it lies on a read-only file system" : "you may not write into \(existing.path)"
-            throw Refusal(description: "cannot build into \(output.path): \(reason). Choose an --out folder you may write to, or change its permissions")
+            let reason = errno == EROFS
+                ? Phrase(de: "der Ordner liegt auf einem schreibgeschützten Dateisystem", en: "it lies on a read-only file system")
+                : Phrase(de: "Sie dürfen nicht in \(existing.path) schreiben", en: "you may not write into \(existing.path)")
+            throw Refusal(Phrase(de: "in \(output.path) lässt sich nicht bauen: ", en: "cannot build into \(output.path): ") + reason
+                + Phrase(de: ". Wählen Sie mit --out einen Ordner, in den Sie schreiben dürfen, oder ändern Sie seine Zugriffsrechte",
+                         en: ". Choose an --out folder you may write to, or change its permissions"))
         }
     }
 
@@ -68,10 +87,14 @@ public enum OutputOwnership {
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
         if !isDirectory.boolValue {
-            throw Refusal(description: "refusing to replace \(target.path): it is a file, not an edition folder; move it away or choose another --out")
+            throw Refusal(Phrase(
+                de: "\(target.path) wird nicht ersetzt: das ist eine Datei, kein Ordner einer Ausgabe; verschieben Sie die Datei oder wählen Sie mit --out einen anderen Ordner",
+                en: "refusing to replace \(target.path): it is a file, not an edition folder; move it away or choose another --out"))
         }
         if !manager.fileExists(atPath: target.appendingPathComponent(markerName).path) {
-            throw Refusal(description: "refusing to replace \(target.path): it was not made by kochbuch (it has no \(markerName)) and may hold your own files; move it away or choose another --out")
+            throw Refusal(Phrase(
+                de: "\(target.path) wird nicht ersetzt: der Ordner stammt nicht von kochbuch (ihm fehlt die Datei \(markerName)) und enthält vielleicht Ihre eigenen Dateien; verschieben Sie ihn oder wählen Sie mit --out einen anderen Ordner",
+                en: "refusing to replace \(target.path): it was not made by kochbuch (it has no \(markerName)) and may hold your own files; move it away or choose another --out"))
         }
     }
 

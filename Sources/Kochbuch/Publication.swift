@@ -1,5 +1,6 @@
 import CFileSystem
 import Foundation
+import KochbuchModel
 
 /// Switches the editions of one build in together.
 ///
@@ -28,7 +29,9 @@ public enum Publication {
             var lines: [String] = []
             for edition in editions {
                 guard let node = inode(edition.staging.path) else {
-                    throw Failure(description: "the staged edition \(edition.staging.path) disappeared before it was published; build again")
+                    throw Failure(Phrase(
+                        de: "die vorbereitete Ausgabe \(edition.staging.path) ist verschwunden, bevor sie veröffentlicht wurde; starten Sie 'kochbuch build' erneut",
+                        en: "the staged edition \(edition.staging.path) disappeared before it was published; build again"))
                 }
                 lines.append("\(edition.target.lastPathComponent)\t\(edition.staging.lastPathComponent)\t\(node)")
             }
@@ -69,7 +72,15 @@ public enum Publication {
 
     /// Why a switch could not be made.
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        /// The failure in both languages.
+        public let phrase: Phrase
+
+        public init(_ phrase: Phrase) {
+            self.phrase = phrase
+        }
+
+        /// The failure in the user's language (`Language.current`).
+        public var description: String { phrase.text(in: .current) }
     }
 
     /// Carries out the journal, if there is one: every edition not yet switched is switched, then
@@ -110,7 +121,10 @@ public enum Publication {
     }
 
     private static func switchFailure(_ target: String, _ code: Int32) -> Failure {
-        Failure(description: "cannot publish \(target): \(String(cString: strerror(code))); the editions stay as they were published before, and the next build completes the switch")
+        let reason = SystemError.phrase(code)
+        return Failure(Phrase(
+            de: "\(target) lässt sich nicht veröffentlichen: \(reason.german); die Ausgaben bleiben, wie sie zuletzt veröffentlicht wurden, und der nächste Lauf von 'kochbuch build' schließt den Wechsel ab",
+            en: "cannot publish \(target): \(reason.english); the editions stay as they were published before, and the next build completes the switch"))
     }
 
     /// A journal's name field: one path component, nothing else.

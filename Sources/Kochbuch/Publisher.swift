@@ -1,4 +1,5 @@
 import Foundation
+import KochbuchModel
 
 /// Publishes an edition: the new files are written into a staging folder beside the target and
 /// switched in only when complete (see `Publication`). A build that fails or is interrupted
@@ -83,11 +84,20 @@ public struct Publisher: Sendable {
         case unsafePath(String)
         case unwritable(String, errno: Int32)
 
-        public var description: String {
+        /// The error in the user's language (`Language.current`).
+        public var description: String { phrase.text(in: .current) }
+
+        /// The error in both languages.
+        public var phrase: Phrase {
             switch self {
-            case .unsafePath(let path): "refusing to write '\(path)' outside the edition folder"
+            case .unsafePath(let path):
+                Phrase(de: "'\(path)' läge außerhalb des Ordners der Ausgabe und wird nicht geschrieben",
+                       en: "refusing to write '\(path)' outside the edition folder")
             case .unwritable(let path, let code):
-                "cannot write '\(path)': \(String(cString: strerror(code)))" + (code == ENOSPC ? "; free some space and build again (the published editions are unchanged)" : "")
+                Phrase(de: "'\(path)' lässt sich nicht schreiben: ", en: "cannot write '\(path)': ") + SystemError.phrase(code)
+                    + (code == ENOSPC ? Phrase(de: "; geben Sie Speicherplatz frei und starten Sie 'kochbuch build' erneut (die veröffentlichten Ausgaben sind unverändert)",
+                                               en: "; free some space and build again (the published editions are unchanged)")
+                                      : Phrase(de: "", en: ""))
             }
         }
     }

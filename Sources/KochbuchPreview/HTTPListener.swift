@@ -1,4 +1,5 @@
 import Foundation
+import KochbuchModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,7 +46,7 @@ final class HTTPListener: @unchecked Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { throw Failure(description: "'\(host)' is not an IPv4 address") }
+        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { throw Failure(description: Phrase(de: "'\(host)' ist keine IPv4-Adresse", en: "'\(host)' is not an IPv4 address").text(in: .current)) }
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         var yes: Int32 = 1

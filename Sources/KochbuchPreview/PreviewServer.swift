@@ -61,13 +61,16 @@ public actor PreviewServer {
         do {
             let summary = try builder.build()
             failure = nil
-            log("built \(summary.editions.first?.files ?? 0) files (\(String(format: "%.2f", summary.seconds)) s)")
+            let files = summary.editions.first?.files ?? 0, seconds = String(format: "%.2f", summary.seconds)
+            log(Phrase(de: "erzeugt: \(files) \(files == 1 ? "Datei" : "Dateien") (\(seconds.replacingOccurrences(of: ".", with: ",")) s)",
+                       en: "built \(files) files (\(seconds) s)").text(in: .current))
         } catch let error as Builder.InvalidBook {
             failure = DiagnosticFormatter(language: .current).format(error.report)
-            log("the book has errors; the page shows them:\n" + (failure ?? ""))
+            log(Phrase(de: "das Buch enthält Fehler; die Seite zeigt sie:\n", en: "the book has errors; the page shows them:\n").text(in: .current)
+                + (failure ?? ""))
         } catch {
             failure = "\(error)"
-            log("build failed: \(error)")
+            log(Phrase(de: "die Website ließ sich nicht erzeugen: \(error)", en: "build failed: \(error)").text(in: .current))
         }
         generation += 1
     }

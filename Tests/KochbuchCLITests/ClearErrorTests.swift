@@ -34,6 +34,7 @@ import Testing
             process.arguments = ["build", "--out", locked.path]
         }
         process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(["KOCHBUCH_LANG": "en"]) { _, new in new }
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice

@@ -21,7 +21,7 @@ import Testing
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = [CommandRunner.repository.appendingPathComponent("scripts/import-laws.sh").path, CommandRunner.binary.path]
-            process.environment = ProcessInfo.processInfo.environment.merging(["BOOK": book.path]) { _, new in new }
+            process.environment = ProcessInfo.processInfo.environment.merging(["BOOK": book.path, "KOCHBUCH_LANG": "en"]) { _, new in new }
             let output = Pipe()
             process.standardOutput = output
             process.standardError = output

@@ -1,4 +1,5 @@
 import KochbuchLoading
+import KochbuchModel
 import KochbuchXML
 
 /// Admits a source for formatting or comparison by the same rules the book loader applies:
@@ -11,23 +12,28 @@ enum SourceAdmission {
         if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
         let size = body.utf8.count
         if size > BookLoader.maximumFileSize {
-            throw FormatError(line: 1, column: 1, message: "file is \(size / 1024 / 1024) MiB; the limit is \(BookLoader.maximumFileSize / 1024 / 1024) MiB")
+            let (megabytes, limit) = (size / 1024 / 1024, BookLoader.maximumFileSize / 1024 / 1024)
+            throw FormatError(line: 1, column: 1, phrase: Phrase(de: "die Datei ist \(megabytes) MiB groß; erlaubt sind höchstens \(limit) MiB",
+                                                                 en: "file is \(megabytes) MiB; the limit is \(limit) MiB"))
         }
         if ContentLayout.isWhitespaceOnly(String(body)) {
-            throw FormatError(line: 1, column: 1, message: "document is empty")
+            throw FormatError(line: 1, column: 1, phrase: Phrase(de: "das Dokument ist leer", en: "document is empty"))
         }
         if let (encoding, column) = declaredEncoding(body), encoding.lowercased() != "utf-8" {
-            throw FormatError(line: 1, column: column, message: "document declares encoding '\(encoding)'; only UTF-8 is accepted")
+            throw FormatError(line: 1, column: column, phrase: Phrase(de: "das Dokument gibt die Zeichenkodierung '\(encoding)' an; zulässig ist nur UTF-8",
+                                                                      en: "document declares encoding '\(encoding)'; only UTF-8 is accepted"))
         }
         if let (line, column) = doctypePosition(body) {
-            throw FormatError(line: line, column: column, message: "document type declarations are not allowed")
+            throw FormatError(line: line, column: column, phrase: Phrase(de: "eine Dokumenttyp-Deklaration (<!DOCTYPE …>) ist nicht erlaubt",
+                                                                         en: "document type declarations are not allowed"))
         }
         let outcome = XMLParser.parse(Array(body.utf8), name: "source")
         let refusals = outcome.problems.filter { $0.level != .warning }
         guard let document = outcome.document, refusals.isEmpty else {
             let problem = refusals.first
-            throw FormatError(line: max(problem?.line ?? 1, 1), column: max(problem?.column ?? 1, 1),
-                              message: problem?.message ?? "document is not well-formed")
+            let phrase = problem.map { Phrase(de: "das Dokument ist hier kein wohlgeformtes XML (Meldung von libxml2: \($0.message))", en: $0.message) }
+                ?? Phrase(de: "das Dokument ist kein wohlgeformtes XML", en: "document is not well-formed")
+            throw FormatError(line: max(problem?.line ?? 1, 1), column: max(problem?.column ?? 1, 1), phrase: phrase)
         }
         return document
     }

@@ -1,3 +1,4 @@
+import KochbuchModel
 import KochbuchXML
 
 // The part of XML Schema the Kochbuch schemas use, resolved far enough to describe every element:
@@ -72,7 +73,8 @@ struct SchemaComponents {
         if let simple = type.child("simpleContent") {
             guard let derivation = simple.child("extension") ?? simple.child("restriction"),
                   let base = derivation.attribute("base") else {
-                throw SchemaReferenceError.malformed(file: type.file, message: "line \(simple.line): simpleContent without a base")
+                throw SchemaReferenceError.malformed(file: type.file, message: Phrase(de: "Zeile \(simple.line): 'simpleContent' ohne 'base'",
+                                                                                     en: "line \(simple.line): simpleContent without a base"))
             }
             if let complex = try? lookup("complexType", base, from: derivation) {
                 let inherited = try content(ofComplexType: complex)
@@ -95,7 +97,8 @@ struct SchemaComponents {
             if complex.attribute("mixed") == "true" { result.mixed = true }
             guard let derivation = complex.child("extension") ?? complex.child("restriction"),
                   let base = derivation.attribute("base") else {
-                throw SchemaReferenceError.malformed(file: type.file, message: "line \(complex.line): complexContent without a base")
+                throw SchemaReferenceError.malformed(file: type.file, message: Phrase(de: "Zeile \(complex.line): 'complexContent' ohne 'base'",
+                                                                                      en: "line \(complex.line): complexContent without a base"))
             }
             let own = try particle(in: derivation)
             if case .builtin("anyType") = try qualifiedName(base, in: derivation) {

@@ -1,4 +1,5 @@
 import Foundation
+import KochbuchModel
 import KochbuchXML
 
 /// The schema files of one folder, each parsed once, and the global components of each
@@ -20,10 +21,13 @@ final class SchemaLibrary {
         }
         let outcome = KochbuchXML.XMLParser.parse(Array(data), name: file)
         guard let element = outcome.document?.root else {
-            throw SchemaReferenceError.malformed(file: file, message: outcome.problems.first?.message ?? "not well-formed")
+            throw SchemaReferenceError.malformed(file: file, message: outcome.problems.first.map {
+                Phrase(de: "die Datei ist kein wohlgeformtes XML (Meldung von libxml2: \($0.message))", en: $0.message)
+            } ?? Phrase(de: "die Datei ist kein wohlgeformtes XML", en: "not well-formed"))
         }
         guard element.name == "schema", element.namespace == xsNamespace else {
-            throw SchemaReferenceError.malformed(file: file, message: "the root element is not xs:schema")
+            throw SchemaReferenceError.malformed(file: file, message: Phrase(de: "das Wurzelelement ist nicht 'xs:schema'",
+                                                                             en: "the root element is not xs:schema"))
         }
         let root = SchemaNode(file: file, path: [], element: element)
         roots[file] = root
