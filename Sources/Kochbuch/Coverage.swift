@@ -20,19 +20,28 @@ public struct Coverage: Sendable {
     }
 
     /// The report as text tables: laws and sections, topics, OZG-Leistungen, editorial lists.
-    public static func text(_ report: CoverageReport) -> String {
+    /// With a width (a terminal's), the tables are fitted to it, and a last line says how to see
+    /// what had to be shortened.
+    public static func text(_ report: CoverageReport, width: Int? = nil) -> String {
         var out: [String] = []
+        var fits: [TextTable.Fit] = []
+        func table(_ table: TextTable) -> String {
+            let (text, fit) = table.layout(width: width)
+            fits.append(fit)
+            return text
+        }
         out.append("Abdeckung: \(report.recipeCount) Rezepte, \(report.themenfelderCovered) von \(report.themenfelder.count) Themenfeldern, "
                    + "\(report.lebenslagenCovered) Lebenslagen, \(report.ozgLeistungen.count) OZG-Leistungen")
         for law in report.laws {
             out.append("")
             let draft = law.status == "draft" ? " (Entwurf)" : ""
             out.append("\(law.abbreviation)\(draft): \(law.sections.count - law.uncitedCount) von \(law.sections.count) Paragrafen zitiert, \(law.uncitedCount) ohne Rezept")
-            out.append(TextTable(header: ["§", "Titel", "Rezepte", ""], rows: law.sections.map { section in
-                let marker = section.status != "in-force" ? (section.status == "repealed" ? "weggefallen" : "nicht in Kraft")
-                    : (section.recipes.isEmpty ? "— Lücke" : "")
-                return ["§ \(section.number)", truncate(section.title, 48), section.recipes.isEmpty ? "0" : "\(section.recipes.count): \(section.recipes.joined(separator: ", "))", marker]
-            }).render(maxWidth: 160))
+            out.append(table(TextTable(header: ["§", "Titel", "Rezepte"], rows: law.sections.map { section in
+                let marker = section.status != "in-force" ? (section.status == "repealed" ? " (weggefallen)" : " (nicht in Kraft)")
+                    : (section.recipes.isEmpty ? " — Lücke" : "")
+                let recipes = section.recipes.isEmpty ? "0" : "\(section.recipes.count): \(section.recipes.joined(separator: ", "))"
+                return ["§ \(section.number)", section.title, recipes + marker]
+            }, shortened: [1])))
             if !law.needsReview.isEmpty {
                 out.append("Zu prüfen: \(law.needsReview.count) Rezept(e) zitieren Paragrafen, die sich nach ihrer Prüfung geändert haben")
                 for need in law.needsReview {
@@ -53,47 +62,23 @@ public struct Coverage: Sendable {
                 rows.append(["  \(lage.name)", "\(lage.recipes.count)", lage.recipes.joined(separator: ", ")])
             }
         }
-        out.append(TextTable(header: ["Themenfeld / Lebenslage", "Anzahl", "Rezepte"], rows: rows).render(maxWidth: 160))
+        out.append(table(TextTable(header: ["Themenfeld / Lebenslage", "Anzahl", "Rezepte"], rows: rows, shortened: [0])))
         out.append("")
         out.append("OZG-Leistungen mit Rezept")
-        out.append(TextTable(header: ["OZG-ID", "Leistung", "Rezepte"], rows: report.ozgLeistungen.map {
-            [$0.id, truncate($0.name, 50), $0.recipes.joined(separator: ", ")]
-        }).render(maxWidth: 160))
+        out.append(table(TextTable(header: ["OZG-ID", "Leistung", "Rezepte"], rows: report.ozgLeistungen.map {
+            [$0.id, $0.name, $0.recipes.joined(separator: ", ")]
+        }, shortened: [1])))
         out.append("")
         out.append("Rezepte, auf die nichts verweist: " + list(report.unlinked))
         out.append("Entwürfe: " + list(report.drafts))
         out.append("Prüfung älter als ein Jahr oder fehlend: " + list(report.staleReviews.map { "\($0.id) (\($0.reviewed ?? "nie"))" }))
+        if let width, fits.contains(where: { $0 == .shortened || $0 == .stacked }) {
+            out.append("")
+            out.append("(Auf \(width) Spalten gekürzt. Ungekürzt: ein breiteres Fenster, COLUMNS=200 kochbuch coverage | less -S, "
+                       + "oder kochbuch coverage > abdeckung.txt)")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
     private static func list(_ items: [String]) -> String { items.isEmpty ? "keine" : items.joined(separator: ", ") }
-
-    private static func truncate(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
-    }
 }
-
-/// A plain-text table with columns padded to their widest cell.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]]
-
-    func render(maxWidth: Int) -> String {
-        let all = [header] + rows
-        var widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        let total = widths.reduce(0, +) + 2 * (widths.count - 1)
-        if total > maxWidth, let last = widths.indices.last {
-            widths[last] = max(10, widths[last] - (total - maxWidth))
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let text = cell.count > widths[index] ? String(cell.prefix(widths[index] - 1)) + "…" : cell
-                return index == cells.count - 1 ? text : text.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
-    }
-}
-
-import Foundation

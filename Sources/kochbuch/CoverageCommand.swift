@@ -26,7 +26,7 @@ struct CoverageCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            Terminal.out(Coverage.text(report), terminator: "")
+            Terminal.out(Coverage.text(report, width: Terminal.tableWidth), terminator: "")
         }
         if !errors.isEmpty { throw ExitCode.failure }
     }

@@ -230,13 +230,15 @@ struct ListCommand: ParsableCommand {
             if hits.isEmpty { throw ExitCode(1) }
             return
         }
-        let idWidth = min(max(hits.map(\.id.count).max() ?? 2, 2), 40)
-        let fieldWidth = min(max(hits.map(\.themenfeld.count).max() ?? 10, 10), 34)
-        Terminal.out("\("ID".rightPadded(to: idWidth))  \("Themenfeld".rightPadded(to: fieldWidth))  Titel")
-        Terminal.out("\(String(repeating: "-", count: idWidth))  \(String(repeating: "-", count: fieldWidth))  -----")
-        for hit in hits {
-            let status = hit.status == "published" ? "" : " [\(hit.status)]"
-            Terminal.out("\(hit.id.rightPadded(to: idWidth))  \(hit.themenfeld.rightPadded(to: fieldWidth))  \(hit.title)\(status)")
+        let table = TextTable(header: ["ID", "Themenfeld", "Titel"], rows: hits.map { hit in
+            [hit.id, hit.themenfeld, hit.title + (hit.status == "published" ? "" : " [\(hit.status)]")]
+        }, shortened: [1])
+        let width = Terminal.tableWidth
+        let (text, fit) = table.layout(width: width)
+        Terminal.out(text)
+        if let width, fit == .shortened || fit == .stacked {
+            Terminal.out(say(de: "(Auf \(width) Spalten gekürzt. Ungekürzt: ein breiteres Fenster oder kochbuch list | less -S)",
+                             en: "(Shortened to \(width) columns. In full: a wider window or kochbuch list | less -S)"))
         }
         Terminal.out(hits.count == 1 ? "1 Rezept" : "\(hits.count) Rezepte")
         if hits.isEmpty { throw ExitCode(1) }

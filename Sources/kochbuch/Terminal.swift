@@ -23,6 +23,16 @@ enum Terminal {
         return isatty(STDOUT_FILENO) == 1 ? width : nil
     }
 
+    /// The width tables fit into: COLUMNS when set, else the terminal's whole width; none for a pipe,
+    /// which gets every cell whole.
+    static var tableWidth: Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20 { return columns }
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+        return 80
+    }
+
     /// Writes a message to standard error, `Fehler: ` (`error: ` in English) first unless `prefixed` is
     /// false; control and bidi characters (a file name or title can carry them) are made visible.
     static func error(_ message: String, prefixed: Bool = true) {
