@@ -343,8 +343,8 @@ struct TopicsCommand: ParsableCommand {
         commandName: "topics",
         abstract: say(de: "Die OZG-Themenfelder und Lebenslagen, jeweils mit der Zahl ihrer Rezepte.",
                       en: "The OZG Themenfelder and Lebenslagen with the number of recipes in each."),
-        discussion: say(de: "Mit --search werden stattdessen Einträge der Kataloge nach Wörtern gesucht: kochbuch topics --search Parkausweis.",
-                        en: "With --search, finds entries of the catalogs by words instead: kochbuch topics --search Parkausweis.")
+        discussion: say(de: "Mit --search werden stattdessen Einträge der Kataloge nach Wörtern gesucht: kochbuch topics --search Parkausweis.\n\nRückgabewert (Exit-Status) mit --search wie bei grep: 0, wenn Einträge gefunden wurden, 1, wenn keine.",
+                        en: "With --search, finds entries of the catalogs by words instead: kochbuch topics --search Parkausweis.\n\nExit status with --search as grep's: 0 when entries were found, 1 when none were.")
     )
 
     @OptionGroup var options: BookOptions

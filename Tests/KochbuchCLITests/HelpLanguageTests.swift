@@ -86,6 +86,8 @@ import Testing
              "Exit status, as with grep: 0 when recipes were listed, 1 when none"),
             (["validate", "--help"], "Rückgabewert (Exit-Status): 0, wenn es keine Fehler gibt", "Exit status: 0 when there are no errors"),
             (["fmt", "--help"], "Rückgabewert (Exit-Status) 1", "exit status 1"),
+            (["topics", "--help"], "Rückgabewert (Exit-Status) mit --search wie bei grep: 0, wenn Einträge gefunden wurden, 1, wenn keine",
+             "Exit status with --search as grep's: 0 when entries were found, 1 when none were"),
         ]
         for (command, german, english) in cases {
             let inGerman = try CommandRunner.run(command, environment: Self.german[0])
