@@ -34,59 +34,45 @@ enum EPUBPackager {
                     mimetypeMethod: mimetypeMethod, mimetype: mimetype)
     }
 
-    /// Packs entries in sorted order; they are made 64 at a time, on all cores.
+    /// Packs entries in sorted order; they are made and compressed 64 at a time, on all cores,
+    /// and appended to the archive in order (`ZIPWriter`).
     static func package(entries: [Entry], modified: CalendarDate, mimetypeMethod: CompressionMethod = .none,
                         mimetype: String = mimetype) throws -> Data {
-        var components = DateComponents()
-        components.year = modified.year
-        components.month = modified.month
-        components.day = modified.day
-        components.hour = 12
-        components.timeZone = TimeZone(identifier: "UTC")
-        let date = Calendar(identifier: .gregorian).date(from: components) ?? Date(timeIntervalSince1970: 0)
-        let archive = try Archive(accessMode: .create)
-        try add("mimetype", Data(mimetype.utf8), to: archive, date: date, method: mimetypeMethod)
-        try add("META-INF/container.xml", Data(container.utf8), to: archive, date: date, method: .deflate)
-        // While one batch is compressed, the next is made on the other cores.
+        var writer = ZIPWriter(year: modified.year, month: modified.month, day: modified.day)
+        try writer.add("mimetype", ZIPWriter.Compressed(Data(mimetype.utf8), method: mimetypeMethod))
+        try writer.add("META-INF/container.xml", ZIPWriter.Compressed(Data(container.utf8), method: .deflate))
+        // While one batch is appended, the next is made and compressed on the other cores.
         let sorted = entries.sorted { $0.path < $1.path }
         let batches = stride(from: 0, to: sorted.count, by: 64).map { Array(sorted[$0..<min($0 + 64, sorted.count)]) }
         var upcoming = batches.first.map(Batch.init)
         for (index, batch) in batches.enumerated() {
             let made = upcoming!.wait()
             upcoming = index + 1 < batches.count ? Batch(batches[index + 1]) : nil
-            for (entry, data) in zip(batch, made) {
-                try add("OEBPS/\(entry.path)", data, to: archive, date: date, method: .deflate)
+            for (entry, compressed) in zip(batch, made) {
+                try writer.add("OEBPS/\(entry.path)", compressed.get())
             }
         }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try writer.finish()
     }
 
-    /// Entries being made in the background.
+    /// Entries being made and compressed in the background.
     private final class Batch: @unchecked Sendable {
-        private var made: [Data] = []
+        private var made: [Result<ZIPWriter.Compressed, Error>] = []
         private let done = DispatchGroup()
 
         /// On a thread of its own: a pool thread could wait behind the very work that waits for it.
         init(_ entries: [Entry]) {
             done.enter()
             Thread.detachNewThread { [self] in
-                made = Parallel.map(entries) { $0.make() }
+                made = Parallel.map(entries) { entry in Result { try ZIPWriter.Compressed(entry.make(), method: .deflate) } }
                 done.leave()
             }
         }
 
-        /// The entries' data, once made.
-        func wait() -> [Data] {
+        /// The entries, once made and compressed.
+        func wait() -> [Result<ZIPWriter.Compressed, Error>] {
             done.wait()
             return made
-        }
-    }
-
-    private static func add(_ path: String, _ data: Data, to archive: Archive, date: Date, method: CompressionMethod) throws {
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                             permissions: 0o644, compressionMethod: method) { position, size in
-            data.subdata(in: Data.Index(position)..<Data.Index(position) + size)
         }
     }
 }

@@ -19,11 +19,12 @@ struct IndexDocument {
             let label = "\(law.abbreviation) § \(section.number) \(section.title)"
             entries.append((label, "<a href=\"\(EPUBPaths.appendix)#\(EPUBPaths.sectionAnchor(law.id, section.number))\">\(HTML.escape(label))</a>"))
         }
-        let sorted = entries.sorted {
-            let lhs = $0.key.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            let rhs = $1.key.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            return lhs != rhs ? lhs < rhs : $0.html < $1.html
+        // Each key folded once, not in the comparator (at 10,000 recipes some 270,000 folds).
+        let folded: [String] = entries.map { $0.key.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let order = entries.indices.sorted { (lhs: Int, rhs: Int) -> Bool in
+            folded[lhs] != folded[rhs] ? folded[lhs] < folded[rhs] : entries[lhs].html < entries[rhs].html
         }
+        let sorted = order.map { entries[$0] }
         var body = "<section epub:type=\"index\" role=\"doc-index\" aria-labelledby=\"register\">\n<h1 id=\"register\">Register</h1>\n"
         var letter = ""
         var open = false
