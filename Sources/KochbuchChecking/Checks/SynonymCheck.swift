@@ -7,12 +7,12 @@ struct SynonymCheck: BookCheck {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         guard let synonyms = context.book.synonyms, !synonyms.isEmpty else { return [] }
-        var words: Set<String> = []
-        for recipe in context.book.recipes {
+        // Only the words the list means are looked for, and the search ends once all are found.
+        var missing = Set(synonyms.flatMap { $0.means.map { $0.lowercased() } })
+        search: for recipe in context.book.recipes {
             for piece in ReadableText.of(recipe) {
-                for word in piece.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
-                    words.insert(word.lowercased())
-                    for part in word.split(separator: "-") { words.insert(part.lowercased()) }
+                for word in Self.words(in: piece.lowercased()) where missing.remove(word) != nil && missing.isEmpty {
+                    break search
                 }
             }
         }
@@ -30,7 +30,7 @@ struct SynonymCheck: BookCheck {
             } else {
                 seen[key] = synonym.location
             }
-            for meant in synonym.means where !words.contains(meant.lowercased()) {
+            for meant in synonym.means where missing.contains(meant.lowercased()) {
                 diagnostics.append(Diagnostic(.error, .synonymUnknownWord,
                                               Phrase(de: "'\(synonym.word)' soll '\(meant)' finden, aber kein Rezept verwendet das Wort '\(meant)'",
                                                      en: "'\(synonym.word)' means '\(meant)', but no recipe uses the word '\(meant)'"),
@@ -40,5 +40,35 @@ struct SynonymCheck: BookCheck {
             }
         }
         return diagnostics
+    }
+
+    /// The words of a text: runs of letters, digits and hyphens, and each hyphenated word's parts.
+    /// ASCII is told apart by its bytes; only other characters ask Unicode's properties.
+    static func words(in text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func finish() {
+            guard !current.isEmpty else { return }
+            let word = String(current)
+            words.append(word)
+            if word.contains("-") { words += word.split(separator: "-").map(String.init) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let inWord: Bool
+            if value < 0x80 {
+                inWord = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || value == 0x2D
+            } else {
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber: inWord = true
+                default: inWord = false
+                }
+            }
+            if inWord { current.append(scalar) } else { finish() }
+        }
+        finish()
+        return words
     }
 }
