@@ -11,21 +11,25 @@ struct MarkdownText {
 
     /// Backslash-escapes what Markdown would read as markup; whitespace collapses to single spaces.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
+        var out = String.UnicodeScalarView()
         var lastWasSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isSpace = value < 0x80 ? (value == 0x20 || (value >= 0x09 && value <= 0x0D)) : scalar.properties.isWhitespace
+            if isSpace {
                 if !lastWasSpace { out.append(" ") }
                 lastWasSpace = true
                 continue
             }
             lastWasSpace = false
-            if "\\`*_[]<>#|&!~".contains(character) { out.append("\\") }
-            out.append(character)
+            if value < 0x80, specials[Int(value)] { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
+
+    /// The ASCII characters Markdown gives a meaning: \ ` * _ [ ] < > # | & ! ~
+    private static let specials: [Bool] = (0..<128).map { "\\`*_[]<>#|&!~".unicodeScalars.contains(Unicode.Scalar(UInt8($0))) }
 
     /// A paragraph-initial "-", "+", "1." or "#" would start a list or heading: escaped.
     static func safeLineStart(_ line: String) -> String {
