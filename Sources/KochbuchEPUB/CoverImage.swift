@@ -129,17 +129,3 @@ struct CoverFonts: Sendable {
     /// The system's DejaVu fonts, read once per process, when first needed.
     static let system: Result<CoverFonts, TrueTypeFont.Unreadable> = load(from: directory)
 }
-
-/// A value behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}
