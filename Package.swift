@@ -43,6 +43,8 @@ let package = Package(
 
         // The link graph: who cites, links to and relates to whom.
         .target(name: "KochbuchLinking", dependencies: ["KochbuchModel"]),
+        // The build cache: pieces of the editions kept between builds under their inputs' digests.
+        .target(name: "KochbuchCache", dependencies: ["KochbuchModel", "KochbuchLinking"]),
 
         // The checks no schema can express.
         .target(name: "KochbuchChecking", dependencies: ["KochbuchModel", "KochbuchLinking"]),
@@ -89,7 +91,7 @@ let package = Package(
             name: "Kochbuch",
             dependencies: [
                 "KochbuchModel", "KochbuchLoading", "KochbuchLinking", "KochbuchChecking", "KochbuchImport",
-                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB", "KochbuchAuthoring", "CCurl", "CFileSystem",
+                "KochbuchSearch", "KochbuchHTML", "KochbuchText", "KochbuchEPUB", "KochbuchAuthoring", "KochbuchCache", "CCurl", "CFileSystem",
             ]
         ),
 
@@ -162,7 +164,8 @@ let package = Package(
             name: "KochbuchAuthoringTests",
             dependencies: ["KochbuchAuthoring", "Kochbuch", "KochbuchXML", "KochbuchModel", "KochbuchLoading"]
         ),
-        .testTarget(name: "KochbuchTests", dependencies: ["Kochbuch", "KochbuchModel"]),
+        .testTarget(name: "KochbuchTests", dependencies: ["Kochbuch", "KochbuchModel", "KochbuchBench"]),
+        .testTarget(name: "KochbuchCacheTests", dependencies: ["KochbuchCache", "KochbuchModel"]),
         .testTarget(name: "KochbuchLinkingTests", dependencies: ["KochbuchLinking", "Kochbuch"]),
         .testTarget(
             name: "CookbookContentTests",

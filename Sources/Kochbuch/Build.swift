@@ -29,6 +29,12 @@ public struct Builder: Sendable {
         public var width: Int
         /// Publish drafts that no chapter lists too (the author's preview, `kochbuch serve`).
         public var includesUnlistedDrafts = false
+        /// Take unchanged recipes' pieces from the build cache in `.kochbuch/` and keep the new ones there
+        /// (`BuildCache`); off, every piece is made anew and the cache is neither read nor written.
+        public var usesCache = true
+        /// Whether a cache key covers the recipes a recipe links to and from. Only tests turn this off:
+        /// the negative control that shows the cache tests notice a key missing an input.
+        public var cacheKeysCoverLinkedRecipes = true
 
         public init(editions: [Edition] = Edition.allCases, output: URL, theme: URL? = nil, baseURL: String? = nil,
                     selection: EPUBSelection = EPUBSelection(), width: Int = 78) {
@@ -50,6 +56,9 @@ public struct Builder: Sendable {
         public var upToDate = false
         /// How many recipe pages of the website were rendered (the others were kept as published), of how many.
         public var recipePages: (rendered: Int, of: Int)?
+        /// How many pieces (recipe texts, Markdown copies, EPUB documents) were taken from the build
+        /// cache, and how many of the kept ones were damaged and made anew; nil without the cache.
+        public var cachedPieces: (reused: Int, damaged: Int)?
 
         /// The summary in the user's language (`Language.current`).
         public var description: String { description(in: .current) }
@@ -66,7 +75,12 @@ public struct Builder: Sendable {
                         + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) von \($0.of) Rezeptseiten neu erzeugt" : "" } ?? "" : "")
                         + ", \(Self.germanSize(edition.bytes)) in \(edition.folder.path)"
                 }
-                return "veröffentlicht: " + parts.joined(separator: "; ") + zeit
+                let cache = cachedPieces.map { counts in
+                    counts.reused == 0 && counts.damaged == 0 ? ""
+                        : "; aus dem Zwischenspeicher: \(counts.reused) \(counts.reused == 1 ? "Teil" : "Teile")"
+                        + (counts.damaged > 0 ? ", \(counts.damaged) beschädigte neu erzeugt" : "")
+                } ?? ""
+                return "veröffentlicht: " + parts.joined(separator: "; ") + cache + zeit
                     + (warnings > 0 ? ", \(warnings) \(warnings == 1 ? "Warnung" : "Warnungen")" : "")
             }
             if upToDate { return "everything up to date" + time }
@@ -76,7 +90,12 @@ public struct Builder: Sendable {
                     + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) of \($0.of) recipe pages rendered" : "" } ?? "" : "")
                     + ", \(ByteCountFormatter.string(fromByteCount: Int64(edition.bytes), countStyle: .file)) in \(edition.folder.path)"
             }
-            return "built " + parts.joined(separator: "; ") + time
+            let cache = cachedPieces.map { counts in
+                counts.reused == 0 && counts.damaged == 0 ? ""
+                    : "; from the cache: \(counts.reused) piece\(counts.reused == 1 ? "" : "s")"
+                    + (counts.damaged > 0 ? ", \(counts.damaged) damaged ones made anew" : "")
+            } ?? ""
+            return "built " + parts.joined(separator: "; ") + cache + time
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
         }
 
@@ -159,8 +178,12 @@ public struct Builder: Sendable {
         // The editions are made side by side: each has parts that run on one core (the search index,
         // the EPUB's compression, the text guide), which then overlap with the others' parallel parts.
         // All editions are staged first and switched in together: a build that fails in one publishes none.
+        let cache = BuildCache(book: book, enabled: options.usesCache)
+        if let problem = cache.problem { progress(problem.text(in: .current)) }
+        let pieces = cache.pieces(loaded: loaded, site: site, options: options, today: today,
+                                  keyNeighbours: options.cacheKeysCoverLinkedRecipes)
         let outcomes = Parallel.map(options.editions) { edition in
-            Result { try stage(edition, site: site, theme: theme) }
+            Result { try stage(edition, site: site, theme: theme, pieces: pieces) }
         }
         let staged: [(edition: StagedEdition, pages: HTMLSite.RecipePages?)]
         do {
@@ -178,13 +201,21 @@ public struct Builder: Sendable {
             summary.editions.append((edition, written.totals.files, written.totals.bytes, written.totals.files - written.totals.unchanged,
                                      options.output.appendingPathComponent(edition.folder)))
         }
+        if cache.folder != nil {
+            summary.cachedPieces = pieces.counts
+            if let failure = pieces.save() {
+                progress(Phrase(de: "der Zwischenspeicher in \(cache.folder!.path) ließ sich nicht schreiben (\(failure.localizedDescription)); die Ausgaben sind veröffentlicht, der nächste Lauf baut ohne ihn",
+                                en: "the cache in \(cache.folder!.path) could not be written (\(failure.localizedDescription)); the editions are published, the next build runs without it").text(in: .current))
+            }
+        }
         try AtomicFile.write(Data(fingerprint.utf8), to: stateFile)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
 
     /// Renders one edition into its staging folder, ready to be switched in.
-    private func stage(_ edition: Edition, site: SiteBook, theme: Theme) throws -> (edition: StagedEdition, pages: HTMLSite.RecipePages?) {
+    private func stage(_ edition: Edition, site: SiteBook, theme: Theme,
+                       pieces: BuildCache.Pieces) throws -> (edition: StagedEdition, pages: HTMLSite.RecipePages?) {
         let target = options.output.appendingPathComponent(edition.folder)
         let pageKeys = RecipePageKeys(output: options.output)
         let previousKeys = edition == .html && FileManager.default.fileExists(atPath: target.path) ? pageKeys.take() : [:]
@@ -195,14 +226,16 @@ public struct Builder: Sendable {
                 let docs = book.directory.deletingLastPathComponent().appendingPathComponent("docs")
                 pages = try HTMLSite(book: site, bookDirectory: book.directory, theme: theme, baseURL: options.baseURL,
                                      today: today, guides: Guide.load(from: docs))
-                    .write(to: sink, previousKeys: previousKeys, salt: "\(KochbuchVersion.current) \(BuildFingerprint.toolState())")
+                    .write(to: sink, previousKeys: previousKeys, salt: "\(KochbuchVersion.current) \(BuildFingerprint.toolState())",
+                           markdownPieces: pieces.markdown ?? NoRecipePieces())
             case .epub:
-                let epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
+                var epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
+                if let kept = pieces.epub { epub.pieces = kept }
                 try sink.write(epub.fileName, try epub.data())
             case .text:
                 let renderer = TextRenderer(book: site.book, graph: site.graph, width: options.width)
                 let id = site.book.manifest?.id ?? "kochbuch"
-                let edition = renderer.renderEdition(recipes: site.orderedRecipes)
+                let edition = renderer.renderEdition(recipes: site.orderedRecipes, pieces: pieces.text ?? NoRecipePieces())
                 try sink.write("\(id).txt") { piece in try edition.writeGuide(piece) }
                 for (recipe, text) in zip(site.orderedRecipes, edition.recipes) {
                     try sink.write("rezepte/\(recipe.id).txt", text: text)

@@ -12,6 +12,9 @@ public struct EPUBBook {
     public let selection: EPUBSelection
     public let bookDirectory: URL
 
+    /// Compressed recipe documents kept from earlier builds, and where to keep the ones made.
+    public var pieces: any RecipePieces = NoRecipePieces()
+
     /// The fonts of the raster cover; without them the cover is SVG only (`coverWarning`).
     var coverFonts: Result<CoverFonts, TrueTypeFont.Unreadable> = CoverFonts.system
 
@@ -54,7 +57,7 @@ public struct EPUBBook {
     /// a time on all cores, so that they never all exist at once.
     public func data() throws -> Data {
         if let coverWarning { Self.warnOnce(coverWarning) }
-        return try EPUBPackager.package(entries: try entries(), modified: modifiedDate)
+        return try EPUBPackager.package(entries: try entries(), modified: modifiedDate, pieces: pieces)
     }
 
     private static let warned = Locked<Set<String>>([])
@@ -123,7 +126,9 @@ public struct EPUBBook {
             if let page = part.page { add(page, ChapterDocument.xhtml(part)) }
         }
         let recipeDocument = RecipeDocument(book: book, targets: targets("../"))
-        files += recipes.map { recipe in EPUBPackager.Entry(path: EPUBPaths.recipe(recipe.id)) { Data(recipeDocument.xhtml(recipe).utf8) } }
+        files += recipes.map { recipe in
+            EPUBPackager.Entry(path: EPUBPaths.recipe(recipe.id), recipeID: recipe.id) { Data(recipeDocument.xhtml(recipe).utf8) }
+        }
         add(EPUBPaths.appendix, LegalAppendix(book: book).xhtml(cited: cited, included: included))
         add(EPUBPaths.glossary, glossaryDocument(targets: targets("")))
         add(EPUBPaths.index, IndexDocument(book: book).xhtml(recipes: recipes, cited: cited))

@@ -19,6 +19,8 @@ enum EPUBPackager {
     /// so entries are made on any thread.
     struct Entry: @unchecked Sendable {
         let path: String
+        /// The recipe the entry shows, whose compressed entry a build cache may hold.
+        var recipeID: String? = nil
         let make: () -> Data
     }
 
@@ -36,18 +38,19 @@ enum EPUBPackager {
 
     /// Packs entries in sorted order; they are made and compressed 64 at a time, on all cores,
     /// and appended to the archive in order (`ZIPWriter`).
+    /// - Parameter pieces: compressed recipe entries kept from earlier builds, and where to keep the ones made.
     static func package(entries: [Entry], modified: CalendarDate, mimetypeMethod: CompressionMethod = .none,
-                        mimetype: String = mimetype) throws -> Data {
+                        mimetype: String = mimetype, pieces: any RecipePieces = NoRecipePieces()) throws -> Data {
         var writer = ZIPWriter(year: modified.year, month: modified.month, day: modified.day)
         try writer.add("mimetype", ZIPWriter.Compressed(Data(mimetype.utf8), method: mimetypeMethod))
         try writer.add("META-INF/container.xml", ZIPWriter.Compressed(Data(container.utf8), method: .deflate))
         // While one batch is appended, the next is made and compressed on the other cores.
         let sorted = entries.sorted { $0.path < $1.path }
         let batches = stride(from: 0, to: sorted.count, by: 64).map { Array(sorted[$0..<min($0 + 64, sorted.count)]) }
-        var upcoming = batches.first.map(Batch.init)
+        var upcoming = batches.first.map { Batch($0, pieces: pieces) }
         for (index, batch) in batches.enumerated() {
             let made = upcoming!.wait()
-            upcoming = index + 1 < batches.count ? Batch(batches[index + 1]) : nil
+            upcoming = index + 1 < batches.count ? Batch(batches[index + 1], pieces: pieces) : nil
             for (entry, compressed) in zip(batch, made) {
                 try writer.add("OEBPS/\(entry.path)", compressed.get())
             }
@@ -61,10 +64,19 @@ enum EPUBPackager {
         private let done = DispatchGroup()
 
         /// On a thread of its own: a pool thread could wait behind the very work that waits for it.
-        init(_ entries: [Entry]) {
+        init(_ entries: [Entry], pieces: any RecipePieces) {
             done.enter()
             Thread.detachNewThread { [self] in
-                made = Parallel.map(entries) { entry in Result { try ZIPWriter.Compressed(entry.make(), method: .deflate) } }
+                made = Parallel.map(entries) { entry in
+                    Result {
+                        if let id = entry.recipeID, let kept = pieces.piece(for: id).flatMap(ZIPWriter.Compressed.init(stored:)) {
+                            return kept
+                        }
+                        let compressed = try ZIPWriter.Compressed(entry.make(), method: .deflate)
+                        if let id = entry.recipeID { pieces.keep(compressed.stored, for: id) }
+                        return compressed
+                    }
+                }
                 done.leave()
             }
         }

@@ -31,6 +31,28 @@ struct ZIPWriter {
                 self.data = data
             }
         }
+
+        /// The entry as a build cache keeps it: CRC-32, uncompressed size (4 bytes each,
+        /// little-endian), 1 when deflated, then the data.
+        var stored: [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(9 + data.count)
+            withUnsafeBytes(of: crc32.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: UInt32(uncompressedSize).littleEndian) { bytes += $0 }
+            bytes.append(deflated ? 1 : 0)
+            bytes += data
+            return bytes
+        }
+
+        /// An entry from `stored` bytes; nil when they are not such bytes.
+        init?(stored bytes: [UInt8]) {
+            guard bytes.count >= 9, bytes[8] <= 1 else { return nil }
+            func number(_ at: Int) -> UInt32 { (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[at + $1]) << (8 * $1) } }
+            crc32 = number(0)
+            uncompressedSize = Int(number(4))
+            deflated = bytes[8] == 1
+            data = Data(bytes[9...])
+        }
     }
 
     /// The archive is larger than a ZIP without its 64-bit extension can describe.

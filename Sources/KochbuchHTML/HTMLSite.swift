@@ -52,8 +52,10 @@ public struct HTMLSite {
     ///   - previousKeys: the recipe page keys of the edition being replaced. A page whose key is
     ///     unchanged is not rendered again: `sink` keeps the published copy.
     ///   - salt: what else the pages depend on, such as the tool's own version.
+    ///   - markdownPieces: the recipes' Markdown copies kept from earlier builds, and where to keep the ones made.
     @discardableResult
-    public func write(to sink: some FileSink, previousKeys: [String: String] = [:], salt: String = "") throws -> RecipePages {
+    public func write(to sink: some FileSink, previousKeys: [String: String] = [:], salt: String = "",
+                      markdownPieces: any RecipePieces = NoRecipePieces()) throws -> RecipePages {
         let templates = try TemplateSet(builtIn: Self.resources.appendingPathComponent("templates"),
                                         theme: theme.directory)
         let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" },
@@ -82,7 +84,12 @@ public struct HTMLSite {
         // A Markdown copy beside every recipe and law page, made from the model, and the site's llms.txt.
         let recipeMarkdown = RecipeMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
         let copies = Parallel.map(book.book.recipes, chunk: 64) { recipe in
-            Result { try sink.write("rezepte/\(recipe.id).md", text: recipeMarkdown.markdown(recipe)) }
+            Result {
+                if let kept = markdownPieces.piece(for: recipe.id) { return try sink.write("rezepte/\(recipe.id).md", bytes: kept) }
+                let markdown = Array(recipeMarkdown.markdown(recipe).utf8)
+                markdownPieces.keep(markdown, for: recipe.id)
+                try sink.write("rezepte/\(recipe.id).md", bytes: markdown)
+            }
         }
         for copy in copies { try copy.get() }
         let lawMarkdown = LawMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))

@@ -9,6 +9,8 @@ public struct LoadedBook: Sendable {
     public var diagnostics: [Diagnostic]
     /// The display paths of all XML files read, in order.
     public var files: [String]
+    /// The digest of each XML file's bytes as read, by display path (for the build cache).
+    public var digests: [String: ContentDigest] = [:]
 }
 
 /// Reads every XML file of a book folder, refuses hostile input, validates each file against
@@ -73,11 +75,14 @@ public struct BookLoader: Sendable {
             diagnostics += inspectSVG(relative: image)
         }
         let relatives = listing.files.filter { Self.pathExtension(of: $0) == "xml" }
+        var digests: [String: ContentDigest] = [:]
         for (relative, result) in zip(relatives, readAll(relatives)) {
-            files.append(displayPath(forRelativePath: relative))
-            merge(result, display: displayPath(forRelativePath: relative), into: &book, diagnostics: &diagnostics)
+            let display = displayPath(forRelativePath: relative)
+            files.append(display)
+            digests[display] = result.digest
+            merge((result.0, result.1), display: display, into: &book, diagnostics: &diagnostics)
         }
-        return LoadedBook(book: book, diagnostics: diagnostics, files: files)
+        return LoadedBook(book: book, diagnostics: diagnostics, files: files, digests: digests)
     }
 
     /// Diagnostics for an SVG image that could act when published (see `SVGGuard`).
@@ -121,23 +126,25 @@ public struct BookLoader: Sendable {
     }
 
     /// Reads files on all cores; results in the order of `relatives`.
-    private func readAll(_ relatives: [String]) -> [(FileResult, [Diagnostic])] {
-        var results = [(FileResult, [Diagnostic])](repeating: (.nothing, []), count: relatives.count)
+    private func readAll(_ relatives: [String]) -> [(FileResult, [Diagnostic], digest: ContentDigest?)] {
+        var results = [(FileResult, [Diagnostic], digest: ContentDigest?)](repeating: (.nothing, [], nil), count: relatives.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = UncheckedBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: relatives.count) { index in
                 let relative = relatives[index]
                 var diagnostics: [Diagnostic] = []
-                let result = read(relative: relative, display: displayPath(forRelativePath: relative), diagnostics: &diagnostics)
-                slots.buffer[index] = (result, diagnostics)
+                var digest: ContentDigest?
+                let result = read(relative: relative, display: displayPath(forRelativePath: relative), diagnostics: &diagnostics,
+                                  digest: &digest)
+                slots.buffer[index] = (result, diagnostics, digest)
             }
         }
         return results
     }
 
     private struct UncheckedBuffer: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<(FileResult, [Diagnostic])>
-        init(_ buffer: UnsafeMutableBufferPointer<(FileResult, [Diagnostic])>) { self.buffer = buffer }
+        let buffer: UnsafeMutableBufferPointer<(FileResult, [Diagnostic], digest: ContentDigest?)>
+        init(_ buffer: UnsafeMutableBufferPointer<(FileResult, [Diagnostic], digest: ContentDigest?)>) { self.buffer = buffer }
     }
 
     private func merge(_ result: (FileResult, [Diagnostic]), display: String, into book: inout Book, diagnostics: inout [Diagnostic]) {
@@ -178,7 +185,7 @@ public struct BookLoader: Sendable {
         let relatives = relativePaths.sorted().filter { $0.lowercased().hasSuffix(".xml") }
         for (relative, result) in zip(relatives, readAll(relatives)) {
             files.append(displayPath(forRelativePath: relative))
-            merge(result, display: displayPath(forRelativePath: relative), into: &book, diagnostics: &diagnostics)
+            merge((result.0, result.1), display: displayPath(forRelativePath: relative), into: &book, diagnostics: &diagnostics)
         }
         return LoadedBook(book: book, diagnostics: diagnostics, files: files)
     }
@@ -193,7 +200,7 @@ public struct BookLoader: Sendable {
         BookDirectory(root: directory).states.filter { $0.key.lowercased().hasSuffix(".xml") }
     }
 
-    private func read(relative: String, display: String, diagnostics: inout [Diagnostic]) -> FileResult {
+    private func read(relative: String, display: String, diagnostics: inout [Diagnostic], digest: inout ContentDigest?) -> FileResult {
         let whole = SourceLocation(path: display)
         let bytes: [UInt8]
         switch FileBytes.contents(of: directory.path + "/" + relative, limit: InputGuard.maximumFileSize) {
@@ -215,6 +222,7 @@ public struct BookLoader: Sendable {
         case .bytes(let read):
             bytes = read
         }
+        digest = ContentDigest(of: bytes)
         return model(of: bytes, display: display, diagnostics: &diagnostics)
     }
 

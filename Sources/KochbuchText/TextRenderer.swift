@@ -74,10 +74,16 @@ public struct TextRenderer: Sendable {
     /// The whole guide and every recipe on its own, as the text edition writes them, rendered on all
     /// cores. When the guide holds every recipe of the book, each recipe is rendered once and its text
     /// used in both (a recipe's file is exactly its part of the guide, plus the final line break).
-    public func renderEdition(recipes: [Recipe]) -> Edition {
+    /// - Parameter pieces: recipe texts kept from earlier builds, and where to keep the ones made.
+    public func renderEdition(recipes: [Recipe], pieces: any RecipePieces = NoRecipePieces()) -> Edition {
         let book = self.book
         let width = self.width
-        let texts = Parallel.map(recipes, chunk: 8) { Self.finish(RecipeText(book: book, width: width, edition: nil).lines($0)) }
+        let texts = Parallel.map(recipes, chunk: 8) { recipe in
+            if let kept = pieces.piece(for: recipe.id) { return String(decoding: kept, as: UTF8.self) }
+            let text = Self.finish(RecipeText(book: book, width: width, edition: nil).lines(recipe))
+            pieces.keep(Array(text.utf8), for: recipe.id)
+            return text
+        }
         guard Set(recipes.map(\.id)) == Set(book.book.recipes.map(\.id)) else {
             return Edition(recipes: texts, lines: [], whole: renderBook(recipes: recipes))
         }

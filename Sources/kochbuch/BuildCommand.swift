@@ -62,6 +62,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: .say(de: "Gibt nur Fehler aus.", en: "Print nothing but errors."))
     var quiet = false
 
+    @Flag(name: .customLong("no-cache"), help: .say(
+        de: "Erzeugt alles neu, ohne den Zwischenspeicher in .kochbuch/cache/ zu lesen oder zu schreiben.",
+        en: "Make everything anew, without reading or writing the cache in .kochbuch/cache/."))
+    var noCache = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError(say(de: "--base-url muss mit https:// oder http:// beginnen", en: "--base-url must start with https:// or http://"))
@@ -85,11 +90,12 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = Builder(book: options.location, options: .init(
+        var settings = Builder.Options(
             editions: formats.isEmpty ? Edition.allCases : formats,
             output: URL(fileURLWithPath: out), theme: theme.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
-            selection: EPUBSelection(topics: topic, laws: law, recipes: recipe), width: width),
-            today: asOf.flatMap(CalendarDate.init) ?? .today)
+            selection: EPUBSelection(topics: topic, laws: law, recipes: recipe), width: width)
+        settings.usesCache = !noCache
+        let builder = Builder(book: options.location, options: settings, today: asOf.flatMap(CalendarDate.init) ?? .today)
         do {
             let summary = try builder.build { line in
                 if !quiet { Terminal.out(line) }

@@ -1,0 +1,110 @@
+import Foundation
+import KochbuchCache
+import KochbuchModel
+import Testing
+
+@Suite struct PieceCacheTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kochbuch-pieces-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    private func written(_ pieces: [String: String], identity: String = "tool 1 text") throws -> URL {
+        let file = folder.appendingPathComponent("text.pack")
+        let cache = PieceCache(file: file, identity: identity)
+        for (key, piece) in pieces { cache.keep(Array(piece.utf8), under: ContentDigest(of: key)) }
+        try cache.save()
+        return file
+    }
+
+    @Test func piecesComeBackUnderTheirKeysAndOnlyUsedOnesAreKept() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try written(["a": "Erstes Rezept\n", "b": "Zweites – mit Umlauten äöü\n", "c": ""])
+        let read = PieceCache(file: file, identity: "tool 1 text")
+        #expect(read.status == .read(pieces: 3))
+        #expect(read.piece(ContentDigest(of: "b")).map { String(decoding: $0, as: UTF8.self) } == "Zweites – mit Umlauten äöü\n")
+        #expect(read.piece(ContentDigest(of: "c")) == [])
+        #expect(read.piece(ContentDigest(of: "d")) == nil)
+        #expect(read.counts.reused == 2)
+        try read.save()
+        // "a" went unused: the pack now holds only what this build used.
+        let again = PieceCache(file: file, identity: "tool 1 text")
+        #expect(again.status == .read(pieces: 2))
+        #expect(again.piece(ContentDigest(of: "a")) == nil)
+    }
+
+    @Test func aPackOfAnotherToolBuildOrFormatIsIgnored() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try written(["a": "Rezept"], identity: "tool 1 text")
+        let other = PieceCache(file: file, identity: "tool 2 text")
+        guard case .ignored = other.status else { Issue.record("a pack of another build was read: \(other.status)"); return }
+        #expect(other.piece(ContentDigest(of: "a")) == nil)
+        var bytes = try [UInt8](Data(contentsOf: file))
+        bytes[15] = 9
+        try Data(bytes).write(to: file)
+        guard case .ignored = PieceCache(file: file, identity: "tool 1 text").status else {
+            Issue.record("a pack of another format was read"); return
+        }
+        try Data("irgendeine Datei".utf8).write(to: file)
+        guard case .ignored = PieceCache(file: file, identity: "tool 1 text").status else {
+            Issue.record("a foreign file was read"); return
+        }
+    }
+
+    @Test func aTruncatedPackIsIgnoredAndADamagedPieceIsNotReturned() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try written(["a": "Rezept A mit etwas Text", "b": "Rezept B mit anderem Text"])
+        let bytes = try [UInt8](Data(contentsOf: file))
+        try Data(bytes.dropLast(3)).write(to: file)
+        guard case .ignored = PieceCache(file: file, identity: "tool 1 text").status else {
+            Issue.record("a truncated pack was read"); return
+        }
+        try Data(bytes + [0]).write(to: file)
+        guard case .ignored = PieceCache(file: file, identity: "tool 1 text").status else {
+            Issue.record("a pack with trailing bytes was read"); return
+        }
+        // One byte of piece A's text changed: A is refused, B still comes back.
+        var damaged = bytes
+        let offset = try #require(damaged.indices.first { damaged[$0...].starts(with: Array("Rezept A".utf8)) })
+        damaged[offset + 7] = UInt8(ascii: "X")
+        try Data(damaged).write(to: file)
+        let read = PieceCache(file: file, identity: "tool 1 text")
+        #expect(read.status == .read(pieces: 2))
+        #expect(read.piece(ContentDigest(of: "a")) == nil)
+        #expect(read.piece(ContentDigest(of: "b")) == Array("Rezept B mit anderem Text".utf8))
+        #expect(read.counts.damaged == 1 && read.counts.reused == 1)
+        // Control: the undamaged pack gives A.
+        try Data(bytes).write(to: file)
+        #expect(PieceCache(file: file, identity: "tool 1 text").piece(ContentDigest(of: "a")) == Array("Rezept A mit etwas Text".utf8))
+    }
+
+    @Test func savingWithoutChangesLeavesTheFileAlone() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try written(["a": "Rezept"])
+        let before = try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int
+        let read = PieceCache(file: file, identity: "tool 1 text")
+        _ = read.piece(ContentDigest(of: "a"))
+        #expect(!read.hasChanges)
+        try read.save()
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int == before)
+        read.keep(Array("neu".utf8), under: ContentDigest(of: "b"))
+        #expect(read.hasChanges)
+    }
+}
+
+@Suite struct ContentDigestTests {
+    /// The published FNV-1a 128-bit values (IETF draft-eastlake-fnv, test vectors).
+    @Test func knownValues() {
+        #expect(ContentDigest(of: Array<UInt8>()).description == "6c62272e07bb014262b821756295c58d")
+        #expect(ContentDigest(of: Array("a".utf8)).description == "d228cb696f1a8caf78912b704e4a8964")
+        #expect(ContentDigest(of: Array("foobar".utf8)).description == "343e1662793c64bf6f0d3597ba446f18")
+        let digest = ContentDigest(of: Array("Kochbuch".utf8))
+        #expect(ContentDigest(bytes: digest.bytes) == digest)
+        var pair = ContentDigest()
+        pair.combine("ab"); pair.combine("c")
+        var other = ContentDigest()
+        other.combine("a"); other.combine("bc")
+        #expect(pair != other)
+    }
+}
