@@ -164,7 +164,7 @@ let package = Package(
             name: "KochbuchAuthoringTests",
             dependencies: ["KochbuchAuthoring", "Kochbuch", "KochbuchXML", "KochbuchModel", "KochbuchLoading"]
         ),
-        .testTarget(name: "KochbuchTests", dependencies: ["Kochbuch", "KochbuchModel", "KochbuchBench"]),
+        .testTarget(name: "KochbuchTests", dependencies: ["Kochbuch", "KochbuchModel", "KochbuchBench", "KochbuchCache"]),
         .testTarget(name: "KochbuchCacheTests", dependencies: ["KochbuchCache", "KochbuchModel"]),
         .testTarget(name: "KochbuchLinkingTests", dependencies: ["KochbuchLinking", "Kochbuch"]),
         .testTarget(

@@ -182,6 +182,12 @@ public struct Builder: Sendable {
         if let problem = cache.problem { progress(problem.text(in: .current)) }
         let pieces = cache.pieces(loaded: loaded, site: site, options: options, today: today,
                                   keyNeighbours: options.cacheKeysCoverLinkedRecipes)
+        // The pieces made are good whatever happens to the build: the packs are finished either way.
+        var packsSaved = false
+        defer {
+            if !packsSaved { _ = pieces.save() }
+            cache.finish()
+        }
         let outcomes = Parallel.map(options.editions) { edition in
             Result { try stage(edition, site: site, theme: theme, pieces: pieces) }
         }
@@ -203,6 +209,7 @@ public struct Builder: Sendable {
         }
         if cache.folder != nil {
             summary.cachedPieces = pieces.counts
+            packsSaved = true
             if let failure = pieces.save() {
                 progress(Phrase(de: "der Zwischenspeicher in \(cache.folder!.path) ließ sich nicht schreiben (\(failure.localizedDescription)); die Ausgaben sind veröffentlicht, der nächste Lauf baut ohne ihn",
                                 en: "the cache in \(cache.folder!.path) could not be written (\(failure.localizedDescription)); the editions are published, the next build runs without it").text(in: .current))

@@ -14,13 +14,16 @@ import KochbuchModel
 /// without the cache.
 ///
 /// The folders are made only as real folders: where `.kochbuch`, `cache` or the book's folder in
-/// it is a symbolic link or a file, the build runs without the cache. The packs are written only
-/// after the editions were published.
+/// it is a symbolic link or a file, the build runs without the cache; so does a build while
+/// another one of the same book holds the folder's lock. Pieces are appended as they are made;
+/// `Pieces.save` finishes the packs after the editions were published.
 struct BuildCache {
     /// Where the packs are, or nil when the build runs without the cache.
     let folder: URL?
     /// Why there is no cache folder, when there should be one.
     let problem: Phrase?
+    /// Held until `finish`: one build at a time appends to the packs.
+    private var lock: CacheFolderLock?
 
     /// The cache folder of `book`; made when missing (unless `enabled` is false).
     init(book: BookLocation, enabled: Bool) {
@@ -49,8 +52,27 @@ struct BuildCache {
                 return
             }
         }
+        do {
+            guard let lock = try CacheFolderLock(folder: current) else {
+                folder = nil
+                problem = Phrase(de: "eine andere Erzeugung dieses Buchs verwendet gerade den Zwischenspeicher \(current.path); es wird ohne ihn gebaut",
+                                 en: "another build of this book is using the cache \(current.path); building without it")
+                return
+            }
+            self.lock = lock
+        } catch {
+            folder = nil
+            problem = Phrase(de: "die Sperrdatei des Zwischenspeichers lässt sich nicht öffnen (\(error.localizedDescription)); es wird ohne ihn gebaut",
+                             en: "the cache's lock file cannot be opened (\(error.localizedDescription)); building without it")
+            return
+        }
         folder = current
         problem = nil
+    }
+
+    /// Lets the next build use the cache folder.
+    func finish() {
+        lock?.release()
     }
 
     /// The pack of one kind of piece, or nil without a cache folder.
@@ -73,7 +95,7 @@ struct BuildCache {
             packs.reduce((0, 0)) { ($0.0 + $1.counts.reused, $0.1 + $1.counts.damaged) }
         }
 
-        /// Writes the packs; the first failure is returned, not thrown (the editions are published).
+        /// Finishes the packs; the first failure is returned, not thrown (the editions are published).
         func save() -> Error? {
             var failure: Error?
             for pack in packs {

@@ -8,6 +8,7 @@ public struct CachedPieces: RecipePieces, @unchecked Sendable {
 
     public init(cache: PieceCache, keys: RecipeInputKeys, kind: String) {
         self.cache = cache
+        let kind = ContentDigest(of: kind)
         self.keys = keys.keys.mapValues { key in
             var keyed = key
             keyed.combine(kind)

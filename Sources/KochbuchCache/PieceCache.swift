@@ -2,16 +2,20 @@ import Foundation
 import KochbuchModel
 
 /// One pack file of the build cache: pieces of an edition, each under the digest of everything it
-/// was made from (`RecipeInputKeys`). Read whole when opened, written whole and atomically by
-/// `save`, holding then only the pieces this build used or made, so it never grows stale.
+/// was made from (`RecipeInputKeys`). The file is mapped when opened; a piece made in this build is
+/// appended at once (so the build never holds the made pieces in memory), and `save` compacts the
+/// file, keeping only the pieces this build used or made, once the others take more room than they
+/// do. A new file (or one replacing an unusable one) is written beside the old and renamed over it.
 ///
 /// Nothing in the file is trusted: a file from another format or another build of the tool
 /// (`identity`), a truncated or garbled file, and any piece whose bytes do not match the digest
 /// stored with it are ignored, and the piece is made anew (`Status`).
 ///
 /// Layout: the magic line, the format version (4 bytes), the identity's length (4 bytes) and
-/// UTF-8, the number of pieces (4 bytes); per piece its key (16 bytes), length (4 bytes), digest
-/// of its bytes (16 bytes) and the bytes. Numbers little-endian.
+/// UTF-8; then to the end of the file, per piece its key (16 bytes), length (4 bytes), digest of
+/// its bytes (16 bytes) and the bytes. Numbers little-endian; a key given twice means its last piece.
+///
+/// One build at a time: the caller holds the cache folder's lock (`CacheFolderLock`).
 public final class PieceCache: @unchecked Sendable {
     /// What opening the file found.
     public enum Status: Sendable, Equatable {
@@ -24,20 +28,28 @@ public final class PieceCache: @unchecked Sendable {
     }
 
     static let magic = Array("KOCHBUCH-CACHE\n".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
+    /// Bytes before a piece's own: key, length, digest.
+    static let entryHeader = 36
 
     public let file: URL
     public let identity: String
     public private(set) var status: Status = .missing
 
+    private typealias Entry = (start: Int, count: Int, check: ContentDigest)
+
     private let lock = NSLock()
-    private var stored: [UInt8] = []
-    /// Where each kept piece lies in `stored`, and the digest of its bytes.
-    private var index: [ContentDigest: (start: Int, count: Int, check: ContentDigest)] = [:]
-    private var made: [ContentDigest: [UInt8]] = [:]
+    private var stored = Data()
+    private var index: [ContentDigest: Entry] = [:]
     private var used: Set<ContentDigest> = []
     private var reusedCount = 0
     private var damagedCount = 0
+    /// Where made pieces are appended: the pack itself when it was read, else a new file renamed
+    /// into place by `save`.
+    private var writer: Writer?
+    private var made: Set<ContentDigest> = []
+    private var madeBytes = 0
+    private var writeFailure: Error?
 
     /// Opens the pack file at `file`; a file whose identity is not `identity` is ignored.
     /// - Parameter identity: what the pieces' meaning depends on beyond their keys: the tool's
@@ -45,11 +57,10 @@ public final class PieceCache: @unchecked Sendable {
     public init(file: URL, identity: String) {
         self.file = file
         self.identity = identity
-        guard let data = FileManager.default.contents(atPath: file.path) else { return }
-        let bytes = [UInt8](data)
-        switch Self.parse(bytes, identity: identity) {
+        guard let data = Self.map(file) else { return }
+        switch Self.parse(data, identity: identity) {
         case .success(let index):
-            stored = bytes
+            stored = data
             self.index = index
             status = .read(pieces: index.count)
         case .failure(let reason):
@@ -64,13 +75,8 @@ public final class PieceCache: @unchecked Sendable {
 
     /// The piece kept under `key`, after checking its bytes against its digest.
     public func piece(_ key: ContentDigest) -> [UInt8]? {
-        let entry: (start: Int, count: Int, check: ContentDigest)? = lock.withLock {
-            if let piece = made[key] { return (-1, piece.count, ContentDigest()) }
-            return index[key]
-        }
-        guard let entry else { return nil }
-        if entry.start < 0 { return lock.withLock { made[key] } }
-        let piece = Array(stored[entry.start..<entry.start + entry.count])
+        guard let entry = lock.withLock({ index[key] }) else { return nil }
+        let piece = [UInt8](stored[entry.start..<entry.start + entry.count])
         guard ContentDigest(of: piece) == entry.check else {
             lock.withLock {
                 damagedCount += 1
@@ -85,81 +91,196 @@ public final class PieceCache: @unchecked Sendable {
         return piece
     }
 
-    /// Keeps a piece just made under `key`.
+    /// Keeps a piece just made under `key`: appended to the pack at once. A failure to write is
+    /// reported by `save`; the piece is then not kept.
     public func keep(_ piece: [UInt8], under key: ContentDigest) {
-        lock.withLock { made[key] = piece }
-    }
-
-    /// Whether the file would change: pieces were made, or kept ones went unused.
-    public var hasChanges: Bool {
-        lock.withLock { !made.isEmpty || used.count != index.count || status != .read(pieces: index.count) }
-    }
-
-    /// Writes the pieces used or made in this build, replacing the file atomically; nothing when
-    /// nothing changed.
-    public func save() throws {
-        guard hasChanges else { return }
-        let bytes: [UInt8] = lock.withLock {
-            var keys = Set(made.keys).union(used)
-            keys.formIntersection(Set(made.keys).union(index.keys))
-            var out = Self.magic
-            Self.append(Self.formatVersion, to: &out)
-            let name = Array(identity.utf8)
-            Self.append(UInt32(name.count), to: &out)
-            out += name
-            Self.append(UInt32(keys.count), to: &out)
-            for key in keys.sorted(by: { $0.value < $1.value }) {
-                out += key.bytes
-                if let piece = made[key] {
-                    Self.append(UInt32(piece.count), to: &out)
-                    out += ContentDigest(of: piece).bytes
-                    out += piece
-                } else if let entry = index[key] {
-                    Self.append(UInt32(entry.count), to: &out)
-                    out += entry.check.bytes
-                    out += stored[entry.start..<entry.start + entry.count]
-                }
+        var entry = key.bytes
+        Self.append(UInt32(piece.count), to: &entry)
+        entry += ContentDigest(of: piece).bytes
+        entry += piece
+        lock.withLock {
+            guard writeFailure == nil else { return }
+            do {
+                if writer == nil { writer = try openWriter() }
+                try writer!.append(entry)
+                made.insert(key)
+                madeBytes += entry.count
+            } catch {
+                writeFailure = error
             }
-            return out
         }
-        try Self.writeAtomically(bytes, to: file)
+    }
+
+    /// Whether `save` would write: pieces were made, or the unused ones are to be dropped.
+    public var hasChanges: Bool {
+        lock.withLock { !made.isEmpty || needsCompaction }
+    }
+
+    /// Finishes the pack: renames a new file into place, or drops the pieces this build did not use
+    /// once they take more room than the used ones. Writes nothing when nothing changed.
+    public func save() throws {
+        try lock.withLock {
+            defer { writer = nil }
+            if let writeFailure {
+                writer?.abandon()
+                throw writeFailure
+            }
+            if let writer {
+                try writer.finish(replacing: file)
+            }
+            guard needsCompaction else { return }
+            guard let data = Self.map(file), case .success(let all) = Self.parse(data, identity: identity) else { return }
+            let compacted = try Writer(new: file, header: header)
+            do {
+                for (key, entry) in all.sorted(by: { $0.value.start < $1.value.start }) where used.contains(key) || made.contains(key) {
+                    var bytes = key.bytes
+                    Self.append(UInt32(entry.count), to: &bytes)
+                    bytes += entry.check.bytes
+                    try compacted.append(bytes)
+                    try data[entry.start..<entry.start + entry.count].withUnsafeBytes { try compacted.append($0) }
+                }
+                try compacted.finish(replacing: file)
+            } catch {
+                compacted.abandon()
+                throw error
+            }
+        }
+    }
+
+    /// Unused pieces take more room than those used and made in this build.
+    private var needsCompaction: Bool {
+        guard case .read = status else { return false }
+        let usedBytes = used.reduce(0) { $0 + Self.entryHeader + (index[$1]?.count ?? 0) } + madeBytes
+        let unusedBytes = index.reduce(0) { used.contains($1.key) ? $0 : $0 + Self.entryHeader + $1.value.count }
+        return unusedBytes > usedBytes
+    }
+
+    private var header: [UInt8] {
+        var bytes = Self.magic
+        Self.append(Self.formatVersion, to: &bytes)
+        let name = Array(identity.utf8)
+        Self.append(UInt32(name.count), to: &bytes)
+        return bytes + name
+    }
+
+    private func openWriter() throws -> Writer {
+        if case .read = status { return try Writer(appendingTo: file, expectedSize: stored.count) }
+        return try Writer(new: file, header: header)
+    }
+
+    /// Appends to a pack file: the existing one (cut back to where it was if a write fails), or a
+    /// new one beside it, renamed over it when finished.
+    private struct Writer {
+        let descriptor: Int32
+        let temporary: URL?
+        let start: off_t
+
+        init(appendingTo file: URL, expectedSize: Int) throws {
+            descriptor = open(file.path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Self.failure(file) }
+            start = lseek(descriptor, 0, SEEK_END)
+            temporary = nil
+            guard start == off_t(expectedSize) else {
+                close(descriptor)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path,
+                                                              NSLocalizedDescriptionKey: "\(file.path) changed while it was read"])
+            }
+        }
+
+        init(new file: URL, header: [UInt8]) throws {
+            let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw Self.failure(temporary) }
+            self.temporary = temporary
+            start = 0
+            try append(header)
+        }
+
+        func append(_ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { try append($0) }
+        }
+
+        func append(_ buffer: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    let failure = Self.failure(temporary ?? URL(fileURLWithPath: "/dev/fd/\(descriptor)"))
+                    if temporary == nil { _ = ftruncate(descriptor, start) }
+                    throw failure
+                }
+                offset += written
+            }
+        }
+
+        func finish(replacing file: URL) throws {
+            guard close(descriptor) == 0 else { throw Self.failure(file) }
+            if let temporary, rename(temporary.path, file.path) != 0 {
+                let failure = Self.failure(file)
+                unlink(temporary.path)
+                throw failure
+            }
+        }
+
+        /// Closes without keeping what was written: a new file is removed, appended bytes cut off.
+        func abandon() {
+            if let temporary {
+                unlink(temporary.path)
+            } else {
+                _ = ftruncate(descriptor, start)
+            }
+            close(descriptor)
+        }
+
+        static func failure(_ file: URL) -> Error {
+            CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path,
+                                                    NSLocalizedDescriptionKey: "\(file.path): \(String(cString: strerror(errno)))"])
+        }
     }
 
     private struct Unusable: Error {
         let text: String
     }
 
-    private static func parse(_ bytes: [UInt8], identity: String) -> Result<[ContentDigest: (start: Int, count: Int, check: ContentDigest)], Unusable> {
-        var reader = Reader(bytes: bytes)
-        guard reader.take(magic.count).map(Array.init) == magic else { return .failure(Unusable(text: "not a kochbuch cache file")) }
-        guard let version = reader.number(), version == formatVersion else {
-            return .failure(Unusable(text: "written in another format"))
+    /// The file's bytes, mapped (a regular file only, never through a symbolic link).
+    private static func map(_ file: URL) -> Data? {
+        var status = stat()
+        guard lstat(file.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return try? Data(contentsOf: file, options: .alwaysMapped)
+    }
+
+    private static func parse(_ data: Data, identity: String) -> Result<[ContentDigest: Entry], Unusable> {
+        data.withUnsafeBytes { bytes in
+            var reader = Reader(bytes: bytes)
+            guard reader.take(magic.count).map(Array.init) == magic else { return .failure(Unusable(text: "not a kochbuch cache file")) }
+            guard let version = reader.number(), version == formatVersion else {
+                return .failure(Unusable(text: "written in another format"))
+            }
+            guard let length = reader.number(), let name = reader.take(Int(length)) else { return .failure(Unusable(text: "truncated")) }
+            guard String(decoding: name, as: UTF8.self) == identity else {
+                return .failure(Unusable(text: "written by another build of kochbuch or for something else"))
+            }
+            var index: [ContentDigest: Entry] = [:]
+            while reader.offset < bytes.count {
+                guard let key = reader.take(16).flatMap(ContentDigest.init(bytes:)), let size = reader.number(),
+                      let check = reader.take(16).flatMap(ContentDigest.init(bytes:)) else { return .failure(Unusable(text: "truncated")) }
+                let start = reader.offset
+                guard reader.take(Int(size)) != nil else { return .failure(Unusable(text: "truncated")) }
+                index[key] = (start, Int(size), check)
+            }
+            return .success(index)
         }
-        guard let length = reader.number(), let name = reader.take(Int(length)) else { return .failure(Unusable(text: "truncated")) }
-        guard String(decoding: name, as: UTF8.self) == identity else {
-            return .failure(Unusable(text: "written by another build of kochbuch or for something else"))
-        }
-        guard let count = reader.number() else { return .failure(Unusable(text: "truncated")) }
-        var index: [ContentDigest: (start: Int, count: Int, check: ContentDigest)] = [:]
-        for _ in 0..<count {
-            guard let key = reader.take(16).flatMap(ContentDigest.init(bytes:)), let size = reader.number(),
-                  let check = reader.take(16).flatMap(ContentDigest.init(bytes:)) else { return .failure(Unusable(text: "truncated")) }
-            let start = reader.offset
-            guard reader.take(Int(size)) != nil else { return .failure(Unusable(text: "truncated")) }
-            index[key] = (start, Int(size), check)
-        }
-        guard reader.offset == bytes.count else { return .failure(Unusable(text: "has bytes after its last piece")) }
-        return .success(index)
     }
 
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         var offset = 0
 
-        mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+        mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
             guard count >= 0, count <= bytes.count - offset else { return nil }
             defer { offset += count }
-            return bytes[offset..<offset + count]
+            return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
         }
 
         mutating func number() -> UInt32? {
@@ -169,18 +290,5 @@ public final class PieceCache: @unchecked Sendable {
 
     private static func append(_ number: UInt32, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: number.littleEndian) { bytes += $0 }
-    }
-
-    private static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         return file
     }
 
-    @Test func piecesComeBackUnderTheirKeysAndOnlyUsedOnesAreKept() throws {
+    @Test func piecesComeBackUnderTheirKeys() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try written(["a": "Erstes Rezept\n", "b": "Zweites – mit Umlauten äöü\n", "c": ""])
         let read = PieceCache(file: file, identity: "tool 1 text")
@@ -27,11 +27,54 @@ import Testing
         #expect(read.piece(ContentDigest(of: "c")) == [])
         #expect(read.piece(ContentDigest(of: "d")) == nil)
         #expect(read.counts.reused == 2)
+    }
+
+    /// A made piece is appended to the pack (same file); a later piece under the same key wins.
+    @Test func madePiecesAreAppended() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try written(["a": "Rezept A", "b": "Rezept B"])
+        let inode = try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int
+        let read = PieceCache(file: file, identity: "tool 1 text")
+        _ = read.piece(ContentDigest(of: "a"))
+        _ = read.piece(ContentDigest(of: "b"))
+        read.keep(Array("Rezept B, neu".utf8), under: ContentDigest(of: "b"))
+        read.keep(Array("Rezept C".utf8), under: ContentDigest(of: "c"))
         try read.save()
-        // "a" went unused: the pack now holds only what this build used.
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int == inode)
         let again = PieceCache(file: file, identity: "tool 1 text")
-        #expect(again.status == .read(pieces: 2))
+        #expect(again.status == .read(pieces: 3))
+        #expect(again.piece(ContentDigest(of: "b")) == Array("Rezept B, neu".utf8))
+        #expect(again.piece(ContentDigest(of: "c")) == Array("Rezept C".utf8))
+    }
+
+    /// Once the pieces a build did not use take more room than those it used, they are dropped.
+    @Test func unusedPiecesAreDroppedWhenTheyOutweighTheUsedOnes() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let large = String(repeating: "Ein langer, nicht mehr gebrauchter Text. ", count: 50)
+        let file = try written(["a": large, "b": "Rezept B"])
+        let read = PieceCache(file: file, identity: "tool 1 text")
+        _ = read.piece(ContentDigest(of: "b"))
+        #expect(read.hasChanges)
+        try read.save()
+        let again = PieceCache(file: file, identity: "tool 1 text")
+        #expect(again.status == .read(pieces: 1))
         #expect(again.piece(ContentDigest(of: "a")) == nil)
+        #expect(again.piece(ContentDigest(of: "b")) == Array("Rezept B".utf8))
+        // Control: when the used piece is the large one, the small unused one stays.
+        let kept = try written(["a": large, "b": "Rezept B"])
+        let reading = PieceCache(file: kept, identity: "tool 1 text")
+        _ = reading.piece(ContentDigest(of: "a"))
+        #expect(!reading.hasChanges)
+        try reading.save()
+        #expect(PieceCache(file: kept, identity: "tool 1 text").status == .read(pieces: 2))
+    }
+
+    @Test func oneBuildAtATimeHoldsTheFolder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try #require(try CacheFolderLock(folder: folder))
+        #expect(try CacheFolderLock(folder: folder) == nil)
+        first.release()
+        #expect(try CacheFolderLock(folder: folder) != nil)
     }
 
     @Test func aPackOfAnotherToolBuildOrFormatIsIgnored() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Kochbuch
 import KochbuchBench
+import KochbuchCache
 import KochbuchModel
 import Testing
 
@@ -187,5 +188,24 @@ import Testing
         #expect(summary.cachedPieces == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
         #expect(lines.contains { $0.contains(".kochbuch/cache") }, "\(lines)")
+    }
+
+    /// A second build of the same book while one holds the cache runs without it and says so.
+    @Test func aBuildWhileAnotherHoldsTheCacheRunsWithoutIt() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.folder) }
+        var options = Builder.Options(output: space.output)
+        options.editions = [.text]
+        _ = try Builder(book: BookLocation(path: space.book.path), options: options).build()
+        let held = try #require(try CacheFolderLock(folder: space.packs))
+        try FileManager.default.removeItem(at: space.output.appendingPathComponent(".kochbuch-build-state"))
+        var lines: [String] = []
+        let summary = try Builder(book: BookLocation(path: space.book.path), options: options).build { lines.append($0) }
+        #expect(summary.cachedPieces == nil)
+        #expect(lines.contains { $0.contains(space.packs.path) }, "\(lines)")
+        held.release()
+        try FileManager.default.removeItem(at: space.output.appendingPathComponent(".kochbuch-build-state"))
+        let recipes = try FileManager.default.contentsOfDirectory(atPath: space.output.appendingPathComponent("text/rezepte").path).count
+        #expect(try Builder(book: BookLocation(path: space.book.path), options: options).build().cachedPieces?.reused == recipes)
     }
 }

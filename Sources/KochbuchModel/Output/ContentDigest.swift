@@ -28,19 +28,30 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// Folds bytes in (FNV-1a: prime 2^88 + 0x13B).
     public mutating func combine(_ bytes: some Sequence<UInt8>) {
+        if bytes.withContiguousStorageIfAvailable({ combine(UnsafeRawBufferPointer($0)) }) != nil { return }
         var hash = value
-        for byte in bytes {
-            hash ^= UInt128(byte)
-            hash = (hash << 88) &+ (hash &* 0x13B)
-        }
+        for byte in bytes { Self.step(&hash, byte) }
         value = hash
+    }
+
+    /// Folds the bytes of a buffer in.
+    public mutating func combine(_ buffer: UnsafeRawBufferPointer) {
+        var hash = value
+        for byte in buffer { Self.step(&hash, byte) }
+        value = hash
+    }
+
+    @inline(__always)
+    private static func step(_ hash: inout UInt128, _ byte: UInt8) {
+        hash ^= UInt128(byte)
+        hash = (hash << 88) &+ (hash &* 0x13B)
     }
 
     /// Folds a text in, preceded by its length, so that ("ab", "c") and ("a", "bc") differ.
     public mutating func combine(_ text: String) {
         combine(number: text.utf8.count)
         var text = text
-        text.withUTF8 { combine($0) }
+        text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
     }
 
     /// Folds a number in as 8 bytes.
