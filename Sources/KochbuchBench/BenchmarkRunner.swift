@@ -94,17 +94,38 @@ public struct BenchmarkRunner {
         _ = try Measurement.run(binary, ["build", "--book", book.path, "--out", output.path, "--quiet"])
         let changed = URL(fileURLWithPath: recipeFiles[recipeFiles.count / 2])
         var flip = false
-        results.append(try series("build after one changed recipe (warm cache)", target: "≤ 0.3 s", limit: 0.3, prepare: {
+        results.append(try series("one changed recipe, rebuild (warm cache)", target: "≤ 0.3 s", limit: 0.3, prepare: {
             try Self.toggle(changed, "</title>", " (geändert)</title>", flip: &flip)
         }) { (binary, ["build", "--book", book.path, "--out", output.path, "--quiet"]) })
         let law = book.appendingPathComponent("catalogs/laws/egovg.xml")
         var lawFlip = false
-        results.append(try series("build after one changed law (warm cache)", target: "≤ 1 s", limit: 1, prepare: {
+        results.append(try series("one changed law, rebuild (warm cache)", target: "≤ 1 s", limit: 1, prepare: {
             try Self.toggle(law, "title=\"Geltungsbereich\"", "title=\"Geltungsbereich (geändert)\"", flip: &lawFlip)
         }) { (binary, ["build", "--book", book.path, "--out", output.path, "--quiet"]) })
         results.append(try series("build with nothing changed", target: "≤ 0.3 s", limit: 0.3) {
             (binary, ["build", "--book", book.path, "--out", output.path, "--quiet"])
         })
+        if HugoAnchor.isInstalled {
+            let hugo = HugoAnchor(site: book.deletingLastPathComponent().appendingPathComponent("bench-hugo"))
+            let pages = try hugo.write(from: output.appendingPathComponent("html/rezepte"))
+            let published = hugo.site.appendingPathComponent("public")
+            log("  Hugo: the same \(pages) recipe pages from their Markdown copies")
+            let anchor = try series("hugo, same pages as Markdown (cold)", prepare: { try? FileManager.default.removeItem(at: published) }) {
+                ("hugo", ["--quiet", "--source", hugo.site.path, "--destination", published.path])
+            }
+            results.append(anchor)
+            if let html = results.first(where: { $0.name == "build HTML only (cold, new folder)" }) {
+                var ratio = html
+                ratio.name = "HTML (cold, new folder) / hugo ratio"
+                ratio.runs = [html.median / max(anchor.median, 1e-9)]
+                ratio.target = "≤ 0.4"
+                ratio.met = ratio.runs[0] <= 0.4
+                results.append(ratio)
+            }
+            try? FileManager.default.removeItem(at: hugo.site)
+        } else {
+            log("  Hugo skipped: not installed (apt-get install hugo)")
+        }
         }
         results.append(try series("search index from scratch (+1 query)", prepare: { try? FileManager.default.removeItem(at: index) }) {
             (binary, ["search", "--book", book.path, "--limit", "1", "akte"])
