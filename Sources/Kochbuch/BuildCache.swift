@@ -115,8 +115,10 @@ struct BuildCache {
         }
         let keys = RecipeInputKeys(book: site.book, graph: site.graph, digests: loaded.digests,
                                    recipeFiles: Set(loaded.book.recipes.map(\.location.path)), context: context, neighbours: keyNeighbours)
+        // The preview (drafts shown) keeps packs of its own, so that it and `build` do not drop each other's pieces.
+        let variant = options.includesUnlistedDrafts ? "-preview" : ""
         func view(_ name: String, _ parts: [String]) -> (any RecipePieces)? {
-            guard let pack = pack(name) else { return nil }
+            guard let pack = pack(name + variant) else { return nil }
             pieces.packs.append(pack)
             return CachedPieces(cache: pack, keys: keys, kind: ([name] + parts).joined(separator: "\n"))
         }
