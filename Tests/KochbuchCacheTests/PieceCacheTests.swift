@@ -69,6 +69,27 @@ import Testing
         #expect(PieceCache(file: kept, identity: "tool 1 text").status == .read(pieces: 2))
     }
 
+    /// A pack that is a symbolic link is not read, and saving replaces the link, never what it points to.
+    @Test func aPackThatIsALinkIsNeitherReadNorWrittenThrough() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outside = folder.appendingPathComponent("fremd.pack")
+        let valid = try written(["a": "Rezept A"])
+        try FileManager.default.moveItem(at: valid, to: outside)
+        let before = try Data(contentsOf: outside)
+        try FileManager.default.createSymbolicLink(at: valid, withDestinationURL: outside)
+        let read = PieceCache(file: valid, identity: "tool 1 text")
+        #expect(read.status == .missing)
+        #expect(read.piece(ContentDigest(of: "a")) == nil)
+        read.keep(Array("Rezept B".utf8), under: ContentDigest(of: "b"))
+        try read.save()
+        #expect(try Data(contentsOf: outside) == before)
+        var info = stat()
+        #expect(lstat(valid.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG, "the link was not replaced by the pack")
+        #expect(PieceCache(file: valid, identity: "tool 1 text").piece(ContentDigest(of: "b")) == Array("Rezept B".utf8))
+        // Control: the file it pointed to is a valid pack.
+        #expect(PieceCache(file: outside, identity: "tool 1 text").piece(ContentDigest(of: "a")) == Array("Rezept A".utf8))
+    }
+
     @Test func oneBuildAtATimeHoldsTheFolder() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try #require(try CacheFolderLock(folder: folder))
