@@ -92,33 +92,30 @@ public struct HTMLSite {
             }
         }
         for copy in copies { try copy.get() }
-        let lawMarkdown = LawMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
-        for law in book.book.laws { try sink.write("gesetze/\(law.id).md", text: lawMarkdown.markdown(law)) }
-        try sink.write("llms.txt", text: LLMsText(book: book.book, chapters: book.chapters).text())
-        let lawPage = LawPage(site: site)
-        let historyPage = LawHistoryPage(site: site)
-        for law in book.book.laws {
-            try write(lawPage.render(law, templates: templates))
-            if law.versions.count > 1 { try write(historyPage.render(law, templates: templates)) }
+        // The search index (much of it on one core: its runs are merged in order) is made beside the
+        // law, topic and guide pages, which do not need it; the overview pages, one of which names
+        // the index, follow both.
+        let parts = Parallel.map([true, false]) { isSearchIndex -> Result<(index: String?, paths: [String]), any Error> in
+            Result {
+                if isSearchIndex {
+                    return (try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph,
+                                                       url: SiteLinks.recipe, into: sink), [])
+                }
+                return (nil, try writeLawTopicAndGuidePages(to: sink, site: site, templates: templates))
+            }
         }
-        // The search index in fragments; the search page names the one it starts from.
-        let searchIndex = try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph,
-                                                     url: SiteLinks.recipe, into: sink)
+        var searchIndex = ""
+        for part in parts {
+            let (index, written) = try part.get()
+            if let index { searchIndex = index }
+            paths += written
+        }
         let overview = OverviewPages(site: site, templates: templates)
         for page in [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
                      overview.glossary(), overview.search(index: searchIndex), overview.accessibility(), overview.notFound()] + overview.imprintPages() + [
                      overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] {
             try write(page)
         }
-        let guideLinks = Dictionary(guides.map { ($0.sourceName, $0.path) }, uniquingKeysWith: { first, _ in first })
-        for guide in guides {
-            try write(RenderedPage(path: guide.path, html: templates.render(site.layout(
-                root: "", path: guide.path, title: guide.title, description: guide.title,
-                content: templates.render(["body": MarkdownRenderer(pages: guideLinks).html(guide.markdown)],
-                                          template: "guide")), template: "layout")))
-        }
-        for themenfeld in book.book.topics?.themenfelder ?? [] { try write(overview.themenfeld(themenfeld)) }
-        for lebenslage in book.book.topics?.lebenslagen ?? [] { try write(overview.lebenslage(lebenslage)) }
 
         for asset in try assets() { try sink.write(asset.path, asset.data) }
         // Only images a recipe shows are published, not every file that lies in the book.
@@ -132,6 +129,36 @@ public struct HTMLSite {
             try sink.write("sitemap.xml", text: Sitemap.xml(baseURL: baseURL, paths: paths.filter { $0 != "404.html" }.sorted()))
         }
         return recipePages
+    }
+
+    /// The laws' pages and Markdown copies, llms.txt, the Themenfeld and Lebenslage pages and the
+    /// guides from docs/; returns the paths of the HTML pages (for the sitemap).
+    private func writeLawTopicAndGuidePages(to sink: some FileSink, site: SiteContext, templates: TemplateSet) throws -> [String] {
+        var paths: [String] = []
+        func write(_ page: RenderedPage) throws {
+            paths.append(page.path)
+            try sink.write(page.path, text: page.html)
+        }
+        let lawMarkdown = LawMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
+        for law in book.book.laws { try sink.write("gesetze/\(law.id).md", text: lawMarkdown.markdown(law)) }
+        try sink.write("llms.txt", text: LLMsText(book: book.book, chapters: book.chapters).text())
+        let lawPage = LawPage(site: site)
+        let historyPage = LawHistoryPage(site: site)
+        for law in book.book.laws {
+            try write(lawPage.render(law, templates: templates))
+            if law.versions.count > 1 { try write(historyPage.render(law, templates: templates)) }
+        }
+        let overview = OverviewPages(site: site, templates: templates)
+        let guideLinks = Dictionary(guides.map { ($0.sourceName, $0.path) }, uniquingKeysWith: { first, _ in first })
+        for guide in guides {
+            try write(RenderedPage(path: guide.path, html: templates.render(site.layout(
+                root: "", path: guide.path, title: guide.title, description: guide.title,
+                content: templates.render(["body": MarkdownRenderer(pages: guideLinks).html(guide.markdown)],
+                                          template: "guide")), template: "layout")))
+        }
+        for themenfeld in book.book.topics?.themenfelder ?? [] { try write(overview.themenfeld(themenfeld)) }
+        for lebenslage in book.book.topics?.lebenslagen ?? [] { try write(overview.lebenslage(lebenslage)) }
+        return paths
     }
 
     /// The built-in assets, each replaced by the theme's file of the same name; plus the theme's own assets.
