@@ -151,6 +151,7 @@ public struct BenchmarkRunner {
         results.append(Series(name: "grep -ril, p50 (same words)", runs: [Series.percentile(grepTimes, 0.5)], peakRSSMegabytes: 0))
         results += try assistantSearch()
         results += try browserSearch(output: output, count: count)
+        if !searchOnly { results += try growth(count: count, measured: results) }
         if let full = results.first(where: { $0.name == "build all editions (cold)" }) {
             results.append(Series(name: "peak RSS of the full build (MB)", runs: [full.peakRSSMegabytes], peakRSSMegabytes: full.peakRSSMegabytes,
                                   target: "≤ 300 MB", met: full.peakRSSMegabytes <= 300))
@@ -158,6 +159,30 @@ public struct BenchmarkRunner {
         try? FileManager.default.removeItem(at: output)
         for folder in newFolders { try? FileManager.default.removeItem(at: folder) }
         return results
+    }
+
+    /// Whether a cold build grows linearly: books of a tenth and of three times the size (same seed,
+    /// from the project's book), each built once into a new folder without a cache, as seconds per
+    /// 1,000 recipes beside the main size's.
+    private func growth(count: Int, measured: [Series]) throws -> [Series] {
+        guard let main = measured.first(where: { $0.name == "build all editions (cold, new folder)" }) else { return [] }
+        let source = BookLocation(path: URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Recipes").path)
+        var rows = [Series(name: "per 1,000 recipes at \(count) (cold, new folder)", runs: [main.median * 1000 / Double(count)],
+                           peakRSSMegabytes: main.peakRSSMegabytes)]
+        // Generated books under 300 recipes leave words of the synonym list unused, which validation refuses.
+        for size in [count / 10, count * 3] where size >= 300 {
+            let folder = book.deletingLastPathComponent().appendingPathComponent("growth-\(size)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            log("  growth: generating \(size) recipes")
+            _ = try CorpusGenerator(source: source, count: size, seed: 1).generate(into: folder.appendingPathComponent("Recipes"))
+            let run = try Measurement.run(binary, ["build", "--book", folder.appendingPathComponent("Recipes").path,
+                                                   "--out", folder.appendingPathComponent("out").path, "--no-cache", "--quiet"])
+            guard run.status == 0 else { throw CorpusGenerator.Failure(description: "the build of \(size) recipes failed with status \(run.status)") }
+            log("  growth: \(size) recipes built in \(String(format: "%.3f", run.seconds)) s, \(String(format: "%.0f", run.peakRSSMegabytes)) MB")
+            rows.append(Series(name: "per 1,000 recipes at \(size) (cold, once)", runs: [run.seconds * 1000 / Double(size)],
+                               peakRSSMegabytes: run.peakRSSMegabytes))
+        }
+        return rows
     }
 
     /// Replaces `original` by `changed` in a file, or back on every second call.
