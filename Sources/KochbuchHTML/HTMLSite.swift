@@ -85,10 +85,8 @@ public struct HTMLSite {
         let recipeMarkdown = RecipeMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
         let copies = Parallel.map(book.book.recipes, chunk: 64) { recipe in
             Result {
-                if let kept = markdownPieces.piece(for: recipe.id) { return try sink.write("rezepte/\(recipe.id).md", bytes: kept) }
-                let markdown = Array(recipeMarkdown.markdown(recipe).utf8)
-                markdownPieces.keep(markdown, for: recipe.id)
-                try sink.write("rezepte/\(recipe.id).md", bytes: markdown)
+                try sink.write("rezepte/\(recipe.id).md",
+                               bytes: markdownPieces.piece(for: recipe.id) { Array(recipeMarkdown.markdown(recipe).utf8) })
             }
         }
         for copy in copies { try copy.get() }

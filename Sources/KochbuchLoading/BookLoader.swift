@@ -127,24 +127,12 @@ public struct BookLoader: Sendable {
 
     /// Reads files on all cores; results in the order of `relatives`.
     private func readAll(_ relatives: [String]) -> [(FileResult, [Diagnostic], digest: ContentDigest?)] {
-        var results = [(FileResult, [Diagnostic], digest: ContentDigest?)](repeating: (.nothing, [], nil), count: relatives.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = UncheckedBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: relatives.count) { index in
-                let relative = relatives[index]
-                var diagnostics: [Diagnostic] = []
-                var digest: ContentDigest?
-                let result = read(relative: relative, display: displayPath(forRelativePath: relative), diagnostics: &diagnostics,
-                                  digest: &digest)
-                slots.buffer[index] = (result, diagnostics, digest)
-            }
+        Parallel.map(relatives) { relative in
+            var diagnostics: [Diagnostic] = []
+            var digest: ContentDigest?
+            let result = read(relative: relative, display: displayPath(forRelativePath: relative), diagnostics: &diagnostics, digest: &digest)
+            return (result, diagnostics, digest)
         }
-        return results
-    }
-
-    private struct UncheckedBuffer: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<(FileResult, [Diagnostic], digest: ContentDigest?)>
-        init(_ buffer: UnsafeMutableBufferPointer<(FileResult, [Diagnostic], digest: ContentDigest?)>) { self.buffer = buffer }
     }
 
     private func merge(_ result: (FileResult, [Diagnostic]), display: String, into book: inout Book, diagnostics: inout [Diagnostic]) {

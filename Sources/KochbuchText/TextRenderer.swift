@@ -79,10 +79,8 @@ public struct TextRenderer: Sendable {
         let book = self.book
         let width = self.width
         let texts = Parallel.map(recipes, chunk: 8) { recipe in
-            if let kept = pieces.piece(for: recipe.id) { return String(decoding: kept, as: UTF8.self) }
-            let text = Self.finish(RecipeText(book: book, width: width, edition: nil).lines(recipe))
-            pieces.keep(Array(text.utf8), for: recipe.id)
-            return text
+            String(decoding: pieces.piece(for: recipe.id) { Array(Self.finish(RecipeText(book: book, width: width, edition: nil).lines(recipe)).utf8) },
+                   as: UTF8.self)
         }
         guard Set(recipes.map(\.id)) == Set(book.book.recipes.map(\.id)) else {
             return Edition(recipes: texts, lines: [], whole: renderBook(recipes: recipes))

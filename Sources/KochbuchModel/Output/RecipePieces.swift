@@ -10,6 +10,16 @@ public protocol RecipePieces: Sendable {
     func keep(_ piece: [UInt8], for recipeID: String)
 }
 
+extension RecipePieces {
+    /// The kept part of the recipe, or the one `make` makes, which is then kept.
+    public func piece(for recipeID: String, orMake make: () throws -> [UInt8]) rethrows -> [UInt8] {
+        if let kept = piece(for: recipeID) { return kept }
+        let made = try make()
+        keep(made, for: recipeID)
+        return made
+    }
+}
+
 /// Keeps nothing: every part is made anew.
 public struct NoRecipePieces: RecipePieces {
     public init() {}
