@@ -234,7 +234,9 @@ public struct Builder: Sendable {
                 pages = try HTMLSite(book: site, bookDirectory: book.directory, theme: theme, baseURL: options.baseURL,
                                      today: today, guides: Guide.load(from: docs))
                     .write(to: sink, previousKeys: previousKeys, salt: "\(KochbuchVersion.current) \(BuildFingerprint.toolState())",
-                           markdownPieces: pieces.markdown ?? NoRecipePieces())
+                           kept: HTMLSite.Kept(markdown: pieces.markdown ?? NoRecipePieces(),
+                                               searchRuns: pieces.searchRuns ?? NoDigestPieces(),
+                                               recipeInputKeys: pieces.markdown == nil ? [:] : pieces.recipeKeys))
             case .epub:
                 var epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
                 if let kept = pieces.epub { epub.pieces = kept }

@@ -88,6 +88,10 @@ struct BuildCache {
         var text: (any RecipePieces)?
         var markdown: (any RecipePieces)?
         var epub: (any RecipePieces)?
+        /// The website's search index, a run of documents at a time.
+        var searchRuns: (any DigestPieces)?
+        /// Each recipe's input key, for the keys of the website's recipe pages.
+        var recipeKeys: [String: ContentDigest] = [:]
         var packs: [PieceCache] = []
 
         /// How many pieces were taken from the packs, how many were made anew, how many were found damaged.
@@ -115,6 +119,7 @@ struct BuildCache {
         }
         let keys = RecipeInputKeys(book: site.book, graph: site.graph, digests: loaded.digests,
                                    recipeFiles: Set(loaded.book.recipes.map(\.location.path)), context: context, neighbours: keyNeighbours)
+        pieces.recipeKeys = keys.keys
         // The preview (drafts shown) keeps packs of its own, so that it and `build` do not drop each other's pieces.
         let variant = options.includesUnlistedDrafts ? "-preview" : ""
         func view(_ name: String, _ parts: [String]) -> (any RecipePieces)? {
@@ -125,7 +130,12 @@ struct BuildCache {
         for edition in options.editions {
             switch edition {
             case .text: pieces.text = view("text", ["width \(options.width)"])
-            case .html: pieces.markdown = view("markdown", ["base \(options.baseURL ?? "")"])
+            case .html:
+                pieces.markdown = view("markdown", ["base \(options.baseURL ?? "")"])
+                if let runs = pack("search" + variant) {
+                    pieces.packs.append(runs)
+                    pieces.searchRuns = runs
+                }
             case .epub:
                 let included = EPUBBook(book: site, selection: options.selection, bookDirectory: URL(fileURLWithPath: "/")).recipes.map(\.id)
                 let name = options.selection.isWholeBook ? "epub" : "epub-" + String(ContentDigest(of: options.selection.key).description.prefix(12))

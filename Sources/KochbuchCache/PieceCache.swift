@@ -292,3 +292,4 @@ public final class PieceCache: @unchecked Sendable {
         withUnsafeBytes(of: number.littleEndian) { bytes += $0 }
     }
 }
+extension PieceCache: DigestPieces {}

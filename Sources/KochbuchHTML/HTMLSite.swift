@@ -46,16 +46,35 @@ public struct HTMLSite {
         public var rendered: Int
     }
 
+    /// What earlier builds left for this one (the build cache), by kind of part.
+    public struct Kept: Sendable {
+        /// The recipes' Markdown copies, and where to keep the ones made.
+        public var markdown: any RecipePieces
+        /// The search index's runs of documents, tokenised.
+        public var searchRuns: any DigestPieces
+        /// Each recipe's input key (`RecipeInputKeys`): a recipe page's key is then made of it,
+        /// the keys of the recipes before and after it and what the whole site shares, without
+        /// preparing the page. A recipe without one gets the key of its prepared page.
+        public var recipeInputKeys: [String: ContentDigest]
+
+        public init(markdown: any RecipePieces = NoRecipePieces(), searchRuns: any DigestPieces = NoDigestPieces(),
+                    recipeInputKeys: [String: ContentDigest] = [:]) {
+            self.markdown = markdown
+            self.searchRuns = searchRuns
+            self.recipeInputKeys = recipeInputKeys
+        }
+    }
+
     /// Renders the site and hands each file to `sink` as soon as it is made; recipe pages are
     /// rendered and written on all cores.
     /// - Parameters:
     ///   - previousKeys: the recipe page keys of the edition being replaced. A page whose key is
     ///     unchanged is not rendered again: `sink` keeps the published copy.
     ///   - salt: what else the pages depend on, such as the tool's own version.
-    ///   - markdownPieces: the recipes' Markdown copies kept from earlier builds, and where to keep the ones made.
+    ///   - kept: the parts kept from earlier builds, and where to keep the ones made.
     @discardableResult
     public func write(to sink: some FileSink, previousKeys: [String: String] = [:], salt: String = "",
-                      markdownPieces: any RecipePieces = NoRecipePieces()) throws -> RecipePages {
+                      kept: Kept = Kept()) throws -> RecipePages {
         let templates = try TemplateSet(builtIn: Self.resources.appendingPathComponent("templates"),
                                         theme: theme.directory)
         let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" },
@@ -66,12 +85,16 @@ public struct HTMLSite {
             try sink.write(page.path, text: page.html)
         }
         let recipePage = RecipePage(site: site)
+        let inputKeys = RecipePageInputKeys(site: site, templates: templates, salt: salt, recipeKeys: kept.recipeInputKeys)
         let outcomes = Parallel.map(book.book.recipes, chunk: 16) { recipe -> Result<(path: String, key: String, rendered: Bool), any Error> in
             Result {
+                let path = SiteLinks.recipe(recipe.id)
+                let inputKey = inputKeys.key(recipe)
+                if let inputKey, previousKeys[path] == inputKey, sink.reuse(path) { return (path, inputKey, false) }
                 let page = recipePage.prepare(recipe, templates: templates, salt: salt)
-                if previousKeys[page.path] == page.key, sink.reuse(page.path) { return (page.path, page.key, false) }
+                if inputKey == nil, previousKeys[page.path] == page.key, sink.reuse(page.path) { return (page.path, page.key, false) }
                 try sink.write(page.path, text: page.render())
-                return (page.path, page.key, true)
+                return (page.path, inputKey ?? page.key, true)
             }
         }
         var recipePages = RecipePages(keys: [:], rendered: 0)
@@ -86,7 +109,7 @@ public struct HTMLSite {
         let copies = Parallel.map(book.book.recipes, chunk: 64) { recipe in
             Result {
                 try sink.write("rezepte/\(recipe.id).md",
-                               bytes: markdownPieces.piece(for: recipe.id) { Array(recipeMarkdown.markdown(recipe).utf8) })
+                               bytes: kept.markdown.piece(for: recipe.id) { Array(recipeMarkdown.markdown(recipe).utf8) })
             }
         }
         for copy in copies { try copy.get() }
@@ -97,7 +120,7 @@ public struct HTMLSite {
             Result {
                 if isSearchIndex {
                     return (try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph,
-                                                       url: SiteLinks.recipe, into: sink), [])
+                                                       url: SiteLinks.recipe, into: sink, keptRuns: kept.searchRuns), [])
                 }
                 return (nil, try writeLawTopicAndGuidePages(to: sink, site: site, templates: templates))
             }

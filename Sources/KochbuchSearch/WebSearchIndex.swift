@@ -92,6 +92,9 @@ public struct WebSearchIndex {
 
     public var limits = Limits()
 
+    /// Documents per run: each run is tokenised on its own core and kept as one piece.
+    public var runLength = 256
+
     /// A text folded exactly as search.js folds it, as the documents' numbering uses it.
     public static func browserFold(_ text: String) -> String { WebSearchFragments.browserFold(text) }
 
@@ -103,17 +106,17 @@ public struct WebSearchIndex {
     /// stays short (at 10,000 recipes 625 hashes for the `d` fragments).
     static let documentGroup = 16
     static let group = 4
-    /// Documents per run (each run tokenised on its own core).
-    static let runLength = 256
     /// The fragments' format, checked by search.js.
     static let version = 2
 
     /// Writes the fragments into `sink` under `folder`; deterministic for the same input. Each
     /// recipe's document is made once, a run at a time on all cores, and its `d` fragment written
-    /// at once. Returns the path of the `meta` fragment, for the search page to load.
+    /// at once; `keptRuns` keeps each run's tokens for the next build. Returns the path of the
+    /// `meta` fragment, for the search page to load.
     @discardableResult
     public func write(recipes: [Recipe], book: Book, graph: LinkGraph, url: @escaping (String) -> String,
-                      into sink: some FileSink, folder: String = WebSearchIndex.folder) throws -> String {
+                      into sink: some FileSink, folder: String = WebSearchIndex.folder,
+                      keptRuns: any DigestPieces = NoDigestPieces()) throws -> String {
         let maker = DocumentMaker(book: book, url: url)
         // Numbered by folded title as search.js folds and compares it, then by the given order.
         let keys = Parallel.map(recipes, chunk: 256) { Array(WebSearchFragments.browserFold($0.title).utf16) }
@@ -123,21 +126,22 @@ public struct WebSearchIndex {
 
         // Runs of documents on all cores, a few runs at a time, each merged as soon as the few are
         // done: the runs' own tables never all exist at once.
-        let chunk = Self.runLength
+        let chunk = max(1, runLength)
         let starts = Array(stride(from: 0, to: numbered.count, by: chunk))
         var merged = Merged()
         var documentHashes: [String] = []
         for batch in stride(from: 0, to: starts.count, by: 4) {
             let runs = Parallel.map(Array(starts[batch..<min(batch + 4, starts.count)])) { start in
                 Result {
-                    try Self.run(numbered[start..<min(start + chunk, numbered.count)].map(maker.document), first: start,
-                                 folder: folder, sink: sink)
+                    let documents = numbered[start..<min(start + chunk, numbered.count)].map(maker.document)
+                    let hashes = try Self.writeDocuments(documents, first: start, folder: folder, sink: sink)
+                    return (run: Self.run(documents, first: start, kept: keptRuns), hashes: hashes)
                 }
             }
             for run in runs {
-                let run = try run.get()
+                let (run, hashes) = try run.get()
                 merged.add(run)
-                documentHashes += run.documentHashes
+                documentHashes += hashes
             }
         }
 
@@ -468,21 +472,6 @@ public struct WebSearchIndex {
         }
     }
 
-    /// What a run of documents adds to the index, with run-local term numbers: per term its
-    /// postings in document order, four numbers each (document number, title, summary and body
-    /// counts), and the forms seen; per pair of terms side by side in a field (`a << 32 | b`) its
-    /// postings likewise; each document's number of words; the hashes of its `d` fragments.
-    private struct Run {
-        var names: [String] = []
-        var postings: [[Int32]] = []
-        var surface: [[String: Int]] = []
-        var pairs: [UInt64: [Int32]] = [:]
-        /// Per pair, per document: [document, n0, positions…, n1, positions…, n2, positions…].
-        var pairPositions: [UInt64: [Int32]] = [:]
-        var lengths: [Int32] = []
-        var documentHashes: [String] = []
-    }
-
     /// A word of the vocabulary, with the lengths search.js measures (in code points).
     private struct Word {
         var shown: String, term: String, frequency: Int
@@ -542,7 +531,7 @@ public struct WebSearchIndex {
             }
         }
 
-        mutating func add(_ run: Run) {
+        mutating func add(_ run: WebSearchRun) {
             let global = run.names.map { name -> Int32 in
                 if let id = ids[name] { return id }
                 let id = Int32(names.count)
@@ -553,8 +542,11 @@ public struct WebSearchIndex {
                 return id
             }
             for (local, list) in run.postings.enumerated() { postings[Int(global[local])].append(contentsOf: list) }
-            for (local, forms) in run.surface.enumerated() { surface[Int(global[local])].merge(forms, uniquingKeysWith: +) }
-            for (key, flat) in run.pairs {
+            for (local, forms) in run.surface.enumerated() {
+                surface[Int(global[local])].merge(forms.lazy.map { ($0.form, $0.count) }, uniquingKeysWith: +)
+            }
+            for (number, key) in run.pairKeys.enumerated() {
+                let flat = run.pairPostings[number]
                 let pair = UInt64(UInt32(global[Int(key >> 32)])) << 32 | UInt64(UInt32(global[Int(key & 0xFFFF_FFFF)]))
                 let index: Int
                 if let known = pairIndex[pair] {
@@ -567,7 +559,7 @@ public struct WebSearchIndex {
                     positions.append(.init())
                 }
                 pairs[index].add(flat: flat)
-                positions[index].add(flat: run.pairPositions[key] ?? [])
+                positions[index].add(flat: run.pairPositions[number])
                 var offset = 0
                 while offset + 3 < flat.count {
                     if flat[offset + 1] > 0 { titlePairs[index, default: .init()].add(Int(flat[offset]), Int(flat[offset + 1])) }
@@ -578,92 +570,19 @@ public struct WebSearchIndex {
         }
     }
 
-    /// Tokenises, folds and stems a run of documents with its own stemmer (each distinct word is
-    /// normalised once), and writes the run's `d` fragments.
-    private static func run(_ documents: [Document], first: Int, folder: String, sink: some FileSink) throws -> Run {
-        let normalizer = TermNormalizer()
-        var known: [Substring: Int32] = [:]
-        var words: [(form: Substring, term: Int32)] = []
-        var seen: [Int] = []
-        var ids: [String: Int32] = [:]
-        var result = Run()
-        var stamp: [Int32] = []
-        var slot: [Int32] = []
-        var order: [Int32] = []
-        var counts: [Int32] = []
-        var pairKeys: [(key: UInt64, position: Int32)] = []
-        var files: [[UInt8]] = []
-        files.reserveCapacity(documents.count)
-        for (offset, document) in documents.enumerated() {
-            let number = Int32(first + offset)
-            order.removeAll(keepingCapacity: true)
-            counts.removeAll(keepingCapacity: true)
-            pairKeys.removeAll(keepingCapacity: true)
-            var length: Int32 = 0
-            for (field, text) in [document.title, document.summary, document.body].enumerated() {
-                var previous: Int32 = -1
-                var position: Int32 = 0
-                for token in GermanText.tokens(text) {
-                    let word: Int32
-                    if let number = known[token] {
-                        word = number
-                    } else {
-                        let canonical = normalizer.canonical(token)
-                        let term: Int32
-                        if let id = ids[canonical] {
-                            term = id
-                        } else {
-                            term = Int32(result.names.count)
-                            ids[canonical] = term
-                            result.names.append(canonical)
-                            result.postings.append([])
-                            stamp.append(-1)
-                            slot.append(0)
-                        }
-                        word = Int32(words.count)
-                        known[token] = word
-                        words.append((token, term))
-                        seen.append(0)
-                    }
-                    seen[Int(word)] += 1
-                    let term = words[Int(word)].term
-                    if stamp[Int(term)] != number {
-                        stamp[Int(term)] = number
-                        slot[Int(term)] = Int32(order.count)
-                        order.append(term)
-                        counts.append(contentsOf: [0, 0, 0])
-                    }
-                    counts[Int(slot[Int(term)]) * 3 + field] += 1
-                    if previous >= 0 { pairKeys.append((UInt64(previous) << 34 | UInt64(term) << 2 | UInt64(field), position - 1)) }
-                    previous = term
-                    position += 1
-                    length += 1
-                }
-            }
-            for (index, term) in order.enumerated() {
-                result.postings[Int(term)].append(contentsOf: [number, counts[index * 3], counts[index * 3 + 1], counts[index * 3 + 2]])
-            }
-            pairKeys.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-            var index = 0
-            while index < pairKeys.count {
-                let pair = pairKeys[index].key >> 2
-                var fields: [Int32] = [number, 0, 0, 0]
-                // The pair's positions (of its first word) in each field: [document, n0, …, n1, …, n2, …].
-                var positions: [Int32] = [number]
-                for field in 0..<3 {
-                    let countAt = positions.count
-                    positions.append(0)
-                    while index < pairKeys.count, pairKeys[index].key >> 2 == pair, Int(pairKeys[index].key & 3) == field {
-                        fields[field + 1] += 1
-                        positions.append(pairKeys[index].position)
-                        index += 1
-                    }
-                    positions[countAt] = fields[field + 1]
-                }
-                result.pairs[pair, default: []].append(contentsOf: fields)
-                result.pairPositions[pair, default: []].append(contentsOf: positions)
-            }
-            result.lengths.append(length)
+    /// The run of `documents` numbered from `first`: kept from an earlier build when they are
+    /// unchanged, else made and kept.
+    private static func run(_ documents: [Document], first: Int, kept: any DigestPieces) -> WebSearchRun {
+        let key = WebSearchRun.key(documents, first: first)
+        if let bytes = kept.piece(key), let run = WebSearchRun(bytes: bytes) { return run }
+        let run = WebSearchRun(documents, first: first)
+        kept.keep(run.bytes, under: key)
+        return run
+    }
+
+    /// Writes the documents' `d` fragments; returns their hashes.
+    private static func writeDocuments(_ documents: [Document], first: Int, folder: String, sink: some FileSink) throws -> [String] {
+        let files = documents.map { document -> [UInt8] in
             var json = JSONText(capacity: 8 << 10)
             json.raw("{\"id\":"); json.string(document.id)
             json.raw(",\"laws\":"); json.strings(document.laws)
@@ -673,17 +592,11 @@ public struct WebSearchIndex {
             json.raw(",\"title\":"); json.string(document.title)
             json.raw(",\"url\":"); json.string(document.url)
             json.raw("}")
-            files.append(json.utf8)
-        }
-        result.surface = Array(repeating: [:], count: result.names.count)
-        for (word, count) in zip(words, seen) {
-            result.surface[Int(word.term)][String(word.form), default: 0] += count
+            return json.utf8
         }
         let family = WebSearchFragments.Family(letter: "d", group: documentGroup)
-        for start in stride(from: 0, to: files.count, by: documentGroup) {
-            result.documentHashes.append(try family.writeGroup(first: first + start, Array(files[start..<min(start + documentGroup, files.count)]),
-                                                               folder: folder, into: sink))
+        return try stride(from: 0, to: files.count, by: documentGroup).map { start in
+            try family.writeGroup(first: first + start, Array(files[start..<min(start + documentGroup, files.count)]), folder: folder, into: sink)
         }
-        return result
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import KochbuchLinking
+import KochbuchModel
+@testable import KochbuchSearch
+import Testing
+
+/// The browser index's runs of documents kept between builds: a kept run is taken only for the
+/// same documents at the same place, reads back exactly as it was made, and the index made with
+/// kept runs is byte for byte the index made without them.
+@Suite struct WebSearchRunTests {
+    /// Keeps pieces in memory and counts what was asked for and found.
+    final class MemoryPieces: DigestPieces, @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var pieces: [ContentDigest: [UInt8]] = [:]
+        private(set) var found = 0
+        private(set) var kept = 0
+
+        func piece(_ key: ContentDigest) -> [UInt8]? {
+            lock.withLock {
+                let piece = pieces[key]
+                if piece != nil { found += 1 }
+                return piece
+            }
+        }
+
+        func keep(_ piece: [UInt8], under key: ContentDigest) {
+            lock.withLock {
+                pieces[key] = piece
+                kept += 1
+            }
+        }
+
+        func replaceAll(_ change: ([UInt8]) -> [UInt8]) {
+            lock.withLock { pieces = pieces.mapValues(change) }
+        }
+    }
+
+    private let book = sharedFixture.library.book.loader.load().book
+
+    private func documents(_ book: Book) -> [WebSearchIndex.Document] {
+        WebSearchIndex.documents(book: book, recipes: book.recipes, url: { "rezepte/\($0).html" })
+    }
+
+    /// The index of `book` in runs of five documents, as files by path.
+    private func index(_ book: Book, kept: any DigestPieces) throws -> [String: Data] {
+        var index = WebSearchIndex()
+        index.runLength = 5
+        let sink = CollectingSink()
+        try index.write(recipes: book.recipes, book: book, graph: LinkGraph(book: book), url: { "rezepte/\($0).html" },
+                        into: sink, keptRuns: kept)
+        return Dictionary(sink.files.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func aRunReadsBackAsItWasMade() throws {
+        let run = WebSearchRun(Array(documents(book).prefix(12)), first: 40)
+        #expect(run.names.count > 100 && run.pairKeys.count > 100)
+        #expect(WebSearchRun(bytes: run.bytes) == run)
+        #expect(run.bytes == WebSearchRun(Array(documents(book).prefix(12)), first: 40).bytes, "the same documents make the same bytes")
+    }
+
+    @Test func bytesThatAreNoRunAreRefused() throws {
+        let bytes = WebSearchRun(Array(documents(book).prefix(3)), first: 0).bytes
+        #expect(WebSearchRun(bytes: Array(bytes.dropLast())) == nil, "cut short")
+        #expect(WebSearchRun(bytes: bytes + [0]) == nil, "with bytes after the end")
+        #expect(WebSearchRun(bytes: [2] + bytes.dropFirst()) == nil, "of another format")
+        #expect(WebSearchRun(bytes: []) == nil)
+    }
+
+    @Test func theKeyCoversTheDocumentsAndTheirPlace() throws {
+        let all = documents(book)
+        let some = Array(all.prefix(4))
+        #expect(WebSearchRun.key(some, first: 0) == WebSearchRun.key(some, first: 0))
+        #expect(WebSearchRun.key(some, first: 0) != WebSearchRun.key(some, first: 4))
+        #expect(WebSearchRun.key(some, first: 0) != WebSearchRun.key(Array(all.prefix(5)), first: 0))
+        for field in [\WebSearchIndex.Document.title, \.summary, \.body] {
+            var changed = some
+            changed[2][keyPath: field] += " Ergänzung"
+            #expect(WebSearchRun.key(changed, first: 0) != WebSearchRun.key(some, first: 0), "\(field)")
+        }
+    }
+
+    @Test func theIndexWithKeptRunsIsTheIndexWithout() throws {
+        let kept = MemoryPieces()
+        let fresh = try index(book, kept: NoDigestPieces())
+        #expect(try index(book, kept: kept) == fresh)
+        let runs = (book.recipes.count + 4) / 5
+        #expect(kept.kept == runs && kept.found == 0)
+        #expect(try index(book, kept: kept) == fresh)
+        #expect(kept.found == runs && kept.kept == runs)
+
+        // One recipe's summary changed (what others show of it is its title): its run is made anew,
+        // the others are taken, and the index is the one made without.
+        var changed = book
+        changed.recipes[changed.recipes.count / 2].summary.append(.text(" Ergänzt um eine Bürgerbefragung."))
+        let changedFresh = try index(changed, kept: NoDigestPieces())
+        #expect(changedFresh != fresh)
+        #expect(try index(changed, kept: kept) == changedFresh)
+        #expect(kept.kept == runs + 1 && kept.found == 2 * runs - 1, "\(kept.kept) made, \(kept.found) found of \(runs) runs")
+    }
+
+    /// The negative control: kept runs that are not what their documents make change the index,
+    /// so the comparison above would notice a key that took the wrong run.
+    @Test func aWrongKeptRunIsNoticed() throws {
+        let kept = MemoryPieces()
+        let fresh = try index(book, kept: kept)
+        let other = WebSearchRun(Array(documents(book).suffix(5)), first: 0).bytes
+        kept.replaceAll { _ in other }
+        #expect(try index(book, kept: kept) != fresh)
+    }
+}
