@@ -8,7 +8,7 @@ BOOK ?= Recipes
 # which is most of a search's time (see README, Performance).
 RELEASE = -c release --static-swift-stdlib
 
-.PHONY: all setup build book test bench clean
+.PHONY: all setup build book test bench clean assets
 
 all: book
 
@@ -27,6 +27,10 @@ test: setup
 
 clean:
 	rm -rf .build
+
+# The website's search.js and style.css minified from Sources/KochbuchHTML/AssetSources/ (commit both).
+assets: setup
+	scripts/minify-assets.sh
 
 # The benchmark: 10,000 generated recipes, every command as a whole process (see README).
 bench: setup

@@ -59,6 +59,8 @@ let package = Package(
                 "KochbuchModel", "KochbuchLinking", "KochbuchSearch", "KochbuchMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            // The readable script and style sheet; Resources/assets holds them minified (make assets).
+            exclude: ["AssetSources"],
             resources: [.copy("Resources")]
         ),
 

@@ -7,7 +7,7 @@ set -euo pipefail
 project="$(cd "$(dirname "$0")/.." && pwd)"
 
 packages=(pkg-config libxml2-dev libxml2-utils libstemmer-dev libsqlite3-dev libcurl4-openssl-dev libmimalloc-dev hunspell hunspell-de-de epubcheck pandoc
-          chromium chromium-driver default-jre-headless nodejs python3-venv tmux less fonts-dejavu-core pngcheck hugo)
+          chromium chromium-driver default-jre-headless nodejs python3-venv tmux less fonts-dejavu-core pngcheck hugo esbuild)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -22,8 +22,8 @@
  *
  * The fragments are loaded as the browser loads them: search.js names the files it needs, and
  * each is run as a script (here in a vm context) that hands its data to kochbuchSuche.push.
- * search.js is taken from Sources/KochbuchHTML/Resources/assets/search.js relative to this file,
- * or from $KOCHBUCH_SEARCH_JS (e.g. the copy in a built site's assets/).
+ * search.js is taken from its readable source, Sources/KochbuchHTML/AssetSources/search.js relative
+ * to this file, or from $KOCHBUCH_SEARCH_JS (e.g. the minified copy a built site publishes).
  * Exit codes: 0 ok, 2 usage or setup problem.
  */
 "use strict";
@@ -38,7 +38,7 @@ function fail(message) {
 }
 
 const scriptPath = process.env.KOCHBUCH_SEARCH_JS ||
-  path.join(__dirname, "..", "..", "Sources", "KochbuchHTML", "Resources", "assets", "search.js");
+  path.join(__dirname, "..", "..", "Sources", "KochbuchHTML", "AssetSources", "search.js");
 let search;
 try {
   search = require(path.resolve(scriptPath));
