@@ -100,7 +100,7 @@ let package = Package(
         // `kochbuch serve`: the HTML edition on 127.0.0.1 with live reload.
         .target(
             name: "KochbuchPreview",
-            dependencies: ["Kochbuch", "KochbuchModel"]
+            dependencies: ["Kochbuch", "KochbuchModel", "CFileSystem"]
         ),
 
         // The assistant server: the book over the Model Context Protocol (official Swift SDK), in a

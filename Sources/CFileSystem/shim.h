@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <poll.h>
+#include <sys/inotify.h>
 
 /// Swaps two paths in one step (renameat2 with RENAME_EXCHANGE): both exist before and after,
 /// and no reader ever sees either missing. -1 with errno EINVAL or ENOSYS where the file system

@@ -75,10 +75,7 @@ public struct HTMLSite {
     @discardableResult
     public func write(to sink: some FileSink, previousKeys: [String: String] = [:], salt: String = "",
                       kept: Kept = Kept()) throws -> RecipePages {
-        let templates = try TemplateSet(builtIn: Self.resources.appendingPathComponent("templates"),
-                                        theme: theme.directory)
-        let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" },
-                               rechtsstand: today)
+        let (templates, site) = try templatesAndContext()
         var paths: [String] = []
         func write(_ page: RenderedPage) throws {
             paths.append(page.path)
@@ -150,6 +147,24 @@ public struct HTMLSite {
             try sink.write("sitemap.xml", text: Sitemap.xml(baseURL: baseURL, paths: paths.filter { $0 != "404.html" }.sorted()))
         }
         return recipePages
+    }
+
+    /// The pages of the recipes with these ids, path → HTML, exactly as `write` makes them: for the
+    /// preview's first answer to a saved recipe, before the whole site is made again.
+    public func recipePages(_ ids: Set<String>) throws -> [(path: String, html: String)] {
+        let (templates, site) = try templatesAndContext()
+        let recipePage = RecipePage(site: site)
+        return book.book.recipes.filter { ids.contains($0.id) }.map { recipe in
+            let page = recipePage.prepare(recipe, templates: templates, salt: "")
+            return (page.path, page.render())
+        }
+    }
+
+    private func templatesAndContext() throws -> (TemplateSet, SiteContext) {
+        let templates = try TemplateSet(builtIn: Self.resources.appendingPathComponent("templates"), theme: theme.directory)
+        let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" },
+                               rechtsstand: today)
+        return (templates, site)
     }
 
     /// The laws' pages and Markdown copies, llms.txt, the Themenfeld and Lebenslage pages and the

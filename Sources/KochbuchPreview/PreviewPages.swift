@@ -2,17 +2,21 @@ import Foundation
 
 /// The few things the preview adds to the site: the reload script and the error page.
 enum PreviewPages {
-    /// Polls the server; reloads when a new build is ready. Only the preview serves it.
+    /// Asks the server to answer when the build is no longer the page's (named in the script
+    /// element, so that a build finished while the page loaded is not missed); reloads then.
+    /// Only the preview serves it.
     static let reloadScript = """
     (function () {
       "use strict";
-      var known = null;
+      var script = document.currentScript;
+      var known = script && script.dataset.generation !== undefined ? Number(script.dataset.generation) : null;
       function check() {
-        fetch("/__kochbuch/status", { cache: "no-store" }).then(function (response) { return response.json(); })
+        var url = known === null ? "/__kochbuch/status" : "/__kochbuch/wait/" + known;
+        fetch(url, { cache: "no-store" }).then(function (response) { return response.json(); })
           .then(function (status) {
             if (known === null) { known = status.generation; }
             else if (status.generation !== known) { window.location.reload(); return; }
-            setTimeout(check, 700);
+            setTimeout(check, 20);
           }).catch(function () { setTimeout(check, 2000); });
       }
       check();
@@ -20,9 +24,9 @@ enum PreviewPages {
 
     """
 
-    static func injectReload(into data: Data) -> Data {
+    static func injectReload(into data: Data, generation: Int? = nil) -> Data {
         let html = String(decoding: data, as: UTF8.self)
-        let tag = "<script src=\"/__kochbuch/reload.js\"></script>\n</body>"
+        let tag = "<script src=\"/__kochbuch/reload.js\"\(generation.map { " data-generation=\"\($0)\"" } ?? "")></script>\n</body>"
         guard let range = html.range(of: "</body>", options: .backwards) else { return data }
         return Data(html.replacingCharacters(in: range, with: tag).utf8)
     }

@@ -54,47 +54,94 @@ public actor PreviewServer {
     /// The current build number and whether the book builds.
     public var status: (generation: Int, ok: Bool) { (generation, failure == nil) }
 
+    /// What a build of the preview gave: the log line, and the diagnostics or error that the
+    /// pages show instead of the site.
+    private struct Outcome: Sendable {
+        var line: String
+        var failure: String?
+    }
+
     private func rebuild() {
+        apply(Self.build(book: book, theme: theme, folder: folder))
+    }
+
+    /// Builds the site into `folder` (off the actor, so that pages are answered meanwhile).
+    private static func build(book: BookLocation, theme: URL?, folder: URL) -> Outcome {
         var options = Builder.Options(editions: [.html], output: folder, theme: theme)
         options.includesUnlistedDrafts = true
         let builder = Builder(book: book, options: options)
         do {
             let summary = try builder.build()
-            failure = nil
             let files = summary.editions.first?.files ?? 0, seconds = String(format: "%.2f", summary.seconds)
-            log(Phrase(de: "erzeugt: \(files) \(files == 1 ? "Datei" : "Dateien") (\(seconds.replacingOccurrences(of: ".", with: ",")) s)",
-                       en: "built \(files) files (\(seconds) s)").text(in: .current))
+            return Outcome(line: Phrase(de: "erzeugt: \(files) \(files == 1 ? "Datei" : "Dateien") (\(seconds.replacingOccurrences(of: ".", with: ",")) s)",
+                                        en: "built \(files) files (\(seconds) s)").text(in: .current))
         } catch let error as Builder.InvalidBook {
-            failure = DiagnosticFormatter(language: .current).format(error.report)
-            log(Phrase(de: "das Buch enthält Fehler; die Seite zeigt sie:\n", en: "the book has errors; the page shows them:\n").text(in: .current)
-                + (failure ?? ""))
+            let failure = DiagnosticFormatter(language: .current).format(error.report)
+            return Outcome(line: Phrase(de: "das Buch enthält Fehler; die Seite zeigt sie:\n", en: "the book has errors; the page shows them:\n").text(in: .current)
+                + failure, failure: failure)
         } catch {
-            failure = "\(error)"
-            log(Phrase(de: "die Website ließ sich nicht erzeugen: \(error)", en: "build failed: \(error)").text(in: .current))
+            return Outcome(line: Phrase(de: "die Website ließ sich nicht erzeugen: \(error)", en: "build failed: \(error)").text(in: .current),
+                           failure: "\(error)")
         }
+    }
+
+    private func apply(_ outcome: Outcome) {
+        failure = outcome.failure
+        log(outcome.line)
         generation += 1
     }
 
+    /// The pages of a saved recipe were made before the whole build: open pages reload now.
+    private func showFirstPages(_ count: Int, since started: Date) {
+        guard failure == nil else { return }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        log(Phrase(de: "vorab: \(count) \(count == 1 ? "Seite" : "Seiten") des geänderten Rezepts (\(seconds.replacingOccurrences(of: ".", with: ",")) s); die ganze Website folgt",
+                   en: "first: \(count) \(count == 1 ? "page" : "pages") of the changed recipe (\(seconds) s); the whole site follows").text(in: .current))
+        generation += 1
+    }
+
+    /// Watches the book and the theme. After a change the pages of a saved recipe are made first
+    /// (`RecipeEditPreview`), then the whole site is built; both off the actor.
     private func startWatching() {
         let directories = [book.directory] + (theme.map { [$0] } ?? [])
-        watcher = Task { [weak self] in
+        let book = book, theme = theme, folder = folder, site = siteFolder
+        watcher = Task.detached { [weak self] in
             var previous = FileSnapshot(directories: directories)
+            var preview = RecipeEditPreview(book: book, theme: theme)
+            let wake = DirectoryWatch(directories: directories)
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 400_000_000)
+                // Woken by a change; the look without one, which also finds what inotify cannot
+                // see (a link's target elsewhere), is less frequent then.
+                wake.wait(seconds: wake.isActive ? 2 : 0.4)
                 let current = FileSnapshot(directories: directories)
-                if current != previous {
-                    previous = current
-                    await self?.rebuild()
-                }
+                guard current != previous else { continue }
+                previous = current
+                let started = Date()
+                let first = try? preview.updatePages(in: site)
+                if let first, !first.isEmpty { await self?.showFirstPages(first.count, since: started) }
+                let outcome = Self.build(book: book, theme: theme, folder: folder)
+                await self?.apply(outcome)
+                if first == nil { preview.reload() }
             }
         }
     }
 
-    private func response(path: String) -> HTTPListener.Response {
+    private func statusResponse() -> HTTPListener.Response {
+        let body = "{\"generation\":\(generation),\"ok\":\(failure == nil)}"
+        return HTTPListener.Response(status: 200, contentType: "application/json", body: Data(body.utf8))
+    }
+
+    private func response(path: String) async -> HTTPListener.Response {
         switch path {
         case "/__kochbuch/status":
-            let body = "{\"generation\":\(generation),\"ok\":\(failure == nil)}"
-            return HTTPListener.Response(status: 200, contentType: "application/json", body: Data(body.utf8))
+            return statusResponse()
+        case let path where path.hasPrefix("/__kochbuch/wait/"):
+            // Answers as soon as the build is no longer the one named (a page's), at the latest after 10 s.
+            let known = Int(path.dropFirst("/__kochbuch/wait/".count)) ?? -1
+            for _ in 0..<200 where generation == known {
+                try? await Task.sleep(nanoseconds: 50_000_000)
+            }
+            return statusResponse()
         case "/__kochbuch/reload.js":
             return HTTPListener.Response(status: 200, contentType: "text/javascript; charset=utf-8", body: Data(PreviewPages.reloadScript.utf8))
         default:
@@ -116,7 +163,7 @@ public actor PreviewServer {
             return HTTPListener.Response(status: 404, contentType: "text/plain; charset=utf-8", body: Data("Nicht gefunden: /\(relative)\n".utf8))
         }
         let type = PreviewPages.contentType(file.pathExtension)
-        let body = isPage ? PreviewPages.injectReload(into: data) : data
+        let body = isPage ? PreviewPages.injectReload(into: data, generation: generation) : data
         return HTTPListener.Response(status: 200, contentType: type, body: body)
     }
 }
