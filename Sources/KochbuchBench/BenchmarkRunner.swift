@@ -105,6 +105,7 @@ public struct BenchmarkRunner {
         results.append(try series("build with nothing changed", target: "≤ 0.3 s", limit: 0.3) {
             (binary, ["build", "--book", book.path, "--out", output.path, "--quiet"])
         })
+        results += try servedChange(recipe: changed)
         if HugoAnchor.isInstalled {
             let hugo = HugoAnchor(site: book.deletingLastPathComponent().appendingPathComponent("bench-hugo"))
             let pages = try hugo.write(from: output.appendingPathComponent("html/rezepte"))
@@ -159,6 +160,63 @@ public struct BenchmarkRunner {
         try? FileManager.default.removeItem(at: output)
         for folder in newFolders { try? FileManager.default.removeItem(at: folder) }
         return results
+    }
+
+    /// `kochbuch serve` on the book: the time from saving a changed recipe title to the open page
+    /// in headless Chromium showing it (reloaded by itself), each after the whole build of the
+    /// change before (Tests/Tools/browser_reload.py --measure).
+    private func servedChange(recipe: URL) throws -> [Series] {
+        let project = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let python = project.appendingPathComponent(".venv-tools/bin/python").path
+        let tool = project.appendingPathComponent("Tests/Tools/browser_reload.py").path
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            log("  serve skipped: run 'make setup' for selenium and chromium")
+            return []
+        }
+        let text = try String(contentsOf: recipe, encoding: .utf8)
+        guard let start = text.range(of: "<title>"), let end = text.range(of: "</title>", range: start.upperBound..<text.endIndex) else {
+            throw CorpusGenerator.Failure(description: "\(recipe.path) has no title")
+        }
+        let title = String(text[start.upperBound..<end.lowerBound])
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: binary)
+        server.arguments = ["serve", "--book", book.path, "--port", "0"]
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            kill(server.processIdentifier, SIGINT)
+            server.waitUntilExit()
+        }
+        // The first line on standard output names the address, once the first build is done.
+        var line: [UInt8] = []
+        while let byte = try output.fileHandleForReading.read(upToCount: 1)?.first, byte != 10 { line.append(byte) }
+        guard let address = String(decoding: line, as: UTF8.self).split(separator: " ").first(where: { $0.hasPrefix("http://") }) else {
+            log("  serve did not start: \(String(decoding: line, as: UTF8.self))")
+            return []
+        }
+        let id = recipe.deletingPathExtension().lastPathComponent
+        // The preview reads the book into memory once it serves; the changes come after that.
+        Thread.sleep(forTimeInterval: 10)
+        log("  serve: \(runs) saved changes of \(id), each after the whole build of the one before")
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: python)
+        browser.arguments = [tool, "--measure", String(runs), "\(address)rezepte/\(id).html", recipe.path, title, "--timeout", "60"]
+        let pipe = Pipe()
+        browser.standardOutput = pipe
+        try browser.run()
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        browser.waitUntilExit()
+        guard browser.terminationStatus == 0, let object = try? JSONSerialization.jsonObject(with: Data(printed.utf8)) as? [String: Any],
+              let seconds = object["seconds"] as? [Double], !seconds.isEmpty else {
+            log("  serve measurement failed: \(printed.suffix(500))")
+            return []
+        }
+        for (run, value) in seconds.enumerated() { log("  serve: change \(run + 1) shown after \(String(format: "%.3f", value)) s") }
+        var row = Series(name: "serve: saved recipe shown in open page", runs: seconds, peakRSSMegabytes: 0, target: "≤ 0.5 s")
+        row.met = row.median <= 0.5
+        return [row]
     }
 
     /// Whether a cold build grows linearly: books of a tenth and of three times the size (same seed,

@@ -113,12 +113,18 @@ public actor PreviewServer {
                 // Woken by a change; the look without one, which also finds what inotify cannot
                 // see (a link's target elsewhere), is less frequent then.
                 wake.wait(seconds: wake.isActive ? 2 : 0.4)
+                // A saved recipe's pages first (the preview finds out itself what changed), then
+                // the whole site if anything changed at all.
+                let started = Date()
+                let first = try? preview.updatePages(in: site)
+                if let first, !first.isEmpty {
+                    await self?.showFirstPages(first.count, since: started)
+                    // The open page reloads before the whole build takes both cores.
+                    try? await Task.sleep(nanoseconds: 1_000_000_000)
+                }
                 let current = FileSnapshot(directories: directories)
                 guard current != previous else { continue }
                 previous = current
-                let started = Date()
-                let first = try? preview.updatePages(in: site)
-                if let first, !first.isEmpty { await self?.showFirstPages(first.count, since: started) }
                 let outcome = Self.build(book: book, theme: theme, folder: folder)
                 await self?.apply(outcome)
                 if first == nil { preview.reload() }
