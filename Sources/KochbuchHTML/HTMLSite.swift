@@ -81,58 +81,36 @@ public struct HTMLSite {
             paths.append(page.path)
             try sink.write(page.path, text: page.html)
         }
-        let recipePage = RecipePage(site: site)
-        let inputKeys = RecipePageInputKeys(site: site, templates: templates, salt: salt, recipeKeys: kept.recipeInputKeys)
-        let outcomes = Parallel.map(book.book.recipes, chunk: 16) { recipe -> Result<(path: String, key: String, rendered: Bool), any Error> in
-            Result {
-                let path = SiteLinks.recipe(recipe.id)
-                let inputKey = inputKeys.key(recipe)
-                if let inputKey, previousKeys[path] == inputKey, sink.reuse(path) { return (path, inputKey, false) }
-                let page = recipePage.prepare(recipe, templates: templates, salt: salt)
-                if inputKey == nil, previousKeys[page.path] == page.key, sink.reuse(page.path) { return (page.path, page.key, false) }
-                try sink.write(page.path, text: page.render())
-                return (page.path, inputKey ?? page.key, true)
-            }
-        }
-        var recipePages = RecipePages(keys: [:], rendered: 0)
-        for outcome in outcomes {
-            let page = try outcome.get()
-            paths.append(page.path)
-            recipePages.keys[page.path] = page.key
-            if page.rendered { recipePages.rendered += 1 }
-        }
-        // A Markdown copy beside every recipe and law page, made from the model, and the site's llms.txt.
-        let recipeMarkdown = RecipeMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
-        let copies = Parallel.map(book.book.recipes, chunk: 64) { recipe in
-            Result {
-                try sink.write("rezepte/\(recipe.id).md",
-                               bytes: kept.markdown.piece(for: recipe.id) { Array(recipeMarkdown.markdown(recipe).utf8) })
-            }
-        }
-        for copy in copies { try copy.get() }
-        // The search index (much of it on one core: its runs are merged in order) is made beside the
-        // law, topic and guide pages, which do not need it; the overview pages, one of which names
-        // the index, follow both.
-        let parts = Parallel.map([true, false]) { isSearchIndex -> Result<(index: String?, paths: [String]), any Error> in
+        // The search index (much of it on one core: its runs are merged in order) is made beside all
+        // pages that do not need it; the overview pages, one of which names the index, follow.
+        let parts = Parallel.map([true, false]) { isSearchIndex -> Result<(index: String?, paths: [String], pages: RecipePages?), any Error> in
             Result {
                 if isSearchIndex {
                     return (try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph,
-                                                       url: SiteLinks.recipe, into: sink, keptRuns: kept.searchRuns), [])
+                                                       url: SiteLinks.recipe, into: sink, keptRuns: kept.searchRuns), [], nil)
                 }
-                return (nil, try writeLawTopicAndGuidePages(to: sink, site: site, templates: templates))
+                let (recipePages, written) = try writeRecipePages(to: sink, site: site, templates: templates, previousKeys: previousKeys,
+                                                                  salt: salt, kept: kept)
+                return (nil, try written + writeLawTopicAndGuidePages(to: sink, site: site, templates: templates), recipePages)
             }
         }
         var searchIndex = ""
+        var recipePages = RecipePages(keys: [:], rendered: 0)
         for part in parts {
-            let (index, written) = try part.get()
+            let (index, written, pages) = try part.get()
             if let index { searchIndex = index }
+            if let pages { recipePages = pages }
             paths += written
         }
+        // The overview pages, on all cores.
         let overview = OverviewPages(site: site, templates: templates)
-        for page in [overview.start(), overview.laws(), overview.alphabetical(), overview.ozgLeistungen(),
-                     overview.glossary(), overview.search(index: searchIndex), overview.accessibility(), overview.notFound()] + overview.imprintPages() + [
-                     overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] {
-            try write(page)
+        let overviews: [() -> [RenderedPage]] = [
+            { [overview.start()] }, { [overview.laws()] }, { [overview.alphabetical()] }, { [overview.ozgLeistungen()] },
+            { [overview.glossary()] }, { [overview.search(index: searchIndex), overview.accessibility(), overview.notFound()] },
+            { overview.imprintPages() }, { [overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] },
+        ]
+        for pages in Parallel.map(overviews, { $0() }) {
+            for page in pages { try write(page) }
         }
 
         for asset in try assets() { try sink.write(asset.path, asset.data) }
@@ -165,6 +143,43 @@ public struct HTMLSite {
         let site = SiteContext(book: book, theme: theme, baseURL: baseURL, hasGuide: guides.contains { $0.path == "anleitung.html" },
                                rechtsstand: today)
         return (templates, site)
+    }
+
+    /// The recipe pages (a page whose key is unchanged is kept) and their Markdown copies, on all
+    /// cores; returns what became of the pages and their paths.
+    private func writeRecipePages(to sink: some FileSink, site: SiteContext, templates: TemplateSet, previousKeys: [String: String],
+                                  salt: String, kept: Kept) throws -> (RecipePages, [String]) {
+        let recipePage = RecipePage(site: site)
+        let inputKeys = RecipePageInputKeys(site: site, templates: templates, salt: salt, recipeKeys: kept.recipeInputKeys)
+        let outcomes = Parallel.map(book.book.recipes, chunk: 16) { recipe -> Result<(path: String, key: String, rendered: Bool), any Error> in
+            Result {
+                let path = SiteLinks.recipe(recipe.id)
+                let inputKey = inputKeys.key(recipe)
+                if let inputKey, previousKeys[path] == inputKey, sink.reuse(path) { return (path, inputKey, false) }
+                let page = recipePage.prepare(recipe, templates: templates, salt: salt)
+                if inputKey == nil, previousKeys[page.path] == page.key, sink.reuse(page.path) { return (page.path, page.key, false) }
+                try sink.write(page.path, text: page.render())
+                return (page.path, inputKey ?? page.key, true)
+            }
+        }
+        var recipePages = RecipePages(keys: [:], rendered: 0)
+        var paths: [String] = []
+        for outcome in outcomes {
+            let page = try outcome.get()
+            paths.append(page.path)
+            recipePages.keys[page.path] = page.key
+            if page.rendered { recipePages.rendered += 1 }
+        }
+        // A Markdown copy beside every recipe page, made from the model.
+        let recipeMarkdown = RecipeMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
+        let copies = Parallel.map(book.book.recipes, chunk: 64) { recipe in
+            Result {
+                try sink.write("rezepte/\(recipe.id).md",
+                               bytes: kept.markdown.piece(for: recipe.id) { Array(recipeMarkdown.markdown(recipe).utf8) })
+            }
+        }
+        for copy in copies { try copy.get() }
+        return (recipePages, paths)
     }
 
     /// The laws' pages and Markdown copies, llms.txt, the Themenfeld and Lebenslage pages and the

@@ -9,14 +9,31 @@ enum WebSearchFragments {
 
     /// Appends a number ≥ 0 as base-32 digits, most significant first; every digit but the last
     /// is written as the character 32 places further (search.js: `decodeNumbers`).
+    @inline(__always)
     static func appendNumber(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 32 {
+            bytes.append(character(value))
+            return
+        }
         var shift = 0
         while value >> (shift + 5) > 0 { shift += 5 }
         while shift > 0 {
-            bytes.append(alphabet[32 + ((value >> shift) & 31)])
+            bytes.append(character(32 + ((value >> shift) & 31)))
             shift -= 5
         }
-        bytes.append(alphabet[value & 31])
+        bytes.append(character(value & 31))
+    }
+
+    /// `alphabet[digit]`, computed (a table look-up costs a lazy global's check on every call).
+    @inline(__always)
+    static func character(_ digit: Int) -> UInt8 {
+        switch digit {
+        case 0..<10: UInt8(truncatingIfNeeded: 0x30 + digit)
+        case 10..<36: UInt8(truncatingIfNeeded: 0x41 + digit - 10)
+        case 36..<62: UInt8(truncatingIfNeeded: 0x61 + digit - 36)
+        case 62: 0x2D
+        default: 0x5F
+        }
     }
 
     /// A posting list as a compact string, made in document order: per document the distance to

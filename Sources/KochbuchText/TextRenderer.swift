@@ -50,7 +50,8 @@ public struct TextRenderer: Sendable {
             buffer.reserveCapacity(2 << 20)
             for line in lines {
                 if line.hasPrefix(Self.marker), let index = Int(line.dropFirst(Self.marker.count)) {
-                    buffer += recipes[index].utf8.dropLast()
+                    var text = recipes[index]
+                    text.withUTF8 { buffer.append(contentsOf: $0.dropLast()) }
                 } else {
                     buffer += TextRenderer.finish(line).utf8
                 }

@@ -108,3 +108,14 @@ import Testing
         #expect(try index(book, kept: kept) != fresh)
     }
 }
+
+/// The compact number strings' digits are computed, not looked up: they must be the alphabet's.
+@Suite struct CompactNumberTests {
+    @Test func theComputedDigitsAreTheAlphabet() {
+        #expect((0..<64).map(WebSearchFragments.character) == WebSearchFragments.alphabet)
+        var bytes: [UInt8] = []
+        for value in [0, 31, 32, 1023, 1024, 123_456_789] { WebSearchFragments.appendNumber(value, to: &bytes) }
+        // As the table look-up wrote them: 0, 31, 32 (two digits), 1023, 1024 (three), 123456789.
+        #expect(String(decoding: bytes, as: UTF8.self) == "0" + "V" + "X0" + "_V" + "XW0" + "ZrtpeL")
+    }
+}
