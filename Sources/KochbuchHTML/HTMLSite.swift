@@ -153,13 +153,17 @@ public struct HTMLSite {
         let inputKeys = RecipePageInputKeys(site: site, templates: templates, salt: salt, recipeKeys: kept.recipeInputKeys)
         let outcomes = Parallel.map(book.book.recipes, chunk: 16) { recipe -> Result<(path: String, key: String, rendered: Bool), any Error> in
             Result {
+                // Each page's key is "<input key>+<context key>": an unchanged input key keeps the page
+                // unprepared; else an unchanged prepared context keeps it unrendered.
                 let path = SiteLinks.recipe(recipe.id)
-                let inputKey = inputKeys.key(recipe)
-                if let inputKey, previousKeys[path] == inputKey, sink.reuse(path) { return (path, inputKey, false) }
+                let inputKey = inputKeys.key(recipe) ?? "-"
+                let previous = previousKeys[path].map { $0.split(separator: "+", maxSplits: 1).map(String.init) } ?? []
+                let (previousInput, previousContext) = previous.count == 2 ? (previous[0], previous[1]) : ("-", previous.first ?? "")
+                if inputKey != "-", previousInput == inputKey, sink.reuse(path) { return (path, "\(inputKey)+\(previousContext)", false) }
                 let page = recipePage.prepare(recipe, templates: templates, salt: salt)
-                if inputKey == nil, previousKeys[page.path] == page.key, sink.reuse(page.path) { return (page.path, page.key, false) }
+                if previousContext == page.key, sink.reuse(page.path) { return (page.path, "\(inputKey)+\(page.key)", false) }
                 try sink.write(page.path, text: page.render())
-                return (page.path, inputKey ?? page.key, true)
+                return (page.path, "\(inputKey)+\(page.key)", true)
             }
         }
         var recipePages = RecipePages(keys: [:], rendered: 0)
