@@ -20,6 +20,8 @@ public struct RecipeEditPreview {
     /// At most this many changed files are answered at once; more are left to the whole build.
     public static let maximumChangedFiles = 16
 
+    /// One loader for every pass: its schemas are compiled once.
+    private let loader: BookLoader
     private var loaded: LoadedBook?
     private var graph: LinkGraph?
     private var states: [String: (size: Int, modified: Int)] = [:]
@@ -29,13 +31,14 @@ public struct RecipeEditPreview {
         self.book = book
         self.theme = theme
         self.today = today
+        loader = book.loader
         reload()
     }
 
     /// Reads the whole book again: after a change `updatePages` left to the whole build.
     public mutating func reload() {
-        states = book.loader.xmlFileStates()
-        var loaded = book.loader.load()
+        states = loader.xmlFileStates()
+        var loaded = loader.load()
         loaded.book = loaded.book.withRechtsstand(today)
         let usable = !loaded.diagnostics.contains { $0.severity == .error }
         self.loaded = usable ? loaded : nil
@@ -47,14 +50,14 @@ public struct RecipeEditPreview {
     /// the pages' paths, none when nothing changed; nil when the change is one for the whole build.
     public mutating func updatePages(in site: URL) throws -> [String]? {
         guard var current = loaded, let before = graph else { return nil }
-        let now = book.loader.xmlFileStates()
+        let now = loader.xmlFileStates()
         guard Set(now.keys) == Set(states.keys) else { return nil }
         let changed = now.keys.filter { now[$0]! != states[$0]! }.sorted()
         if changed.isEmpty { return [] }
         let byPath = Dictionary(current.book.recipes.indices.map { (current.book.recipes[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let displayed = changed.map(book.loader.displayPath(forRelativePath:))
+        let displayed = changed.map(loader.displayPath(forRelativePath:))
         guard changed.count <= Self.maximumChangedFiles, displayed.allSatisfy({ byPath[$0] != nil }) else { return nil }
-        let read = book.loader.load(only: changed)
+        let read = loader.load(only: changed)
         guard !read.diagnostics.contains(where: { $0.severity == .error }), read.book.recipes.count == changed.count,
               read.book.laws.isEmpty, read.book.manifest == nil else { return nil }
         var ids: Set<String> = []
