@@ -56,6 +56,8 @@ public struct Builder: Sendable {
         public var upToDate = false
         /// How many recipe pages of the website were rendered (the others were kept as published), of how many.
         public var recipePages: (rendered: Int, of: Int)?
+        /// How many of the website's other pages (laws, topics, overviews, guides) were rendered, of how many.
+        public var otherPages: (rendered: Int, of: Int)?
         /// How many pieces (recipe texts, Markdown copies, EPUB documents) were taken from the build
         /// cache, and how many of the kept ones were damaged and made anew; nil without the cache.
         public var cachedPieces: (reused: Int, damaged: Int)?
@@ -73,6 +75,7 @@ public struct Builder: Sendable {
                     "\(edition.edition.rawValue) mit \(edition.files) \(edition.files == 1 ? "Datei" : "Dateien")"
                         + (edition.rewritten < edition.files ? " (\(edition.rewritten) geändert)" : "")
                         + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) von \($0.of) Rezeptseiten neu erzeugt" : "" } ?? "" : "")
+                        + (edition.edition == .html ? otherPages.map { $0.rendered < $0.of ? ", \($0.rendered) von \($0.of) weiteren Seiten" : "" } ?? "" : "")
                         + ", \(Self.germanSize(edition.bytes)) in \(edition.folder.path)"
                 }
                 let cache = cachedPieces.map { counts in
@@ -88,6 +91,7 @@ public struct Builder: Sendable {
                 "\(edition.edition.rawValue): \(edition.files) file\(edition.files == 1 ? "" : "s")"
                     + (edition.rewritten < edition.files ? " (\(edition.rewritten) changed)" : "")
                     + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) of \($0.of) recipe pages rendered" : "" } ?? "" : "")
+                    + (edition.edition == .html ? otherPages.map { $0.rendered < $0.of ? ", \($0.rendered) of \($0.of) other pages" : "" } ?? "" : "")
                     + ", \(ByteCountFormatter.string(fromByteCount: Int64(edition.bytes), countStyle: .file)) in \(edition.folder.path)"
             }
             let cache = cachedPieces.map { counts in
@@ -201,7 +205,8 @@ public struct Builder: Sendable {
         try Publication.commit(staged.map(\.edition), in: options.output)
         for (edition, (written, pages)) in zip(options.editions, staged) {
             if let pages {
-                summary.recipePages = (pages.rendered, pages.keys.count)
+                summary.recipePages = (pages.rendered, pages.count)
+                summary.otherPages = (pages.otherRendered, pages.otherCount)
                 try RecipePageKeys(output: options.output).save(pages.keys)
             }
             summary.editions.append((edition, written.totals.files, written.totals.bytes, written.totals.files - written.totals.unchanged,

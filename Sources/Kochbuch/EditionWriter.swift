@@ -48,7 +48,7 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
         guard Publisher.safeRelativePath(path) else { throw Publisher.PublishError.unsafePath(path) }
         try makeDirectory(containing: path)
         let full = folder + "/" + path
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = Self.openNew(full)
         guard descriptor >= 0 else { throw Publisher.PublishError.unwritable(path, errno: errno) }
         let published = previous.map { open($0 + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) } ?? -1
         defer { if published >= 0 { close(published) } }
@@ -131,10 +131,18 @@ public final class EditionWriter: FileSink, @unchecked Sendable {
     }
 
     private func create(_ full: String, path: String, data buffer: UnsafeRawBufferPointer) throws {
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = Self.openNew(full)
         guard descriptor >= 0 else { throw Publisher.PublishError.unwritable(path, errno: errno) }
         defer { close(descriptor) }
         try Self.writeAll(buffer, to: descriptor, path: path)
+    }
+
+    /// Opens a new file for writing. A file already at the path (a page written twice, or one kept
+    /// first: a hard link to the published copy) is unlinked first, never written through.
+    private static func openNew(_ full: String) -> Int32 {
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor < 0, errno == EEXIST, unlink(full) == 0 else { return descriptor }
+        return open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     }
 
     private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {

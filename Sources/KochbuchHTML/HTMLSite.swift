@@ -38,12 +38,17 @@ public struct HTMLSite {
         return sink.files
     }
 
-    /// What writing the site made of its recipe pages.
+    /// What writing the site made of its pages.
     public struct RecipePages: Sendable {
-        /// The key of each recipe page's inputs, by path: give them to the next build.
+        /// The key of each page's inputs (recipe pages and the others), by path: give them to the next build.
         public var keys: [String: String]
         /// How many recipe pages were rendered; the others were kept from the previous build.
         public var rendered: Int
+        /// How many recipe pages the site has.
+        public var count: Int
+        /// How many of the other pages (laws, topics, overviews, guides) were rendered, of how many.
+        public var otherRendered = 0
+        public var otherCount = 0
     }
 
     /// What earlier builds left for this one (the build cache), by kind of part.
@@ -65,10 +70,9 @@ public struct HTMLSite {
         }
     }
 
-    /// Renders the site and hands each file to `sink` as soon as it is made; recipe pages are
-    /// rendered and written on all cores.
+    /// Renders the site and hands each file to `sink` as soon as it is made, on all cores.
     /// - Parameters:
-    ///   - previousKeys: the recipe page keys of the edition being replaced. A page whose key is
+    ///   - previousKeys: the page keys of the edition being replaced. A page whose key is
     ///     unchanged is not rendered again: `sink` keeps the published copy.
     ///   - salt: what else the pages depend on, such as the tool's own version.
     ///   - kept: the parts kept from earlier builds, and where to keep the ones made.
@@ -76,42 +80,32 @@ public struct HTMLSite {
     public func write(to sink: some FileSink, previousKeys: [String: String] = [:], salt: String = "",
                       kept: Kept = Kept()) throws -> RecipePages {
         let (templates, site) = try templatesAndContext()
-        var paths: [String] = []
-        func write(_ page: RenderedPage) throws {
-            paths.append(page.path)
-            try sink.write(page.path, text: page.html)
-        }
+        let overview = OverviewPages(site: site, templates: templates, salt: salt)
         // The search index (much of it on one core: its runs are merged in order) is made beside all
-        // pages that do not need it; the overview pages, one of which names the index, follow.
-        let parts = Parallel.map([true, false]) { isSearchIndex -> Result<(index: String?, paths: [String], pages: RecipePages?), any Error> in
+        // pages but the search page, which names the index and follows.
+        let parts = Parallel.map([true, false]) { isSearchIndex -> Result<(index: String?, pages: RecipePages?), any Error> in
             Result {
                 if isSearchIndex {
                     return (try WebSearchIndex().write(recipes: book.orderedRecipes, book: book.book, graph: book.graph,
-                                                       url: SiteLinks.recipe, into: sink, keptRuns: kept.searchRuns), [], nil)
+                                                       url: SiteLinks.recipe, into: sink, keptRuns: kept.searchRuns,
+                                                       recipeKeys: kept.recipeInputKeys), nil)
                 }
-                let (recipePages, written) = try writeRecipePages(to: sink, site: site, templates: templates, previousKeys: previousKeys,
-                                                                  salt: salt, kept: kept)
-                return (nil, try written + writeLawTopicAndGuidePages(to: sink, site: site, templates: templates), recipePages)
+                var pages = try writeRecipePages(to: sink, site: site, templates: templates, previousKeys: previousKeys,
+                                                 salt: salt, kept: kept)
+                try writeLawAndTopicFiles(to: sink)
+                try writePages(otherPages(site: site, templates: templates, overview: overview, salt: salt),
+                               to: sink, previousKeys: previousKeys, into: &pages)
+                return (nil, pages)
             }
         }
         var searchIndex = ""
-        var recipePages = RecipePages(keys: [:], rendered: 0)
+        var pages = RecipePages(keys: [:], rendered: 0, count: 0)
         for part in parts {
-            let (index, written, pages) = try part.get()
+            let (index, made) = try part.get()
             if let index { searchIndex = index }
-            if let pages { recipePages = pages }
-            paths += written
+            if let made { pages = made }
         }
-        // The overview pages, on all cores.
-        let overview = OverviewPages(site: site, templates: templates)
-        let overviews: [() -> [RenderedPage]] = [
-            { [overview.start()] }, { [overview.laws()] }, { [overview.alphabetical()] }, { [overview.ozgLeistungen()] },
-            { [overview.glossary()] }, { [overview.search(index: searchIndex), overview.accessibility(), overview.notFound()] },
-            { overview.imprintPages() }, { [overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] },
-        ]
-        for pages in Parallel.map(overviews, { $0() }) {
-            for page in pages { try write(page) }
-        }
+        try writePages([{ [overview.search(index: searchIndex)] }], to: sink, previousKeys: previousKeys, into: &pages)
 
         for asset in try assets() { try sink.write(asset.path, asset.data) }
         // Only images a recipe shows are published, not every file that lies in the book.
@@ -122,9 +116,9 @@ public struct HTMLSite {
             }
         }
         if let baseURL {
-            try sink.write("sitemap.xml", text: Sitemap.xml(baseURL: baseURL, paths: paths.filter { $0 != "404.html" }.sorted()))
+            try sink.write("sitemap.xml", text: Sitemap.xml(baseURL: baseURL, paths: pages.keys.keys.filter { $0 != "404.html" }.sorted()))
         }
-        return recipePages
+        return pages
     }
 
     /// The pages of the recipes with these ids, path → HTML, exactly as `write` makes them: for the
@@ -148,7 +142,7 @@ public struct HTMLSite {
     /// The recipe pages (a page whose key is unchanged is kept) and their Markdown copies, on all
     /// cores; returns what became of the pages and their paths.
     private func writeRecipePages(to sink: some FileSink, site: SiteContext, templates: TemplateSet, previousKeys: [String: String],
-                                  salt: String, kept: Kept) throws -> (RecipePages, [String]) {
+                                  salt: String, kept: Kept) throws -> RecipePages {
         let recipePage = RecipePage(site: site)
         let inputKeys = RecipePageInputKeys(site: site, templates: templates, salt: salt, recipeKeys: kept.recipeInputKeys)
         let outcomes = Parallel.map(book.book.recipes, chunk: 16) { recipe -> Result<(path: String, key: String, rendered: Bool), any Error> in
@@ -166,11 +160,9 @@ public struct HTMLSite {
                 return (page.path, "\(inputKey)+\(page.key)", true)
             }
         }
-        var recipePages = RecipePages(keys: [:], rendered: 0)
-        var paths: [String] = []
+        var recipePages = RecipePages(keys: [:], rendered: 0, count: outcomes.count)
         for outcome in outcomes {
             let page = try outcome.get()
-            paths.append(page.path)
             recipePages.keys[page.path] = page.key
             if page.rendered { recipePages.rendered += 1 }
         }
@@ -183,37 +175,62 @@ public struct HTMLSite {
             }
         }
         for copy in copies { try copy.get() }
-        return (recipePages, paths)
+        return recipePages
     }
 
-    /// The laws' pages and Markdown copies, llms.txt, the Themenfeld and Lebenslage pages and the
-    /// guides from docs/; returns the paths of the HTML pages (for the sitemap).
-    private func writeLawTopicAndGuidePages(to sink: some FileSink, site: SiteContext, templates: TemplateSet) throws -> [String] {
-        var paths: [String] = []
-        func write(_ page: RenderedPage) throws {
-            paths.append(page.path)
-            try sink.write(page.path, text: page.html)
-        }
+    /// The laws' Markdown copies and llms.txt.
+    private func writeLawAndTopicFiles(to sink: some FileSink) throws {
         let lawMarkdown = LawMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
         for law in book.book.laws { try sink.write("gesetze/\(law.id).md", text: lawMarkdown.markdown(law)) }
         try sink.write("llms.txt", text: LLMsText(book: book.book, chapters: book.chapters).text())
+    }
+
+    /// Every page but the recipe pages and the search page, in groups made one after another:
+    /// the laws' pages and histories, the guides from docs/, the Themenfeld and Lebenslage pages,
+    /// the overview pages.
+    private func otherPages(site: SiteContext, templates: TemplateSet, overview: OverviewPages, salt: String) -> [() -> [PreparedPage]] {
         let lawPage = LawPage(site: site)
         let historyPage = LawHistoryPage(site: site)
-        for law in book.book.laws {
-            try write(lawPage.render(law, templates: templates))
-            if law.versions.count > 1 { try write(historyPage.render(law, templates: templates)) }
+        var groups: [() -> [PreparedPage]] = book.book.laws.map { law in
+            { [lawPage.prepare(law, templates: templates, salt: salt)]
+                + (law.versions.count > 1 ? [historyPage.prepare(law, templates: templates, salt: salt)] : []) }
         }
-        let overview = OverviewPages(site: site, templates: templates)
         let guideLinks = Dictionary(guides.map { ($0.sourceName, $0.path) }, uniquingKeysWith: { first, _ in first })
-        for guide in guides {
-            try write(RenderedPage(path: guide.path, html: templates.render(site.layout(
-                root: "", path: guide.path, title: guide.title, description: guide.title,
-                content: templates.render(["body": MarkdownRenderer(pages: guideLinks).html(guide.markdown)],
-                                          template: "guide")), template: "layout")))
+        groups += guides.map { guide in
+            { [site.prepare(path: guide.path, template: "guide", context: ["body": MarkdownRenderer(pages: guideLinks).html(guide.markdown)],
+                            layout: site.layout(root: "", path: guide.path, title: guide.title, description: guide.title, content: ""),
+                            templates: templates, salt: salt)] }
         }
-        for themenfeld in book.book.topics?.themenfelder ?? [] { try write(overview.themenfeld(themenfeld)) }
-        for lebenslage in book.book.topics?.lebenslagen ?? [] { try write(overview.lebenslage(lebenslage)) }
-        return paths
+        groups += (book.book.topics?.themenfelder ?? []).map { field in { [overview.themenfeld(field)] } }
+        groups += (book.book.topics?.lebenslagen ?? []).map { lage in { [overview.lebenslage(lage)] } }
+        groups += [
+            { [overview.start()] }, { [overview.laws()] }, { [overview.alphabetical()] }, { [overview.ozgLeistungen()] },
+            { [overview.glossary()] }, { [overview.accessibility(), overview.notFound()] },
+            { overview.imprintPages() }, { [overview.coverage(CoverageReport(book: book.book, graph: book.graph, today: today))] },
+        ]
+        return groups
+    }
+
+    /// Prepares the groups of pages on all cores and writes each page whose key changed since
+    /// `previousKeys` (or whose published copy `sink` cannot keep); adds their keys and counts to `pages`.
+    private func writePages(_ groups: [() -> [PreparedPage]], to sink: some FileSink,
+                            previousKeys: [String: String], into pages: inout RecipePages) throws {
+        let outcomes = Parallel.map(groups) { group in
+            Result {
+                try group().map { page -> (path: String, key: String, rendered: Bool) in
+                    if previousKeys[page.path] == page.key, sink.reuse(page.path) { return (page.path, page.key, false) }
+                    try sink.write(page.path, text: page.render())
+                    return (page.path, page.key, true)
+                }
+            }
+        }
+        for outcome in outcomes {
+            for page in try outcome.get() {
+                pages.keys[page.path] = page.key
+                pages.otherCount += 1
+                if page.rendered { pages.otherRendered += 1 }
+            }
+        }
     }
 
     /// The built-in assets, each replaced by the theme's file of the same name; plus the theme's own assets.

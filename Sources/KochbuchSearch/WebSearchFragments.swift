@@ -112,21 +112,9 @@ enum WebSearchFragments {
     /// NFC, lowercase; ß → ss, ä/ö/ü → a/o/u; if anything else is not ASCII, NFD without the
     /// combining marks U+0300–U+036F; then ae → a, oe → o, ue → u (but not after q).
     static func browserFold(_ text: String) -> String {
-        var folded = text.precomposedStringWithCanonicalMapping.lowercased()
-        if !folded.utf8.allSatisfy({ $0 < 0x80 }) {
-            folded = folded.replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ä", with: "a")
-                .replacingOccurrences(of: "ö", with: "o").replacingOccurrences(of: "ü", with: "u")
-            if !folded.utf8.allSatisfy({ $0 < 0x80 }) {
-                var scalars = String.UnicodeScalarView()
-                for scalar in folded.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
-                    scalars.append(scalar)
-                }
-                folded = String(scalars)
-            }
-        }
-        guard folded.utf8.contains(0x65) else { return folded }
+        let units = commonFoldedUnits(text) ?? Array(normalizedFold(text).utf16)
+        guard units.contains(0x65) else { return String(decoding: units, as: UTF16.self) }
         // The regular expression /([aou])e/g, left to right without overlaps; "ue" after q stays.
-        let units = Array(folded.utf16)
         var result: [UInt16] = []
         result.reserveCapacity(units.count)
         var index = 0
@@ -144,6 +132,52 @@ enum WebSearchFragments {
         return String(decoding: result, as: UTF16.self)
     }
 
+    /// The characters German titles are made of that no normalisation or case mapping changes:
+    /// dashes, quotation marks, spaces, §, ° and the like (`WebSearchFoldTests` checks each).
+    static let inertScalars: Set<UInt32> = [
+        0xA0, 0xA7, 0xAB, 0xB0, 0xB7, 0xBB, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2018, 0x2019, 0x201A,
+        0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x202F, 0x20AC,
+    ]
+
+    /// The folding before the ae/oe/ue rule, without Foundation's normalisation, for a text of
+    /// ASCII, German letters and `inertScalars`; nil for any other text.
+    static func commonFoldedUnits(_ text: String) -> [UInt16]? {
+        var units: [UInt16] = []
+        units.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A: units.append(UInt16(value + 0x20))
+            case 0..<0x80: units.append(UInt16(value))
+            case 0xC4, 0xE4: units.append(0x61)
+            case 0xD6, 0xF6: units.append(0x6F)
+            case 0xDC, 0xFC: units.append(0x75)
+            case 0xDF: units.append(0x73); units.append(0x73)
+            default:
+                guard inertScalars.contains(value) else { return nil }
+                units.append(UInt16(value))
+            }
+        }
+        return units
+    }
+
+    /// The folding before the ae/oe/ue rule, by Foundation's normalisation, for any text.
+    static func normalizedFold(_ text: String) -> String {
+        var folded = text.precomposedStringWithCanonicalMapping.lowercased()
+        if !folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            folded = folded.replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ä", with: "a")
+                .replacingOccurrences(of: "ö", with: "o").replacingOccurrences(of: "ü", with: "u")
+            if !folded.utf8.allSatisfy({ $0 < 0x80 }) {
+                var scalars = String.UnicodeScalarView()
+                for scalar in folded.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+                    scalars.append(scalar)
+                }
+                folded = String(scalars)
+            }
+        }
+        return folded
+    }
+
     /// One family of fragment files (`t0`, `t1`, … in `assets/suche/`): each file calls
     /// `kochbuchSuche.push(["t0", data])`, and its name carries a hash of its group of neighbouring
     /// files (`t0-1a2b3c4d.js`), so that a page never mixes fragments of two builds.
@@ -156,14 +190,16 @@ enum WebSearchFragments {
             Array("(self.kochbuchSuche=self.kochbuchSuche||[]).push([\"\(letter)\(index)\",".utf8) + data + Array("]);\n".utf8)
         }
 
-        /// Writes the files `first…` of one group and returns the group's hash.
-        func writeGroup(first: Int, _ data: [[UInt8]], folder: String, into sink: some FileSink) throws -> String {
+        /// Writes the files `first…` of one group (but those in `skipping`) and returns the group's hash.
+        func writeGroup(first: Int, _ data: [[UInt8]], folder: String, into sink: some FileSink,
+                        skipping: Set<String> = []) throws -> String {
             let files = data.enumerated().map { contents(first + $0.offset, $0.element) }
             var state = WebSearchFragments.hashStart
             for file in files { WebSearchFragments.hash(file, into: &state) }
             let hash = WebSearchFragments.hex(state)
             for (offset, file) in files.enumerated() {
-                try sink.write("\(folder)\(letter)\(first + offset)-\(hash).js", bytes: file)
+                let path = "\(folder)\(letter)\(first + offset)-\(hash).js"
+                if !skipping.contains(path) { try sink.write(path, bytes: file) }
             }
             return hash
         }

@@ -114,9 +114,12 @@ public struct WebSearchIndex {
     /// at once; `keptRuns` keeps each run's tokens for the next build. Returns the path of the
     /// `meta` fragment, for the search page to load.
     @discardableResult
+    /// - Parameter recipeKeys: each recipe's input key (`RecipeInputKeys`): a run of recipes whose
+    ///   keys are all unchanged is taken with its `d` fragments from the earlier build without
+    ///   making its documents.
     public func write(recipes: [Recipe], book: Book, graph: LinkGraph, url: @escaping (String) -> String,
                       into sink: some FileSink, folder: String = WebSearchIndex.folder,
-                      keptRuns: any DigestPieces = NoDigestPieces()) throws -> String {
+                      keptRuns: any DigestPieces = NoDigestPieces(), recipeKeys: [String: ContentDigest] = [:]) throws -> String {
         let maker = DocumentMaker(book: book, url: url)
         // Numbered by folded title as search.js folds and compares it, then by the given order.
         let keys = Parallel.map(recipes, chunk: 256) { Array(WebSearchFragments.browserFold($0.title).utf16) }
@@ -133,9 +136,15 @@ public struct WebSearchIndex {
         for batch in stride(from: 0, to: starts.count, by: 4) {
             let runs = Parallel.map(Array(starts[batch..<min(batch + 4, starts.count)])) { start in
                 Result {
-                    let documents = numbered[start..<min(start + chunk, numbered.count)].map(maker.document)
-                    let hashes = try Self.writeDocuments(documents, first: start, folder: folder, sink: sink)
-                    return (run: Self.run(documents, first: start, kept: keptRuns), hashes: hashes)
+                    let recipes = numbered[start..<min(start + chunk, numbered.count)]
+                    let earlier = KeptRun(recipes, first: start, recipeKeys: recipeKeys)
+                    var reused: Set<String> = []
+                    if let earlier, let taken = earlier.take(from: keptRuns, folder: folder, sink: sink, reused: &reused) { return taken }
+                    let documents = recipes.map(maker.document)
+                    let hashes = try Self.writeDocuments(documents, first: start, folder: folder, sink: sink, skipping: reused)
+                    let run = Self.run(documents, first: start, kept: keptRuns)
+                    earlier?.keep(WebSearchRun.key(documents, first: start), hashes: hashes, in: keptRuns)
+                    return (run: run, hashes: hashes)
                 }
             }
             for run in runs {
@@ -580,8 +589,58 @@ public struct WebSearchIndex {
         return run
     }
 
-    /// Writes the documents' `d` fragments; returns their hashes.
-    private static func writeDocuments(_ documents: [Document], first: Int, folder: String, sink: some FileSink) throws -> [String] {
+    /// A run of recipes as the build cache knows it by their input keys: its run's key and its `d`
+    /// fragments' hashes, kept from the build that made them.
+    private struct KeptRun {
+        let key: ContentDigest
+        let first: Int
+        let count: Int
+
+        /// Nil when a recipe of the run has no input key.
+        init?(_ recipes: ArraySlice<Recipe>, first: Int, recipeKeys: [String: ContentDigest]) {
+            guard !recipeKeys.isEmpty else { return nil }
+            var key = ContentDigest(of: "search run by recipes \(WebSearchIndex.version) first \(first) count \(recipes.count)")
+            for recipe in recipes {
+                guard let recipeKey = recipeKeys[recipe.id] else { return nil }
+                key.combine(recipe.id)
+                key.combine(recipeKey)
+            }
+            self.key = key
+            self.first = first
+            self.count = recipes.count
+        }
+
+        /// The run and its `d` fragments' hashes, when both were kept and every fragment of the
+        /// published edition could be kept too; the fragments kept are added to `reused` (a run
+        /// not taken writes only the others).
+        func take(from pieces: any DigestPieces, folder: String, sink: some FileSink,
+                  reused: inout Set<String>) -> (run: WebSearchRun, hashes: [String])? {
+            guard let entry = pieces.piece(key) else { return nil }
+            let lines = String(decoding: entry, as: UTF8.self).split(separator: "\n").map(String.init)
+            let groups = (count + WebSearchIndex.documentGroup - 1) / WebSearchIndex.documentGroup
+            guard lines.count == groups + 1, let runKey = ContentDigest(hex: lines[0]),
+                  let bytes = pieces.piece(runKey), let run = WebSearchRun(bytes: bytes), run.lengths.count == count else { return nil }
+            let hashes = Array(lines.dropFirst())
+            for (group, hash) in hashes.enumerated() {
+                let start = first + group * WebSearchIndex.documentGroup
+                for number in start..<min(start + WebSearchIndex.documentGroup, first + count) {
+                    let path = "\(folder)d\(number)-\(hash).js"
+                    guard sink.reuse(path) else { return nil }
+                    reused.insert(path)
+                }
+            }
+            return (run, hashes)
+        }
+
+        /// Keeps the key of the run made of the recipes' documents and their fragments' hashes.
+        func keep(_ runKey: ContentDigest, hashes: [String], in pieces: any DigestPieces) {
+            pieces.keep(Array(([runKey.description] + hashes).joined(separator: "\n").utf8), under: key)
+        }
+    }
+
+    /// Writes the documents' `d` fragments (but those in `skipping`, already kept); returns their hashes.
+    private static func writeDocuments(_ documents: [Document], first: Int, folder: String, sink: some FileSink,
+                                       skipping: Set<String> = []) throws -> [String] {
         let files = documents.map { document -> [UInt8] in
             var json = JSONText(capacity: 8 << 10)
             json.raw("{\"id\":"); json.string(document.id)
@@ -596,7 +655,8 @@ public struct WebSearchIndex {
         }
         let family = WebSearchFragments.Family(letter: "d", group: documentGroup)
         return try stride(from: 0, to: files.count, by: documentGroup).map { start in
-            try family.writeGroup(first: first + start, Array(files[start..<min(start + documentGroup, files.count)]), folder: folder, into: sink)
+            try family.writeGroup(first: first + start, Array(files[start..<min(start + documentGroup, files.count)]), folder: folder,
+                                  into: sink, skipping: skipping)
         }
     }
 }

@@ -109,6 +109,94 @@ import Testing
     }
 }
 
+/// Runs taken by their recipes' input keys: without making the documents, with the `d`
+/// fragments kept from the published edition.
+@Suite struct WebSearchRunsByRecipeKeysTests {
+    /// Collects the files written and keeps those of `previous` when asked to.
+    final class KeepingSink: FileSink, @unchecked Sendable {
+        private let lock = NSLock()
+        let previous: [String: Data]
+        private(set) var files: [String: Data] = [:]
+        private(set) var reused = 0
+
+        init(previous: [String: Data] = [:]) { self.previous = previous }
+
+        func write(_ path: String, contents: UnsafeRawBufferPointer) throws {
+            let data = Data(contents)
+            lock.withLock { files[path] = data }
+        }
+
+        func reuse(_ path: String) -> Bool {
+            lock.withLock {
+                guard let data = previous[path] else { return false }
+                files[path] = data
+                reused += 1
+                return true
+            }
+        }
+    }
+
+    private let book = sharedFixture.library.book.loader.load().book
+
+    private func keys(_ book: Book) -> [String: ContentDigest] {
+        Dictionary(book.recipes.map { ($0.id, ContentDigest(of: $0.id)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func index(_ book: Book, kept: any DigestPieces = NoDigestPieces(), keys: [String: ContentDigest] = [:],
+                       previous: [String: Data] = [:]) throws -> KeepingSink {
+        var index = WebSearchIndex()
+        index.runLength = 32
+        let sink = KeepingSink(previous: previous)
+        try index.write(recipes: book.recipes, book: book, graph: LinkGraph(book: book), url: { "rezepte/\($0).html" },
+                        into: sink, keptRuns: kept, recipeKeys: keys)
+        return sink
+    }
+
+    @Test func unchangedRecipesKeepTheirRunsAndDocumentFragments() throws {
+        let kept = WebSearchRunTests.MemoryPieces()
+        let fresh = try index(book).files
+        let first = try index(book, kept: kept, keys: keys(book))
+        #expect(first.files == fresh)
+        let runs = (book.recipes.count + 31) / 32
+        #expect(kept.kept == 2 * runs, "each run is kept by its documents and by its recipes")
+
+        let second = try index(book, kept: kept, keys: keys(book), previous: fresh)
+        #expect(second.files == fresh)
+        let documentFiles = fresh.keys.filter { $0.hasPrefix("assets/suche/d") }.count
+        #expect(second.reused == documentFiles && documentFiles == book.recipes.count)
+        #expect(kept.kept == 2 * runs, "nothing was made again")
+
+        // A changed recipe with a changed key: its run is made again, the index is the one made without.
+        var changed = book
+        let middle = changed.recipes.count / 2
+        changed.recipes[middle].summary.append(.text(" Ergänzt um eine Bürgerbefragung."))
+        var changedKeys = keys(book)
+        changedKeys[changed.recipes[middle].id] = ContentDigest(of: "changed")
+        let changedFresh = try index(changed).files
+        #expect(changedFresh != fresh)
+        #expect(try index(changed, kept: kept, keys: changedKeys, previous: fresh).files == changedFresh)
+        #expect(kept.kept == 2 * runs + 2)
+
+        // A document fragment missing from the published edition: its run's documents are made
+        // again and only the missing files written.
+        var damaged = fresh
+        let missing = try #require(fresh.keys.filter { $0.hasPrefix("assets/suche/d3-") }.first)
+        damaged.removeValue(forKey: missing)
+        let repaired = try index(book, kept: kept, keys: keys(book), previous: damaged)
+        #expect(repaired.files == fresh)
+    }
+
+    /// The negative control: a key that misses a change takes the old run, and the index differs
+    /// from the one made without, so the comparisons above would notice a key that misses an input.
+    @Test func aKeyThatMissesAChangeIsNoticed() throws {
+        let kept = WebSearchRunTests.MemoryPieces()
+        let fresh = try index(book, kept: kept, keys: keys(book)).files
+        var changed = book
+        changed.recipes[0].summary.append(.text(" Ergänzt um eine Bürgerbefragung."))
+        #expect(try index(changed, kept: kept, keys: keys(book), previous: fresh).files != index(changed).files)
+    }
+}
+
 /// The compact number strings' digits are computed, not looked up: they must be the alphabet's.
 @Suite struct CompactNumberTests {
     @Test func theComputedDigitsAreTheAlphabet() {

@@ -64,6 +64,29 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == "einszwoi")
     }
 
+    /// A file kept from the published edition (a hard link) and then written after all gets a file
+    /// of its own: the published edition is never written through the link.
+    @Test func aKeptFileWrittenAgainLeavesThePublishedCopyAlone() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let publisher = Publisher(target: folder.appendingPathComponent("html"))
+        let published = folder.appendingPathComponent("html/seite.html")
+        let large = folder.appendingPathComponent("html/gross.js")
+        _ = try publisher.publish { sink in
+            try sink.write("seite.html", text: "alt")
+            try sink.write("gross.js", text: "alt")
+        }
+        _ = try publisher.publish { sink in
+            #expect(sink.reuse("seite.html") && sink.reuse("gross.js"))
+            try sink.write("seite.html", text: "neu")
+            try sink.write("gross.js") { piece in try Array("neu".utf8).withUnsafeBytes { try piece($0) } }
+            #expect(try String(contentsOf: published, encoding: .utf8) == "alt", "the published page was written through the link")
+            #expect(try String(contentsOf: large, encoding: .utf8) == "alt", "the published file was written through the link")
+        }
+        #expect(try String(contentsOf: published, encoding: .utf8) == "neu")
+        #expect(try String(contentsOf: large, encoding: .utf8) == "neu")
+    }
+
     /// Only a folder the tool made is replaced: an edition carries a marker; a folder without it,
     /// or a file, at the edition's place is left as it is and the publication refused.
     @Test func aFolderTheToolDidNotMakeIsNeverReplaced() throws {
@@ -198,6 +221,10 @@ import Testing
         #expect(html.rewritten == rewritten.count)
         let pages = try #require(summary.recipePages)
         #expect(pages.rendered >= 1 && pages.rendered < pages.of / 2, "\(pages.rendered) of \(pages.of) recipe pages rendered")
+        // The other pages are kept unrendered when their key is unchanged: the glossary and the
+        // laws the recipe does not cite; the A–Z list and the start page show its title.
+        let others = try #require(summary.otherPages)
+        #expect(others.rendered >= 2 && others.rendered * 2 < others.of, "\(others.rendered) of \(others.of) other pages rendered")
         try expectSameAsColdBuild(output, book: book, in: folder, build: build)
 
         // A catalog change reaches every page that shows it, and only those are rendered again.

@@ -6,7 +6,7 @@ import KochbuchModel
 struct LawHistoryPage {
     let site: SiteContext
 
-    func render(_ law: Law, templates: TemplateSet) -> RenderedPage {
+    func prepare(_ law: Law, templates: TemplateSet, salt: String) -> PreparedPage {
         let root = "../"
         let graph = site.book.graph
         let labels: [LawDiff.Change.Kind: String] = [
@@ -52,11 +52,11 @@ struct LawHistoryPage {
             "versions": versions,
         ]
         let path = SiteLinks.lawHistory(law.id)
-        let html = templates.render(site.layout(
-            root: root, path: path, title: "\(law.abbreviation) – Fassungen und Änderungen",
-            description: "Die Fassungen des \(law.abbreviation) und was sich zwischen ihnen geändert hat.",
-            content: templates.render(context, template: "law-history"), active: "gesetze"), template: "layout")
-        return RenderedPage(path: path, html: html)
+        return site.prepare(path: path, template: "law-history", context: context,
+                            layout: site.layout(root: root, path: path, title: "\(law.abbreviation) – Fassungen und Änderungen",
+                                                description: "Die Fassungen des \(law.abbreviation) und was sich zwischen ihnen geändert hat.",
+                                                content: "", active: "gesetze"),
+                            templates: templates, salt: salt)
     }
 
     /// A word diff as HTML; long unchanged runs are shortened.

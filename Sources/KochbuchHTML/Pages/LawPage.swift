@@ -5,7 +5,7 @@ import KochbuchModel
 struct LawPage {
     let site: SiteContext
 
-    func render(_ law: Law, templates: TemplateSet) -> RenderedPage {
+    func prepare(_ law: Law, templates: TemplateSet, salt: String) -> PreparedPage {
         let root = "../"
         let graph = site.book.graph
         var divisions: [[String: Any]] = []
@@ -57,10 +57,10 @@ struct LawPage {
             context["supersedes"] = ["abbreviation": base.abbreviation, "href": "\(base.id).html"]
         }
         let path = SiteLinks.law(law.id)
-        let html = templates.render(site.layout(
-            root: root, path: path, title: "\(law.abbreviation) – \(law.title)", description: law.title,
-            content: templates.render(context, template: "law"), active: "gesetze", markdownCopy: "\(law.id).md"), template: "layout")
-        return RenderedPage(path: path, html: html)
+        return site.prepare(path: path, template: "law", context: context,
+                            layout: site.layout(root: root, path: path, title: "\(law.abbreviation) – \(law.title)", description: law.title,
+                                                content: "", active: "gesetze", markdownCopy: "\(law.id).md"),
+                            templates: templates, salt: salt)
     }
 }
 

@@ -7,18 +7,20 @@ import KochbuchModel
 struct OverviewPages {
     let site: SiteContext
     let templates: TemplateSet
+    /// What else the pages depend on (the tool's version), for their keys.
+    var salt = ""
 
     private var book: SiteBook { site.book }
 
     private func page(_ path: String, root: String, title: String, description: String, template: String,
-                      context: [String: Any], scripts: [String] = [], active: String = "") -> RenderedPage {
-        let content = templates.render(context, template: template)
-        return RenderedPage(path: path, html: templates.render(site.layout(
-            root: root, path: path, title: title, description: description, content: content,
-            scripts: scripts, active: active), template: "layout"))
+                      context: [String: Any], scripts: [String] = [], active: String = "") -> PreparedPage {
+        site.prepare(path: path, template: template, context: context,
+                     layout: site.layout(root: root, path: path, title: title, description: description, content: "",
+                                         scripts: scripts, active: active),
+                     templates: templates, salt: salt)
     }
 
-    func start() -> RenderedPage {
+    func start() -> PreparedPage {
         let root = ""
         let content = ContentRenderer(book: book, root: root)
         let manifest = book.book.manifest
@@ -64,12 +66,12 @@ struct OverviewPages {
             }
     }
 
-    func laws() -> RenderedPage {
+    func laws() -> PreparedPage {
         page("gesetze.html", root: "", title: "Gesetze", description: "Die Gesetze, auf die sich die Rezepte stützen",
              template: "laws", context: ["laws": lawLinks(root: "")], active: "gesetze")
     }
 
-    func themenfeld(_ field: Themenfeld) -> RenderedPage {
+    func themenfeld(_ field: Themenfeld) -> PreparedPage {
         let root = "../"
         let recipes = book.recipesByThemenfeld[field.id] ?? []
         let lebenslagen = field.lebenslagen.map { lage -> [String: Any] in
@@ -82,7 +84,7 @@ struct OverviewPages {
                               "lebenslagen": lebenslagen], active: "themen")
     }
 
-    func lebenslage(_ lage: Lebenslage) -> RenderedPage {
+    func lebenslage(_ lage: Lebenslage) -> PreparedPage {
         let root = "../"
         let recipes = book.recipesByLebenslage[lage.id] ?? []
         let field = book.themenfelderByID[lage.themenfeld]
@@ -97,7 +99,7 @@ struct OverviewPages {
                     description: "Rezepte zur Lebenslage \(lage.name)", template: "topic", context: context, active: "themen")
     }
 
-    func alphabetical() -> RenderedPage {
+    func alphabetical() -> PreparedPage {
         var groups: [(String, [Recipe])] = []
         let keys = book.book.recipes.enumerated().map { ($0.element.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), $0.offset) }
         for (_, index) in keys.sorted(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }) {
@@ -116,7 +118,7 @@ struct OverviewPages {
                     template: "list", context: context, active: "a-z")
     }
 
-    func ozgLeistungen() -> RenderedPage {
+    func ozgLeistungen() -> PreparedPage {
         let root = ""
         var referenced: [String: [Recipe]] = [:]
         for recipe in book.orderedRecipes {
@@ -134,7 +136,7 @@ struct OverviewPages {
                     description: "OZG-Leistungen, zu denen das Kochbuch Rezepte hat", template: "list", context: context)
     }
 
-    func glossary() -> RenderedPage {
+    func glossary() -> PreparedPage {
         let root = ""
         let content = ContentRenderer(book: book, root: root)
         var users: [String: Set<String>] = [:]
@@ -158,12 +160,12 @@ struct OverviewPages {
     }
 
     /// - Parameter index: the path of the search index's first fragment (`WebSearchIndex.write`).
-    func search(index: String) -> RenderedPage {
+    func search(index: String) -> PreparedPage {
         page("suche.html", root: "", title: "Suche", description: "Das Kochbuch durchsuchen", template: "search",
              context: [:], scripts: [index, "assets/search.js"], active: "suche")
     }
 
-    func coverage(_ report: CoverageReport) -> RenderedPage {
+    func coverage(_ report: CoverageReport) -> PreparedPage {
         let root = ""
         let laws = report.laws.filter { !$0.sections.isEmpty }.map { law -> [String: Any] in
             ["abbreviation": law.abbreviation, "href": root + SiteLinks.law(law.id), "isDraft": law.status == "draft",
@@ -202,7 +204,7 @@ struct OverviewPages {
     }
 
     /// The Impressum and the Datenschutzerklärung, from the manifest's `<imprint>`; none without it.
-    func imprintPages() -> [RenderedPage] {
+    func imprintPages() -> [PreparedPage] {
         guard let manifest = book.book.manifest, let imprint = manifest.imprint else { return [] }
         var context: [String: Any] = [
             "provider": imprint.provider, "address": imprint.address, "representedBy": imprint.representedBy, "email": imprint.email,
@@ -220,14 +222,15 @@ struct OverviewPages {
     /// The page a web server shows for an address the site does not have (`404.html`, the name
     /// most servers and hosts look for). Its links lead from the site's root; with a known address
     /// of the site they are absolute, so they work from any depth.
-    func notFound() -> RenderedPage {
+    func notFound() -> PreparedPage {
         let root = site.baseURL ?? ""
-        return RenderedPage(path: "404.html", html: templates.render(site.layout(
-            root: root, path: "404.html", title: "Seite nicht gefunden", description: "Diese Seite gibt es im Kochbuch nicht.",
-            content: templates.render(["root": root], template: "not-found")), template: "layout"))
+        return site.prepare(path: "404.html", template: "not-found", context: ["root": root],
+                            layout: site.layout(root: root, path: "404.html", title: "Seite nicht gefunden",
+                                                description: "Diese Seite gibt es im Kochbuch nicht.", content: ""),
+                            templates: templates, salt: salt)
     }
 
-    func accessibility() -> RenderedPage {
+    func accessibility() -> PreparedPage {
         let settings = site.theme.settings
         let manifest = book.book.manifest
         var context: [String: Any] = [

@@ -51,15 +51,28 @@ struct SiteContext {
     }
 }
 
+extension SiteContext {
+    /// A page of `template` inside the layout, ready to be rendered; its key covers both contexts,
+    /// the templates and `salt`, so a page with an unchanged key need not be rendered again.
+    func prepare(path: String, template: String, context: [String: Any], layout: [String: Any],
+                 templates: TemplateSet, salt: String) -> PreparedPage {
+        var key = StableHash()
+        key.combine(salt)
+        key.combine(templates.fingerprint)
+        key.combine(template)
+        key.combine(context: context)
+        key.combine(context: layout)
+        return PreparedPage(path: path, key: key.hex) {
+            var page = layout
+            page["content"] = templates.render(context, template: template)
+            return templates.render(page, template: "layout")
+        }
+    }
+}
+
 /// A page ready to be rendered: its path, the key of everything it is made from, and how to make it.
 struct PreparedPage {
     let path: String
     let key: String
     let render: () -> String
-}
-
-/// A rendered page: its path in the site and its HTML.
-struct RenderedPage {
-    let path: String
-    let html: String
 }

@@ -70,6 +70,12 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         return String(repeating: "0", count: 32 - hex.count) + hex
     }
 
+    /// From 32 hexadecimal digits (`description`).
+    public init?(hex: String) {
+        guard hex.utf8.count == 32, let value = UInt128(hex, radix: 16) else { return nil }
+        self.value = value
+    }
+
     /// The 16 bytes, little-endian.
     public var bytes: [UInt8] {
         withUnsafeBytes(of: value.littleEndian) { Array($0) }
