@@ -212,11 +212,15 @@ public struct WebSearchIndex {
         }, limit: limits.compounds)
 
         // p and q: word pairs, in buckets by hash.
-        let pairNames = merged.pairKeys.map { merged.names[Int($0 >> 32)] + " " + merged.names[Int($0 & 0xFFFF_FFFF)] }
-        let pairBuckets = Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairs[$0].bytes) }, limit: limits.pairs)
-        let titlePairBuckets = Self.buckets(merged.titlePairs.keys.map { (pairNames[$0], merged.titlePairs[$0]!.bytes) },
-                                            limit: limits.titlePairs)
-        let positionBuckets = Self.buckets(pairNames.indices.map { (pairNames[$0], merged.positions[$0].bytes) }, limit: limits.positions)
+        let pairNames = merged.pairTables.pairKeys.map { merged.names[Int($0 >> 32)] + " " + merged.names[Int($0 & 0xFFFF_FFFF)] }
+        let bucketFamilies = Parallel.map([0, 1, 2]) { family -> [[UInt8]] in
+            switch family {
+            case 0: Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairTables.pairs[$0].bytes) }, limit: limits.pairs)
+            case 1: Self.buckets(merged.pairTables.titlePairs.keys.map { (pairNames[$0], merged.pairTables.titlePairs[$0]!.bytes) }, limit: limits.titlePairs)
+            default: Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairTables.positions[$0].bytes) }, limit: limits.positions)
+            }
+        }
+        let (pairBuckets, titlePairBuckets, positionBuckets) = (bucketFamilies[0], bucketFamilies[1], bucketFamilies[2])
 
         // a: prefixes whose term fragments would be too many to load.
         let sizes = termFragments.bodies.map { $0.count + 64 }
@@ -494,13 +498,7 @@ public struct WebSearchIndex {
         var names: [String] = []
         var postings: [[Int32]] = []
         var surface: [[String: Int]] = []
-        var pairIndex: [UInt64: Int] = [:]
-        var pairKeys: [UInt64] = []
-        var pairs: [WebSearchFragments.Postings] = []
-        /// Per pair number: where it occurs (`Positions`).
-        var positions: [Positions] = []
-        /// Pairs that occur in a title: per pair number, (document, title count) rows.
-        var titlePairs: [Int: TitleRows] = [:]
+        var pairTables = PairTables()
         var lengths: [Int32] = []
 
         /// Per document (distance to the previous one, minus one), per field the number of the
@@ -540,6 +538,18 @@ public struct WebSearchIndex {
             }
         }
 
+        /// The pairs of terms, numbered as first met: their postings, where they occur (`Positions`),
+        /// and for those in a title, (document, title count) rows.
+        struct PairTables {
+            var pairIndex: [UInt64: Int] = [:]
+            var pairKeys: [UInt64] = []
+            var pairs: [WebSearchFragments.Postings] = []
+            var positions: [Positions] = []
+            var titlePairs: [Int: TitleRows] = [:]
+        }
+
+        /// Adds a run: its terms get their global numbers, then the terms' postings and forms and
+        /// the pairs' tables are merged side by side (they share nothing but those numbers).
         mutating func add(_ run: WebSearchRun) {
             let global = run.names.map { name -> Int32 in
                 if let id = ids[name] { return id }
@@ -550,10 +560,34 @@ public struct WebSearchIndex {
                 surface.append([:])
                 return id
             }
+            // Moved out and back, so that each side owns what it changes.
+            var termPostings = postings
+            var termForms = surface
+            var tables = pairTables
+            (postings, surface, pairTables) = ([], [], PairTables())
+            _ = Parallel.map([true, false]) { isTerms in
+                if isTerms {
+                    Self.addTerms(of: run, global: global, postings: &termPostings, surface: &termForms)
+                } else {
+                    Self.addPairs(of: run, global: global, to: &tables)
+                }
+            }
+            (postings, surface, pairTables) = (termPostings, termForms, tables)
+            lengths += run.lengths
+        }
+
+        private static func addTerms(of run: WebSearchRun, global: [Int32], postings: inout [[Int32]], surface: inout [[String: Int]]) {
             for (local, list) in run.postings.enumerated() { postings[Int(global[local])].append(contentsOf: list) }
             for (local, forms) in run.surface.enumerated() {
                 surface[Int(global[local])].merge(forms.lazy.map { ($0.form, $0.count) }, uniquingKeysWith: +)
             }
+        }
+
+        private static func addPairs(of run: WebSearchRun, global: [Int32], to tables: inout PairTables) {
+            var pairIndex = tables.pairIndex, pairKeys = tables.pairKeys, pairs = tables.pairs
+            var positions = tables.positions, titlePairs = tables.titlePairs
+            tables = PairTables()
+            defer { tables = PairTables(pairIndex: pairIndex, pairKeys: pairKeys, pairs: pairs, positions: positions, titlePairs: titlePairs) }
             for (number, key) in run.pairKeys.enumerated() {
                 let flat = run.pairPostings[number]
                 let pair = UInt64(UInt32(global[Int(key >> 32)])) << 32 | UInt64(UInt32(global[Int(key & 0xFFFF_FFFF)]))
@@ -575,7 +609,6 @@ public struct WebSearchIndex {
                     offset += 4
                 }
             }
-            lengths += run.lengths
         }
     }
 
