@@ -2,7 +2,8 @@ import Foundation
 import KochbuchModel
 
 /// One pack file of the build cache: pieces of an edition, each under the digest of everything it
-/// was made from (`RecipeInputKeys`). The file is mapped when opened; a piece made in this build is
+/// was made from (`RecipeInputKeys`). When the file is opened its index is read (the pieces are
+/// read one at a time as they are asked for, so the pack never sits in memory); a piece made in this build is
 /// appended at once (so the build never holds the made pieces in memory), and `save` compacts the
 /// file, keeping only the pieces this build used or made, once the others take more room than they
 /// do. A new file (or one replacing an unusable one) is written beside the old and renamed over it.
@@ -39,7 +40,8 @@ public final class PieceCache: @unchecked Sendable {
     private typealias Entry = (start: Int, count: Int, check: ContentDigest)
 
     private let lock = NSLock()
-    private var stored = Data()
+    /// The pack as it was opened, read from by position.
+    private var stored: PackFile?
     private var index: [ContentDigest: Entry] = [:]
     private var used: Set<ContentDigest> = []
     private var reusedCount = 0
@@ -57,10 +59,10 @@ public final class PieceCache: @unchecked Sendable {
     public init(file: URL, identity: String) {
         self.file = file
         self.identity = identity
-        guard let data = Self.map(file) else { return }
-        switch Self.parse(data, identity: identity) {
+        guard let pack = PackFile(file) else { return }
+        switch Self.parse(pack, identity: identity) {
         case .success(let index):
-            stored = data
+            stored = pack
             self.index = index
             status = .read(pieces: index.count)
         case .failure(let reason):
@@ -75,9 +77,8 @@ public final class PieceCache: @unchecked Sendable {
 
     /// The piece kept under `key`, after checking its bytes against its digest.
     public func piece(_ key: ContentDigest) -> [UInt8]? {
-        guard let entry = lock.withLock({ index[key] }) else { return nil }
-        let piece = [UInt8](stored[entry.start..<entry.start + entry.count])
-        guard ContentDigest(of: piece) == entry.check else {
+        guard let entry = lock.withLock({ index[key] }), let stored else { return nil }
+        guard let piece = stored.read(entry.count, at: entry.start), ContentDigest(of: piece) == entry.check else {
             lock.withLock {
                 damagedCount += 1
                 index[key] = nil
@@ -129,15 +130,15 @@ public final class PieceCache: @unchecked Sendable {
                 try writer.finish(replacing: file)
             }
             guard needsCompaction else { return }
-            guard let data = Self.map(file), case .success(let all) = Self.parse(data, identity: identity) else { return }
+            guard let pack = PackFile(file), case .success(let all) = Self.parse(pack, identity: identity) else { return }
             let compacted = try Writer(new: file, header: header)
             do {
                 for (key, entry) in all.sorted(by: { $0.value.start < $1.value.start }) where used.contains(key) || made.contains(key) {
+                    guard let piece = pack.read(entry.count, at: entry.start) else { throw Writer.failure(file) }
                     var bytes = key.bytes
                     Self.append(UInt32(entry.count), to: &bytes)
                     bytes += entry.check.bytes
-                    try compacted.append(bytes)
-                    try data[entry.start..<entry.start + entry.count].withUnsafeBytes { try compacted.append($0) }
+                    try compacted.append(bytes + piece)
                 }
                 try compacted.finish(replacing: file)
             } catch {
@@ -164,7 +165,7 @@ public final class PieceCache: @unchecked Sendable {
     }
 
     private func openWriter() throws -> Writer {
-        if case .read = status { return try Writer(appendingTo: file, expectedSize: stored.count) }
+        if case .read = status, let stored { return try Writer(appendingTo: file, expectedSize: stored.size) }
         return try Writer(new: file, header: header)
     }
 
@@ -243,48 +244,87 @@ public final class PieceCache: @unchecked Sendable {
         let text: String
     }
 
-    /// The file's bytes, mapped (a regular file only, never through a symbolic link).
-    private static func map(_ file: URL) -> Data? {
-        var status = stat()
-        guard lstat(file.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return try? Data(contentsOf: file, options: .alwaysMapped)
-    }
+    /// A pack file open for reading by position (a regular file only, never through a symbolic link).
+    final class PackFile: @unchecked Sendable {
+        private let descriptor: Int32
+        /// The file's size when it was opened.
+        let size: Int
 
-    private static func parse(_ data: Data, identity: String) -> Result<[ContentDigest: Entry], Unusable> {
-        data.withUnsafeBytes { bytes in
-            var reader = Reader(bytes: bytes)
-            guard reader.take(magic.count).map(Array.init) == magic else { return .failure(Unusable(text: "not a kochbuch cache file")) }
-            guard let version = reader.number(), version == formatVersion else {
-                return .failure(Unusable(text: "written in another format"))
+        init?(_ file: URL) {
+            let descriptor = open(file.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+                close(descriptor)
+                return nil
             }
-            guard let length = reader.number(), let name = reader.take(Int(length)) else { return .failure(Unusable(text: "truncated")) }
-            guard String(decoding: name, as: UTF8.self) == identity else {
-                return .failure(Unusable(text: "written by another build of kochbuch or for something else"))
+            self.descriptor = descriptor
+            size = Int(status.st_size)
+        }
+
+        deinit { close(descriptor) }
+
+        /// `count` bytes from `offset`, or nil when the file ends before (from any thread).
+        func read(_ count: Int, at offset: Int) -> [UInt8]? {
+            guard count >= 0, offset >= 0, count <= size - offset else { return nil }
+            var bytes = [UInt8](repeating: 0, count: count)
+            var done = 0
+            while done < count {
+                let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { return nil }
+                done += got
             }
-            var index: [ContentDigest: Entry] = [:]
-            while reader.offset < bytes.count {
-                guard let key = reader.take(16).flatMap(ContentDigest.init(bytes:)), let size = reader.number(),
-                      let check = reader.take(16).flatMap(ContentDigest.init(bytes:)) else { return .failure(Unusable(text: "truncated")) }
-                let start = reader.offset
-                guard reader.take(Int(size)) != nil else { return .failure(Unusable(text: "truncated")) }
-                index[key] = (start, Int(size), check)
-            }
-            return .success(index)
+            return bytes
         }
     }
 
+    /// The pack's index: each piece's place, length and digest, read from the pieces' headers.
+    private static func parse(_ pack: PackFile, identity: String) -> Result<[ContentDigest: Entry], Unusable> {
+        var reader = Reader(pack: pack)
+        guard reader.take(magic.count) == magic else { return .failure(Unusable(text: "not a kochbuch cache file")) }
+        guard let version = reader.number(), version == formatVersion else {
+            return .failure(Unusable(text: "written in another format"))
+        }
+        guard let length = reader.number(), let name = reader.take(Int(length)) else { return .failure(Unusable(text: "truncated")) }
+        guard String(decoding: name, as: UTF8.self) == identity else {
+            return .failure(Unusable(text: "written by another build of kochbuch or for something else"))
+        }
+        var index: [ContentDigest: Entry] = [:]
+        while reader.offset < pack.size {
+            guard let header = reader.take(entryHeader), let key = ContentDigest(bytes: header[0..<16]),
+                  let check = ContentDigest(bytes: header[20..<36]) else { return .failure(Unusable(text: "truncated")) }
+            let size = Int(Reader.number(header[16..<20]))
+            let start = reader.offset
+            guard reader.skip(size) else { return .failure(Unusable(text: "truncated")) }
+            index[key] = (start, size, check)
+        }
+        return .success(index)
+    }
+
+    /// Reads the headers of a pack in order.
     private struct Reader {
-        let bytes: UnsafeRawBufferPointer
+        let pack: PackFile
         var offset = 0
 
-        mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
-            guard count >= 0, count <= bytes.count - offset else { return nil }
-            defer { offset += count }
-            return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
+        mutating func take(_ count: Int) -> [UInt8]? {
+            guard let bytes = pack.read(count, at: offset) else { return nil }
+            offset += count
+            return bytes
+        }
+
+        mutating func skip(_ count: Int) -> Bool {
+            guard count >= 0, count <= pack.size - offset else { return false }
+            offset += count
+            return true
         }
 
         mutating func number() -> UInt32? {
-            take(4).map { $0.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) } }
+            take(4).map(Self.number)
+        }
+
+        static func number(_ bytes: some Collection<UInt8>) -> UInt32 {
+            bytes.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
         }
     }
 
