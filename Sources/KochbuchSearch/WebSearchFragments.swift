@@ -61,6 +61,38 @@ enum WebSearchFragments {
                 index += 4
             }
         }
+
+        /// Each posting in order, decoded as search.js decodes it.
+        func forEach(_ body: (_ document: Int, _ title: Int, _ summary: Int, _ body: Int) -> Void) {
+            var offset = 0
+            var document = -1
+            while offset < bytes.count {
+                document += WebSearchFragments.number(in: bytes, at: &offset) + 1
+                let flags = WebSearchFragments.number(in: bytes, at: &offset)
+                let title = flags & 2 != 0 ? WebSearchFragments.number(in: bytes, at: &offset) : 0
+                let summary = flags & 1 != 0 ? WebSearchFragments.number(in: bytes, at: &offset) : 0
+                body(document, title, summary, flags >> 2)
+            }
+        }
+    }
+
+    /// The number at `offset` of a compact number string (`appendNumber`), moving past it.
+    static func number(in bytes: [UInt8], at offset: inout Int) -> Int {
+        var value = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            let digit = switch byte {
+            case 0x30...0x39: Int(byte) - 0x30
+            case 0x41...0x5A: Int(byte) - 0x41 + 10
+            case 0x61...0x7A: Int(byte) - 0x61 + 36
+            case 0x2D: 62
+            default: 63
+            }
+            if digit < 32 { return value * 32 + digit }
+            value = value * 32 + digit - 32
+        }
+        return value
     }
 
     /// Documents with one number each (a weight, a frequency), in document order: the distance to

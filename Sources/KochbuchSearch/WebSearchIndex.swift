@@ -167,12 +167,7 @@ public struct WebSearchIndex {
             heads[split.head, default: []].append(term)
             modifiers[split.modifier, default: []].append(term)
         }
-        let encoded = Parallel.map(merged.postings, chunk: 64) { flat -> [UInt8] in
-            var postings = WebSearchFragments.Postings()
-            postings.add(flat: flat)
-            return postings.bytes
-        }
-        func postingsText(_ id: Int32) -> String { String(decoding: encoded[Int(id)], as: UTF8.self) }
+        func postingsText(_ id: Int32) -> String { String(decoding: merged.postings[Int(id)].bytes, as: UTF8.self) }
 
         // t: every term, and every word with compounds that is no term itself (with empty postings).
         let withCompounds = Set(heads.keys).union(modifiers.keys)
@@ -213,14 +208,23 @@ public struct WebSearchIndex {
 
         // p and q: word pairs, in buckets by hash.
         let pairNames = merged.pairTables.pairKeys.map { merged.names[Int($0 >> 32)] + " " + merged.names[Int($0 & 0xFFFF_FFFF)] }
-        let bucketFamilies = Parallel.map([0, 1, 2]) { family -> [[UInt8]] in
-            switch family {
-            case 0: Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairTables.pairs[$0].bytes) }, limit: limits.pairs)
-            case 1: Self.buckets(merged.pairTables.titlePairs.keys.map { (pairNames[$0], merged.pairTables.titlePairs[$0]!.bytes) }, limit: limits.titlePairs)
-            default: Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairTables.positions[$0].bytes) }, limit: limits.positions)
-            }
+        // Each family is written as soon as it is made: only the files' hashes and numbers are kept.
+        func family(_ letter: String, _ bodies: [[UInt8]]) throws -> [String] {
+            try WebSearchFragments.Family(letter: letter, group: Self.group).write(bodies, folder: folder, into: sink)
         }
+        let bucketFamilies = try Parallel.map(["p", "q", "r"]) { letter -> Result<(hashes: [String], count: Int), any Error> in
+            Result {
+                let buckets = switch letter {
+                case "p": Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairTables.pairs[$0].bytes) }, limit: limits.pairs)
+                case "q": Self.buckets(merged.pairTables.titlePairs.keys.map { (pairNames[$0], merged.pairTables.titlePairs[$0]!.bytes) },
+                                       limit: limits.titlePairs)
+                default: Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairTables.positions[$0].bytes) }, limit: limits.positions)
+                }
+                return (try family(letter, buckets), buckets.count)
+            }
+        }.map { try $0.get() }
         let (pairBuckets, titlePairBuckets, positionBuckets) = (bucketFamilies[0], bucketFamilies[1], bucketFamilies[2])
+        merged.pairTables = Merged.PairTables()
 
         // a: prefixes whose term fragments would be too many to load.
         let sizes = termFragments.bodies.map { $0.count + 64 }
@@ -256,11 +260,8 @@ public struct WebSearchIndex {
             var frequency = [Int32](repeating: 0, count: documentCount)
             var index = lower
             while index < sortedUnits.count, sortedUnits[index].starts(with: prefix) {
-                let flat = merged.postings[Int(merged.ids[sortedTerms[index]]!)]
-                var offset = 0
-                while offset + 3 < flat.count {
-                    frequency[Int(flat[offset])] += weights.title * flat[offset + 1] + weights.summary * flat[offset + 2] + weights.body * flat[offset + 3]
-                    offset += 4
+                merged.postings[Int(merged.ids[sortedTerms[index]]!)].forEach { document, title, summary, body in
+                    frequency[document] += weights.title * Int32(title) + weights.summary * Int32(summary) + weights.body * Int32(body)
                 }
                 index += 1
             }
@@ -278,7 +279,7 @@ public struct WebSearchIndex {
         var words = Parallel.map(sortedTerms, chunk: 256) { term -> Word in
             let id = Int(merged.ids[term]!)
             let folded = WebSearchFragments.browserFold(display[id])
-            return Word(shown: display[id], term: term, frequency: merged.postings[id].count / 4,
+            return Word(shown: display[id], term: term, frequency: merged.postings[id].count,
                         shownLength: display[id].unicodeScalars.count, foldedLength: folded.unicodeScalars.count,
                         termLength: term.unicodeScalars.count, digits: digits(folded), termDigits: digits(term), folded: folded)
         }
@@ -362,13 +363,10 @@ public struct WebSearchIndex {
             if let short = law.abbreviation.split(separator: " ").first { lawNames[String(short).lowercased()] = law.id }
         }
 
-        func family(_ letter: String, _ bodies: [[UInt8]]) throws -> [String] {
-            try WebSearchFragments.Family(letter: letter, group: Self.group).write(bodies, folder: folder, into: sink)
-        }
         let files: [(key: String, hashes: [String])] = [
             ("a", try family("a", prefixFragments)), ("c", try family("c", citationFragments)), ("d", documentHashes),
-            ("k", try family("k", compoundFragments.bodies)), ("p", try family("p", pairBuckets)),
-            ("q", try family("q", titlePairBuckets)), ("r", try family("r", positionBuckets)), ("t", try family("t", termFragments.bodies)),
+            ("k", try family("k", compoundFragments.bodies)), ("p", pairBuckets.hashes),
+            ("q", titlePairBuckets.hashes), ("r", positionBuckets.hashes), ("t", try family("t", termFragments.bodies)),
             ("v", try family("v", vocabularyFragments)),
         ]
 
@@ -496,7 +494,8 @@ public struct WebSearchIndex {
     private struct Merged {
         var ids: [String: Int32] = [:]
         var names: [String] = []
-        var postings: [[Int32]] = []
+        /// Per term, its postings as search.js reads them, encoded as the runs are added.
+        var postings: [WebSearchFragments.Postings] = []
         var surface: [[String: Int]] = []
         var pairTables = PairTables()
         var lengths: [Int32] = []
@@ -556,7 +555,7 @@ public struct WebSearchIndex {
                 let id = Int32(names.count)
                 ids[name] = id
                 names.append(name)
-                postings.append([])
+                postings.append(.init())
                 surface.append([:])
                 return id
             }
@@ -576,8 +575,9 @@ public struct WebSearchIndex {
             lengths += run.lengths
         }
 
-        private static func addTerms(of run: WebSearchRun, global: [Int32], postings: inout [[Int32]], surface: inout [[String: Int]]) {
-            for (local, list) in run.postings.enumerated() { postings[Int(global[local])].append(contentsOf: list) }
+        private static func addTerms(of run: WebSearchRun, global: [Int32], postings: inout [WebSearchFragments.Postings],
+                                     surface: inout [[String: Int]]) {
+            for (local, list) in run.postings.enumerated() { postings[Int(global[local])].add(flat: list) }
             for (local, forms) in run.surface.enumerated() {
                 surface[Int(global[local])].merge(forms.lazy.map { ($0.form, $0.count) }, uniquingKeysWith: +)
             }

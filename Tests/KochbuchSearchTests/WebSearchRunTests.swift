@@ -205,5 +205,26 @@ import Testing
         for value in [0, 31, 32, 1023, 1024, 123_456_789] { WebSearchFragments.appendNumber(value, to: &bytes) }
         // As the table look-up wrote them: 0, 31, 32 (two digits), 1023, 1024 (three), 123456789.
         #expect(String(decoding: bytes, as: UTF8.self) == "0" + "V" + "X0" + "_V" + "XW0" + "ZrtpeL")
+        var offset = 0
+        let read = (0..<6).map { _ in WebSearchFragments.number(in: bytes, at: &offset) }
+        #expect(read == [0, 31, 32, 1023, 1024, 123_456_789] && offset == bytes.count)
+    }
+
+    /// The merged index keeps its postings encoded; the `a` fragments read them back.
+    @Test func postingsReadBackAsTheyWereAdded() {
+        var random = SystemRandomNumberGenerator()
+        var rows: [[Int]] = []
+        var document = -1
+        for _ in 0..<2_000 {
+            document += Int.random(in: 1...3_000, using: &random)
+            rows.append([document, Int.random(in: 0...2, using: &random) * Int.random(in: 0...40, using: &random),
+                         Int.random(in: 0...1, using: &random), Int.random(in: 0...5_000, using: &random)])
+        }
+        var postings = WebSearchFragments.Postings()
+        postings.add(flat: rows.flatMap { $0.map(Int32.init) })
+        var read: [[Int]] = []
+        postings.forEach { read.append([$0, $1, $2, $3]) }
+        #expect(read == rows)
+        #expect(postings.count == rows.count)
     }
 }
