@@ -15,7 +15,7 @@ public actor PreviewServer {
     private var generation = 0
     private var failure: String?
     private var server: HTTPListener?
-    private var watcher: Task<Void, Never>?
+    private var watcher: WatchLoop?
     private var log: @Sendable (String) -> Void
 
     public init(book: BookLocation, theme: URL? = nil, host: String = "127.0.0.1", port: UInt16 = 8000,
@@ -44,10 +44,18 @@ public actor PreviewServer {
         return URL(string: "http://\(host):\(server.port)/")!
     }
 
-    /// Stops serving and removes the temporary folder.
+    /// Stops serving, waits for a build under way to end, and removes the temporary folder.
     public func stop() async {
-        watcher?.cancel()
         server?.stop()
+        if let watcher {
+            watcher.stop()
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().async {
+                    watcher.waitUntilFinished()
+                    done.resume()
+                }
+            }
+        }
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -101,35 +109,44 @@ public actor PreviewServer {
     }
 
     /// Watches the book and the theme. After a change the pages of a saved recipe are made first
-    /// (`RecipeEditPreview`), then the whole site is built; both off the actor.
+    /// (`RecipeEditPreview`), then the whole site is built; both on a thread of their own, so that
+    /// pages are answered meanwhile and no thread of Swift's shared pool waits for a build.
     private func startWatching() {
         let directories = [book.directory] + (theme.map { [$0] } ?? [])
         let book = book, theme = theme, folder = folder, site = siteFolder
-        watcher = Task.detached { [weak self] in
+        let loop = WatchLoop()
+        watcher = loop
+        let thread = Thread { [weak self] in
+            defer { loop.finish() }
             var previous = FileSnapshot(directories: directories)
             var preview = RecipeEditPreview(book: book, theme: theme)
             let wake = DirectoryWatch(directories: directories)
-            while !Task.isCancelled {
+            while !loop.isStopped {
                 // Woken by a change; the look without one, which also finds what inotify cannot
                 // see (a link's target elsewhere), is less frequent then.
                 wake.wait(seconds: wake.isActive ? 2 : 0.4)
+                guard !loop.isStopped else { break }
                 // A saved recipe's pages first (the preview finds out itself what changed), then
                 // the whole site if anything changed at all.
                 let started = Date()
                 let first = try? preview.updatePages(in: site)
                 if let first, !first.isEmpty {
-                    await self?.showFirstPages(first.count, since: started)
+                    let server = self
+                    WatchLoop.onActor { await server?.showFirstPages(first.count, since: started) }
                     // The open page reloads before the whole build takes both cores.
-                    try? await Task.sleep(nanoseconds: 1_000_000_000)
+                    loop.pause(seconds: 1)
                 }
                 let current = FileSnapshot(directories: directories)
-                guard current != previous else { continue }
+                guard current != previous, !loop.isStopped else { continue }
                 previous = current
                 let outcome = Self.build(book: book, theme: theme, folder: folder)
-                await self?.apply(outcome)
+                let server = self
+                WatchLoop.onActor { await server?.apply(outcome) }
                 if first == nil { preview.reload() }
             }
         }
+        thread.name = "kochbuch serve: watch"
+        thread.start()
     }
 
     private func statusResponse() -> HTTPListener.Response {
@@ -171,6 +188,44 @@ public actor PreviewServer {
         let type = PreviewPages.contentType(file.pathExtension)
         let body = isPage ? PreviewPages.injectReload(into: data, generation: generation) : data
         return HTTPListener.Response(status: 200, contentType: type, body: body)
+    }
+}
+
+/// The watcher's thread: told to stop, and telling when it has.
+final class WatchLoop: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false
+    private let wakeUp = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    var isStopped: Bool { lock.withLock { stopped } }
+
+    func stop() {
+        lock.withLock { stopped = true }
+        wakeUp.signal()
+    }
+
+    /// Waits, unless told to stop meanwhile.
+    func pause(seconds: Double) {
+        _ = wakeUp.wait(timeout: .now() + seconds)
+    }
+
+    func finish() { finished.signal() }
+
+    /// Blocks until the thread has left its loop (after the build under way, if any).
+    func waitUntilFinished() {
+        finished.wait()
+        finished.signal()
+    }
+
+    /// Runs `body` on Swift's concurrency and waits for it: the watcher's thread is its own.
+    static func onActor(_ body: @escaping @Sendable () async -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await body()
+            done.signal()
+        }
+        done.wait()
     }
 }
 

@@ -12,12 +12,17 @@ import Testing
         let log: URL
         let url: URL
 
-        init(directory: URL) throws {
+        init(directory: URL, temporary: URL? = nil) throws {
             log = directory.appendingPathComponent("serve.log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = CommandRunner.binary
             process.arguments = ["serve", "--port", "0"]
             process.currentDirectoryURL = directory
+            if let temporary {
+                var environment = ProcessInfo.processInfo.environment
+                environment["TMPDIR"] = temporary.path
+                process.environment = environment
+            }
             // The address on standard output, what each build did on standard error: both in the log.
             let handle = try FileHandle(forWritingTo: log)
             process.standardOutput = handle
@@ -106,6 +111,29 @@ import Testing
         server.process.waitUntilExit()
         #expect(server.process.terminationStatus == 0)
         #expect(server.output.contains("Vorschau beendet."))
+    }
+
+    /// Ctrl-C while the preview builds: the build ends first, then its temporary folder goes.
+    @Test func stoppingDuringABuildLeavesNoTemporaryFolder() async throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = directory.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let server = try Server(directory: directory, temporary: temporary)
+        let made = try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("kochbuch-serve-") }
+        #expect(made.count == 1, "\(made)")
+        let recipe = directory.appendingPathComponent("Recipes/sperrmuell.xml")
+        let original = try String(contentsOf: recipe, encoding: .utf8)
+        // The recipe's first pages, a second's pause, then the whole build: stopped in the middle of it.
+        try original.replacingOccurrences(of: "<title>", with: "<title>Neu: ").write(to: recipe, atomically: true, encoding: .utf8)
+        let deadline = Date().addingTimeInterval(60)
+        while !server.output.contains("vorab: ") && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
+        try await Task.sleep(nanoseconds: 1_200_000_000)
+        kill(server.process.processIdentifier, SIGINT)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 0, "\(server.output)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("kochbuch-serve-") }
+        #expect(left.isEmpty, "left behind: \(left)")
     }
 
     @Test func anOpenPageReloadsItselfInABrowser() throws {
