@@ -62,6 +62,16 @@ public struct Builder: Sendable {
         /// cache, and how many of the kept ones were damaged and made anew; nil without the cache.
         public var cachedPieces: (reused: Int, damaged: Int)?
 
+        /// ", 18 von 61 Rezeptseiten und 7 von 103 weiteren Seiten neu erzeugt": the website's pages
+        /// that were rendered, when some were kept.
+        private func rendered(recipes: String, others: String, of: String, and: String, done: String) -> String {
+            let parts = [(recipePages, recipes), (otherPages, others)].compactMap { counts, name -> String? in
+                guard let counts, counts.rendered < counts.of else { return nil }
+                return "\(counts.rendered) \(of) \(counts.of) \(name)"
+            }
+            return parts.isEmpty ? "" : ", " + parts.joined(separator: " \(and) ") + done
+        }
+
         /// The summary in the user's language (`Language.current`).
         public var description: String { description(in: .current) }
 
@@ -74,8 +84,7 @@ public struct Builder: Sendable {
                 let parts = editions.map { edition in
                     "\(edition.edition.rawValue) mit \(edition.files) \(edition.files == 1 ? "Datei" : "Dateien")"
                         + (edition.rewritten < edition.files ? " (\(edition.rewritten) geändert)" : "")
-                        + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) von \($0.of) Rezeptseiten neu erzeugt" : "" } ?? "" : "")
-                        + (edition.edition == .html ? otherPages.map { $0.rendered < $0.of ? ", \($0.rendered) von \($0.of) weiteren Seiten" : "" } ?? "" : "")
+                        + (edition.edition == .html ? rendered(recipes: "Rezeptseiten", others: "weiteren Seiten", of: "von", and: "und", done: " neu erzeugt") : "")
                         + ", \(Self.germanSize(edition.bytes)) in \(edition.folder.path)"
                 }
                 let cache = cachedPieces.map { counts in
@@ -90,8 +99,7 @@ public struct Builder: Sendable {
             let parts = editions.map { edition in
                 "\(edition.edition.rawValue): \(edition.files) file\(edition.files == 1 ? "" : "s")"
                     + (edition.rewritten < edition.files ? " (\(edition.rewritten) changed)" : "")
-                    + (edition.edition == .html ? recipePages.map { $0.rendered < $0.of ? ", \($0.rendered) of \($0.of) recipe pages rendered" : "" } ?? "" : "")
-                    + (edition.edition == .html ? otherPages.map { $0.rendered < $0.of ? ", \($0.rendered) of \($0.of) other pages" : "" } ?? "" : "")
+                    + (edition.edition == .html ? rendered(recipes: "recipe pages", others: "other pages", of: "of", and: "and", done: " rendered") : "")
                     + ", \(ByteCountFormatter.string(fromByteCount: Int64(edition.bytes), countStyle: .file)) in \(edition.folder.path)"
             }
             let cache = cachedPieces.map { counts in

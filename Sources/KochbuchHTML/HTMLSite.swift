@@ -92,7 +92,7 @@ public struct HTMLSite {
                 }
                 var pages = try writeRecipePages(to: sink, site: site, templates: templates, previousKeys: previousKeys,
                                                  salt: salt, kept: kept)
-                try writeLawAndTopicFiles(to: sink)
+                try writeLawCopiesAndLLMsText(to: sink)
                 try writePages(otherPages(site: site, templates: templates, overview: overview, salt: salt),
                                to: sink, previousKeys: previousKeys, into: &pages)
                 return (nil, pages)
@@ -140,7 +140,7 @@ public struct HTMLSite {
     }
 
     /// The recipe pages (a page whose key is unchanged is kept) and their Markdown copies, on all
-    /// cores; returns what became of the pages and their paths.
+    /// cores; returns what became of the pages.
     private func writeRecipePages(to sink: some FileSink, site: SiteContext, templates: TemplateSet, previousKeys: [String: String],
                                   salt: String, kept: Kept) throws -> RecipePages {
         let recipePage = RecipePage(site: site)
@@ -179,7 +179,7 @@ public struct HTMLSite {
     }
 
     /// The laws' Markdown copies and llms.txt.
-    private func writeLawAndTopicFiles(to sink: some FileSink) throws {
+    private func writeLawCopiesAndLLMsText(to sink: some FileSink) throws {
         let lawMarkdown = LawMarkdown(book: book.book, graph: book.graph, links: SiteMarkdownLinks(root: "../"))
         for law in book.book.laws { try sink.write("gesetze/\(law.id).md", text: lawMarkdown.markdown(law)) }
         try sink.write("llms.txt", text: LLMsText(book: book.book, chapters: book.chapters).text())

@@ -113,10 +113,10 @@ public struct WebSearchIndex {
     /// recipe's document is made once, a run at a time on all cores, and its `d` fragment written
     /// at once; `keptRuns` keeps each run's tokens for the next build. Returns the path of the
     /// `meta` fragment, for the search page to load.
-    @discardableResult
     /// - Parameter recipeKeys: each recipe's input key (`RecipeInputKeys`): a run of recipes whose
     ///   keys are all unchanged is taken with its `d` fragments from the earlier build without
     ///   making its documents.
+    @discardableResult
     public func write(recipes: [Recipe], book: Book, graph: LinkGraph, url: @escaping (String) -> String,
                       into sink: some FileSink, folder: String = WebSearchIndex.folder,
                       keptRuns: any DigestPieces = NoDigestPieces(), recipeKeys: [String: ContentDigest] = [:]) throws -> String {

@@ -225,6 +225,9 @@ import Testing
         // laws the recipe does not cite; the A–Z list and the start page show its title.
         let others = try #require(summary.otherPages)
         #expect(others.rendered >= 2 && others.rendered * 2 < others.of, "\(others.rendered) of \(others.of) other pages rendered")
+        #expect(summary.description(in: .german).contains(
+            ", \(pages.rendered) von \(pages.of) Rezeptseiten und \(others.rendered) von \(others.of) weiteren Seiten neu erzeugt, "),
+            "\(summary.description(in: .german))")
         try expectSameAsColdBuild(output, book: book, in: folder, build: build)
 
         // A catalog change reaches every page that shows it, and only those are rendered again.
