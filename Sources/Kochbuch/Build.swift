@@ -253,15 +253,12 @@ public struct Builder: Sendable {
             case .epub:
                 var epub = EPUBBook(book: site, selection: options.selection, bookDirectory: book.directory)
                 if let kept = pieces.epub { epub.pieces = kept }
-                try sink.write(epub.fileName, try epub.data())
+                try sink.write(epub.fileName) { piece in try epub.write(piece) }
             case .text:
                 let renderer = TextRenderer(book: site.book, graph: site.graph, width: options.width)
                 let id = site.book.manifest?.id ?? "kochbuch"
-                let edition = renderer.renderEdition(recipes: site.orderedRecipes, pieces: pieces.text ?? NoRecipePieces())
-                try sink.write("\(id).txt") { piece in try edition.writeGuide(piece) }
-                for (recipe, text) in zip(site.orderedRecipes, edition.recipes) {
-                    try sink.write("rezepte/\(recipe.id).txt", text: text)
-                }
+                try renderer.writeEdition(recipes: site.orderedRecipes, guide: "\(id).txt", recipePath: { "rezepte/\($0.id).txt" },
+                                          into: sink, pieces: pieces.text ?? NoRecipePieces())
             }
         }
         return (staged, pages)

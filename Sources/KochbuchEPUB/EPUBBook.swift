@@ -56,8 +56,16 @@ public struct EPUBBook {
     /// The EPUB file's bytes. The recipe documents are made while the book is packed, a few at
     /// a time on all cores, so that they never all exist at once.
     public func data() throws -> Data {
+        var archive = Data()
+        try write { archive.append(contentsOf: $0) }
+        return archive
+    }
+
+    /// The EPUB file's bytes handed to `piece` in order, a few recipe documents at a time: the
+    /// book is never held whole (for `FileSink.write(_:pieces:)`).
+    public func write(_ piece: (UnsafeRawBufferPointer) throws -> Void) throws {
         if let coverWarning { Self.warnOnce(coverWarning) }
-        return try EPUBPackager.package(entries: try entries(), modified: modifiedDate, pieces: pieces)
+        try EPUBPackager.package(entries: try entries(), modified: modifiedDate, pieces: pieces, into: piece)
     }
 
     private static let warned = Locked<Set<String>>([])

@@ -41,6 +41,18 @@ enum EPUBPackager {
     /// - Parameter pieces: compressed recipe entries kept from earlier builds, and where to keep the ones made.
     static func package(entries: [Entry], modified: CalendarDate, mimetypeMethod: CompressionMethod = .none,
                         mimetype: String = mimetype, pieces: any RecipePieces = NoRecipePieces()) throws -> Data {
+        var archive = Data()
+        try package(entries: entries, modified: modified, mimetypeMethod: mimetypeMethod, mimetype: mimetype, pieces: pieces) {
+            archive.append(contentsOf: $0)
+        }
+        return archive
+    }
+
+    /// Packs entries as `package(entries:…)` does, handing the archive to `piece` in order, a
+    /// batch of entries at a time: it is never held whole.
+    static func package(entries: [Entry], modified: CalendarDate, mimetypeMethod: CompressionMethod = .none,
+                        mimetype: String = mimetype, pieces: any RecipePieces = NoRecipePieces(),
+                        into piece: (UnsafeRawBufferPointer) throws -> Void) throws {
         var writer = ZIPWriter(year: modified.year, month: modified.month, day: modified.day)
         try writer.add("mimetype", ZIPWriter.Compressed(Data(mimetype.utf8), method: mimetypeMethod))
         try writer.add("META-INF/container.xml", ZIPWriter.Compressed(Data(container.utf8), method: .deflate))
@@ -54,8 +66,9 @@ enum EPUBPackager {
             for (entry, compressed) in zip(batch, made) {
                 try writer.add("OEBPS/\(entry.path)", compressed.get())
             }
+            try writer.flush(piece)
         }
-        return try writer.finish()
+        try writer.finish().withUnsafeBytes(piece)
     }
 
     /// Entries being made and compressed in the background.

@@ -60,7 +60,10 @@ struct ZIPWriter {
         var description: String { "the EPUB would be larger than 4 GB or hold more than 65,535 files, more than a ZIP file without ZIP64 can hold" }
     }
 
+    /// What was appended since the last `flush`.
     private(set) var bytes = Data()
+    /// The bytes handed on by `flush` so far.
+    private var flushed = 0
     private var directory = Data()
     private var count = 0
     private let time: UInt16
@@ -75,7 +78,7 @@ struct ZIPWriter {
     /// Appends an entry.
     mutating func add(_ path: String, _ entry: Compressed) throws {
         let name = Data(path.utf8)
-        let offset = bytes.count
+        let offset = flushed + bytes.count
         guard offset <= Int(UInt32.max) - 30 - name.count - entry.data.count, count < 0xFFFF,
               entry.uncompressedSize <= Int(UInt32.max) else { throw TooLarge() }
         let methodCode: UInt16 = entry.deflated ? 8 : 0
@@ -119,9 +122,17 @@ struct ZIPWriter {
         count += 1
     }
 
-    /// The archive with its central directory.
+    /// Hands the bytes appended since the last call to `piece` and forgets them, so that the
+    /// archive streams out instead of growing in memory.
+    mutating func flush(_ piece: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try bytes.withUnsafeBytes(piece)
+        flushed += bytes.count
+        bytes = Data()
+    }
+
+    /// The rest of the archive (all of it when nothing was flushed) with its central directory.
     mutating func finish() throws -> Data {
-        let offset = bytes.count
+        let offset = flushed + bytes.count
         guard offset + directory.count <= Int(UInt32.max) else { throw TooLarge() }
         bytes.append(directory)
         bytes.little(UInt32(0x0605_4B50))

@@ -238,8 +238,13 @@ enum WebSearchFragments {
 
         /// Writes all files of the family, a group at a time; the groups' hashes in order.
         func write(_ data: [[UInt8]], folder: String, into sink: some FileSink) throws -> [String] {
-            try stride(from: 0, to: data.count, by: group).map { start in
-                try writeGroup(first: start, Array(data[start..<min(start + group, data.count)]), folder: folder, into: sink)
+            try write(count: data.count, folder: folder, into: sink) { data[$0] }
+        }
+
+        /// Writes `count` files made by `data`, a group at a time: only one group's data exists at once.
+        func write(count: Int, folder: String, into sink: some FileSink, data: (Int) -> [UInt8]) throws -> [String] {
+            try stride(from: 0, to: count, by: group).map { start in
+                try writeGroup(first: start, (start..<min(start + group, count)).map(data), folder: folder, into: sink)
             }
         }
     }

@@ -133,8 +133,8 @@ public struct WebSearchIndex {
         let starts = Array(stride(from: 0, to: numbered.count, by: chunk))
         var merged = Merged()
         var documentHashes: [String] = []
-        for batch in stride(from: 0, to: starts.count, by: 4) {
-            let runs = Parallel.map(Array(starts[batch..<min(batch + 4, starts.count)])) { start in
+        for batch in stride(from: 0, to: starts.count, by: 2) {
+            let runs = Parallel.map(Array(starts[batch..<min(batch + 2, starts.count)])) { start in
                 Result {
                     let recipes = numbered[start..<min(start + chunk, numbered.count)]
                     let earlier = KeptRun(recipes, first: start, recipeKeys: recipeKeys)
@@ -212,19 +212,26 @@ public struct WebSearchIndex {
         func family(_ letter: String, _ bodies: [[UInt8]]) throws -> [String] {
             try WebSearchFragments.Family(letter: letter, group: Self.group).write(bodies, folder: folder, into: sink)
         }
-        let bucketFamilies = try Parallel.map(["p", "q", "r"]) { letter -> Result<(hashes: [String], count: Int), any Error> in
-            Result {
-                let buckets = switch letter {
-                case "p": Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairTables.pairs[$0].bytes) }, limit: limits.pairs)
-                case "q": Self.buckets(merged.pairTables.titlePairs.keys.map { (pairNames[$0], merged.pairTables.titlePairs[$0]!.bytes) },
-                                       limit: limits.titlePairs)
-                default: Self.buckets(pairNames.indices.map { (pairNames[$0], merged.pairTables.positions[$0].bytes) }, limit: limits.positions)
+        // The tables are let go of once the three families are written.
+        let bucketFamilies: [(hashes: [String], count: Int)]
+        do {
+            let tables = merged.pairTables
+            merged.pairTables = Merged.PairTables()
+            bucketFamilies = try Parallel.map(["p", "q", "r"]) { letter -> Result<(hashes: [String], count: Int), any Error> in
+                Result {
+                    let family = WebSearchFragments.Family(letter: letter, group: Self.group)
+                    return switch letter {
+                    case "p": try Self.writeBuckets(family, keys: pairNames, members: Array(pairNames.indices), limit: limits.pairs,
+                                                    folder: folder, into: sink, size: tables.pairs.length(of:)) { tables.pairs.bytes(of: $0) }
+                    case "q": try Self.writeBuckets(family, keys: pairNames, members: Array(tables.titlePairs.keys), limit: limits.titlePairs,
+                                                    folder: folder, into: sink, size: { tables.titlePairs[$0]!.bytes.count }) { tables.titlePairs[$0]!.bytes }
+                    default: try Self.writeBuckets(family, keys: pairNames, members: Array(pairNames.indices), limit: limits.positions,
+                                                   folder: folder, into: sink, size: tables.positions.length(of:)) { tables.positions.bytes(of: $0) }
+                    }
                 }
-                return (try family(letter, buckets), buckets.count)
-            }
-        }.map { try $0.get() }
+            }.map { try $0.get() }
+        }
         let (pairBuckets, titlePairBuckets, positionBuckets) = (bucketFamilies[0], bucketFamilies[1], bucketFamilies[2])
-        merged.pairTables = Merged.PairTables()
 
         // a: prefixes whose term fragments would be too many to load.
         let sizes = termFragments.bodies.map { $0.count + 64 }
@@ -463,24 +470,28 @@ public struct WebSearchIndex {
         return (keys, bodies)
     }
 
-    /// Pairs `"a b"` with their postings in buckets `{"a b": "…", …}` by `WebSearchFragments.bucket`,
-    /// as many buckets as make about `limit` bytes each.
-    private static func buckets(_ pairs: [(key: String, postings: [UInt8])], limit: Int) -> [[UInt8]] {
-        let total = pairs.reduce(0) { $0 + $1.key.utf8.count + $1.postings.count + 6 }
+    /// Writes pairs `"a b"` (`keys[member]` for each of `members`) with their postings in buckets
+    /// `{"a b": "…", …}` by `WebSearchFragments.bucket`, as many buckets as make about `limit` bytes
+    /// each, a group of buckets at a time. Returns the groups' hashes and the number of buckets.
+    private static func writeBuckets(_ family: WebSearchFragments.Family, keys: [String], members: [Int], limit: Int,
+                                     folder: String, into sink: some FileSink, size: (Int) -> Int,
+                                     postings: (Int) -> [UInt8]) throws -> (hashes: [String], count: Int) {
+        let total = members.reduce(0) { $0 + keys[$1].utf8.count + size($1) + 6 }
         let count = max(1, (total + limit - 1) / limit)
-        var members = [[Int]](repeating: [], count: count)
-        for (index, pair) in pairs.enumerated() { members[WebSearchFragments.bucket(pair.key, of: count)].append(index) }
-        return members.map { indices in
+        var buckets = [[Int]](repeating: [], count: count)
+        for member in members { buckets[WebSearchFragments.bucket(keys[member], of: count)].append(member) }
+        let hashes = try family.write(count: count, folder: folder, into: sink) { bucket in
             var json = JSONText()
             json.raw("{")
-            for (offset, index) in indices.sorted(by: { WebSearchFragments.precedes(pairs[$0].key, pairs[$1].key) }).enumerated() {
+            for (offset, member) in buckets[bucket].sorted(by: { WebSearchFragments.precedes(keys[$0], keys[$1]) }).enumerated() {
                 if offset > 0 { json.raw(",") }
-                json.string(pairs[index].key)
-                json.raw(":\"" + String(decoding: pairs[index].postings, as: UTF8.self) + "\"")
+                json.string(keys[member])
+                json.raw(":\"" + String(decoding: postings(member), as: UTF8.self) + "\"")
             }
             json.raw("}")
             return json.utf8
         }
+        return (hashes, count)
     }
 
     /// A word of the vocabulary, with the lengths search.js measures (in code points).
@@ -537,13 +548,17 @@ public struct WebSearchIndex {
             }
         }
 
-        /// The pairs of terms, numbered as first met: their postings, where they occur (`Positions`),
-        /// and for those in a title, (document, title count) rows.
+        /// The pairs of terms, numbered as first met: their postings and where they occur
+        /// (`Positions`), each pair's in a list of shared stores, and for those in a title,
+        /// (document, title count) rows.
         struct PairTables {
             var pairIndex: [UInt64: Int] = [:]
             var pairKeys: [UInt64] = []
-            var pairs: [WebSearchFragments.Postings] = []
-            var positions: [Positions] = []
+            var pairs = ByteLists(blockSize: 16)
+            var positions = ByteLists(blockSize: 32)
+            /// Per pair, the last document of its postings and of its positions.
+            var lastPosting: [Int32] = []
+            var lastPosition: [Int32] = []
             var titlePairs: [Int: TitleRows] = [:]
         }
 
@@ -584,28 +599,39 @@ public struct WebSearchIndex {
         }
 
         private static func addPairs(of run: WebSearchRun, global: [Int32], to tables: inout PairTables) {
-            var pairIndex = tables.pairIndex, pairKeys = tables.pairKeys, pairs = tables.pairs
-            var positions = tables.positions, titlePairs = tables.titlePairs
+            var moved = tables
             tables = PairTables()
-            defer { tables = PairTables(pairIndex: pairIndex, pairKeys: pairKeys, pairs: pairs, positions: positions, titlePairs: titlePairs) }
+            defer { tables = moved }
+            var posting = WebSearchFragments.Postings()
+            var position = Positions()
             for (number, key) in run.pairKeys.enumerated() {
                 let flat = run.pairPostings[number]
                 let pair = UInt64(UInt32(global[Int(key >> 32)])) << 32 | UInt64(UInt32(global[Int(key & 0xFFFF_FFFF)]))
                 let index: Int
-                if let known = pairIndex[pair] {
+                if let known = moved.pairIndex[pair] {
                     index = known
                 } else {
-                    index = pairs.count
-                    pairIndex[pair] = index
-                    pairKeys.append(pair)
-                    pairs.append(.init())
-                    positions.append(.init())
+                    index = moved.pairKeys.count
+                    moved.pairIndex[pair] = index
+                    moved.pairKeys.append(pair)
+                    _ = moved.pairs.makeList()
+                    _ = moved.positions.makeList()
+                    moved.lastPosting.append(-1)
+                    moved.lastPosition.append(-1)
                 }
-                pairs[index].add(flat: flat)
-                positions[index].add(flat: run.pairPositions[number])
+                posting.bytes.removeAll(keepingCapacity: true)
+                posting.last = Int(moved.lastPosting[index])
+                posting.add(flat: flat)
+                moved.lastPosting[index] = Int32(posting.last)
+                moved.pairs.append(posting.bytes, to: index)
+                position.bytes.removeAll(keepingCapacity: true)
+                position.last = Int(moved.lastPosition[index])
+                position.add(flat: run.pairPositions[number])
+                moved.lastPosition[index] = Int32(position.last)
+                moved.positions.append(position.bytes, to: index)
                 var offset = 0
                 while offset + 3 < flat.count {
-                    if flat[offset + 1] > 0 { titlePairs[index, default: .init()].add(Int(flat[offset]), Int(flat[offset + 1])) }
+                    if flat[offset + 1] > 0 { moved.titlePairs[index, default: .init()].add(Int(flat[offset]), Int(flat[offset + 1])) }
                     offset += 4
                 }
             }

@@ -31,64 +31,68 @@ public struct TextRenderer: Sendable {
         Self.finish(BookText(book: book, width: width).lines(recipes))
     }
 
-    /// The text edition: every recipe on its own, and the whole guide, which is written in pieces.
-    public struct Edition {
-        /// Each recipe's text, in the order given.
-        public let recipes: [String]
-        /// The guide's lines, with a placeholder for each recipe; or the guide itself.
-        fileprivate let lines: [String]
-        fileprivate let whole: String?
-        fileprivate static let marker = "\u{1}"
+    /// Recipes rendered together on all cores while the guide is written: only one batch of texts exists at once.
+    var batchSize = 256
 
-        /// Hands the whole guide, as UTF-8, to `piece` in pieces of about a megabyte, in order.
-        public func writeGuide(_ piece: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-            if var whole {
-                try whole.withUTF8 { try piece(UnsafeRawBufferPointer($0)) }
-                return
-            }
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(2 << 20)
-            for line in lines {
-                if line.hasPrefix(Self.marker), let index = Int(line.dropFirst(Self.marker.count)) {
-                    var text = recipes[index]
-                    text.withUTF8 { buffer.append(contentsOf: $0.dropLast()) }
-                } else {
-                    buffer += TextRenderer.finish(line).utf8
-                }
-                buffer.append(0x0A)
-                if buffer.count >= 1 << 20 {
-                    try buffer.withUnsafeBytes(piece)
-                    buffer.removeAll(keepingCapacity: true)
+    /// Writes the text edition into `sink`: the whole guide at `guide`, in pieces of about a
+    /// megabyte, and each recipe on its own at `recipePath(recipe)`. When the guide holds every
+    /// recipe of the book, each recipe is rendered once, a batch at a time on all cores as the guide
+    /// reaches it, and its text used in both (a recipe's file is exactly its part of the guide, plus
+    /// the final line break), so the edition is never held whole.
+    /// - Parameter pieces: recipe texts kept from earlier builds, and where to keep the ones made.
+    public func writeEdition(recipes: [Recipe], guide: String, recipePath: (Recipe) -> String, into sink: some FileSink,
+                             pieces: any RecipePieces = NoRecipePieces()) throws {
+        var written = Set<Int>()
+        var current: (start: Int, texts: [String]) = (0, [])
+        /// The texts of the batch holding recipe `index`, each written to its own file the first time.
+        func text(_ index: Int) throws -> String {
+            if !(current.start..<current.start + current.texts.count).contains(index) {
+                let start = index / batchSize * batchSize
+                current = (start, texts(Array(recipes[start..<min(start + batchSize, recipes.count)]), pieces: pieces))
+                if written.insert(start).inserted {
+                    for (offset, text) in current.texts.enumerated() { try sink.write(recipePath(recipes[start + offset]), text: text) }
                 }
             }
-            try buffer.withUnsafeBytes(piece)
+            return current.texts[index - current.start]
         }
 
-        /// The whole guide as one text.
-        public var book: String {
-            var bytes: [UInt8] = []
-            writeGuide { bytes.append(contentsOf: $0) }
-            return String(decoding: bytes, as: UTF8.self)
+        if Set(recipes.map(\.id)) == Set(book.book.recipes.map(\.id)) {
+            // U+0001 cannot occur in XML text, so no line of the guide can look like a placeholder.
+            let lines = BookText(book: book, width: width).lines(recipes) { Self.marker + String($0) }
+            try sink.write(guide) { piece in
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(2 << 20)
+                for line in lines {
+                    if line.hasPrefix(Self.marker), let index = Int(line.dropFirst(Self.marker.count)) {
+                        var recipeText = try text(index)
+                        recipeText.withUTF8 { buffer.append(contentsOf: $0.dropLast()) }
+                    } else {
+                        buffer += Self.finish(line).utf8
+                    }
+                    buffer.append(0x0A)
+                    if buffer.count >= 1 << 20 {
+                        try buffer.withUnsafeBytes(piece)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                try buffer.withUnsafeBytes(piece)
+            }
+        } else {
+            try sink.write(guide, text: renderBook(recipes: recipes))
         }
+        for start in stride(from: 0, to: recipes.count, by: batchSize) where !written.contains(start) { _ = try text(start) }
     }
 
-    /// The whole guide and every recipe on its own, as the text edition writes them, rendered on all
-    /// cores. When the guide holds every recipe of the book, each recipe is rendered once and its text
-    /// used in both (a recipe's file is exactly its part of the guide, plus the final line break).
-    /// - Parameter pieces: recipe texts kept from earlier builds, and where to keep the ones made.
-    public func renderEdition(recipes: [Recipe], pieces: any RecipePieces = NoRecipePieces()) -> Edition {
+    private static let marker = "\u{1}"
+
+    /// The recipes' texts, rendered on all cores, or kept from an earlier build.
+    private func texts(_ recipes: [Recipe], pieces: any RecipePieces) -> [String] {
         let book = self.book
         let width = self.width
-        let texts = Parallel.map(recipes, chunk: 8) { recipe in
+        return Parallel.map(recipes, chunk: 8) { recipe in
             String(decoding: pieces.piece(for: recipe.id) { Array(Self.finish(RecipeText(book: book, width: width, edition: nil).lines(recipe)).utf8) },
                    as: UTF8.self)
         }
-        guard Set(recipes.map(\.id)) == Set(book.book.recipes.map(\.id)) else {
-            return Edition(recipes: texts, lines: [], whole: renderBook(recipes: recipes))
-        }
-        // U+0001 cannot occur in XML text, so no line of the guide can look like a placeholder.
-        let lines = BookText(book: book, width: width).lines(recipes) { Edition.marker + String($0) }
-        return Edition(recipes: texts, lines: lines, whole: nil)
     }
 
     /// The lines as one text ending in a newline: no-break spaces written as spaces, control

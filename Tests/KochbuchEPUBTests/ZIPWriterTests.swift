@@ -65,4 +65,25 @@ import Testing
         let bad = try #require(read["bad"] as? String, "python's zipfile found nothing wrong: \(read)")
         #expect(bad == "OEBPS/a.xhtml" || bad.hasPrefix("damaged:"), "\(bad)")
     }
+
+    @Test func anArchiveFlushedAsItGrowsIsTheSameArchive() throws {
+        let entries = try (0..<5).map { number in
+            ("teil/\(number).xhtml", try ZIPWriter.Compressed(Data(String(repeating: "Eintrag \(number) ", count: 50 * (number + 1)).utf8), method: .deflate))
+        }
+        var whole = ZIPWriter(year: 2026, month: 12, day: 4)
+        var streamed = ZIPWriter(year: 2026, month: 12, day: 4)
+        var pieces: [Data] = []
+        for (path, entry) in entries {
+            try whole.add(path, entry)
+            try streamed.add(path, entry)
+            streamed.flush { pieces.append(Data($0)) }
+        }
+        pieces.append(try streamed.finish())
+        let joined = pieces.reduce(Data(), +)
+        #expect(pieces.count == 6 && pieces.dropLast().allSatisfy { !$0.isEmpty })
+        #expect(joined == (try whole.finish()), "the entries' offsets in the central directory count what was flushed")
+        let read = try Self.read(joined)
+        #expect(read["bad"] is NSNull, "\(read)")
+        #expect((read["entries"] as? [[String: Any]])?.count == 5)
+    }
 }
