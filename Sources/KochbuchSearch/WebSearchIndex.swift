@@ -169,10 +169,22 @@ public struct WebSearchIndex {
         }
         func postingsText(_ id: Int32) -> String { String(decoding: merged.postings[Int(id)].bytes, as: UTF8.self) }
 
+        // Each family is written as soon as it is made: only the files' hashes and numbers are kept.
+        func family(_ letter: String, _ bodies: [[UInt8]]) throws -> [String] {
+            try WebSearchFragments.Family(letter: letter, group: Self.group).write(bodies, folder: folder, into: sink)
+        }
+        /// Packs the records of `keys` into the fragments of a family and writes them: the fragments'
+        /// first keys and sizes, and the groups' hashes.
+        func packed(_ letter: String, _ keys: [String], limit: Int,
+                    record: (String) -> [UInt8]) throws -> (keys: [String], sizes: [Int], hashes: [String]) {
+            let fragments = Self.pack(keys, limit: limit, record: record)
+            return (fragments.keys, fragments.bodies.map(\.count), try family(letter, fragments.bodies))
+        }
+
         // t: every term, and every word with compounds that is no term itself (with empty postings).
         let withCompounds = Set(heads.keys).union(modifiers.keys)
         let termKeys = terms.union(withCompounds).sorted(by: WebSearchFragments.precedes)
-        let termFragments = Self.pack(termKeys.map { key in
+        let termFragments = try packed("t", termKeys, limit: limits.terms) { key in
             var json = JSONText()
             json.string(key)
             json.raw(":[")
@@ -184,12 +196,12 @@ public struct WebSearchIndex {
             }
             if withCompounds.contains(key) { json.raw(",1") }
             json.raw("]")
-            return (key, json.utf8)
-        }, limit: limits.terms)
+            return json.utf8
+        }
 
         // k: the compounds of a word with their postings, as its evalWordTerm needs them.
         let compoundKeys = withCompounds.sorted(by: WebSearchFragments.precedes)
-        let compoundFragments = Self.pack(compoundKeys.map { key in
+        let compoundFragments = try packed("k", compoundKeys, limit: limits.compounds) { key in
             var json = JSONText()
             json.string(key)
             json.raw(":{\"h\":")
@@ -203,15 +215,11 @@ public struct WebSearchIndex {
                 json.raw(":\"" + (merged.ids[compound].map(postingsText) ?? "") + "\"")
             }
             json.raw("}}")
-            return (key, json.utf8)
-        }, limit: limits.compounds)
+            return json.utf8
+        }
 
         // p and q: word pairs, in buckets by hash.
         let pairNames = merged.pairTables.pairKeys.map { merged.names[Int($0 >> 32)] + " " + merged.names[Int($0 & 0xFFFF_FFFF)] }
-        // Each family is written as soon as it is made: only the files' hashes and numbers are kept.
-        func family(_ letter: String, _ bodies: [[UInt8]]) throws -> [String] {
-            try WebSearchFragments.Family(letter: letter, group: Self.group).write(bodies, folder: folder, into: sink)
-        }
         // The tables are let go of once the three families are written.
         let bucketFamilies: [(hashes: [String], count: Int)]
         do {
@@ -234,7 +242,7 @@ public struct WebSearchIndex {
         let (pairBuckets, titlePairBuckets, positionBuckets) = (bucketFamilies[0], bucketFamilies[1], bucketFamilies[2])
 
         // a: prefixes whose term fragments would be too many to load.
-        let sizes = termFragments.bodies.map { $0.count + 64 }
+        let sizes = termFragments.sizes.map { $0 + 64 }
         var before = [0]
         for size in sizes { before.append(before.last! + size) }
         let sortedTerms = termKeys.filter { merged.ids[$0] != nil }
@@ -372,8 +380,8 @@ public struct WebSearchIndex {
 
         let files: [(key: String, hashes: [String])] = [
             ("a", try family("a", prefixFragments)), ("c", try family("c", citationFragments)), ("d", documentHashes),
-            ("k", try family("k", compoundFragments.bodies)), ("p", pairBuckets.hashes),
-            ("q", titlePairBuckets.hashes), ("r", positionBuckets.hashes), ("t", try family("t", termFragments.bodies)),
+            ("k", compoundFragments.hashes), ("p", pairBuckets.hashes),
+            ("q", titlePairBuckets.hashes), ("r", positionBuckets.hashes), ("t", termFragments.hashes),
             ("v", try family("v", vocabularyFragments)),
         ]
 
@@ -434,16 +442,18 @@ public struct WebSearchIndex {
         return path
     }
 
-    /// Records in order, packed into fragments `{…}` of at most `limit` bytes (a larger record
-    /// alone); for each fragment the shortest key that sorts after the previous fragment's last key
-    /// and not after its own first (search.js finds a key's fragment between them), the first "".
-    private static func pack(_ records: [(key: String, bytes: [UInt8])], limit: Int) -> (keys: [String], bodies: [[UInt8]]) {
+    /// The records of `recordKeys` in order (`record` makes each as it is packed), packed into
+    /// fragments `{…}` of at most `limit` bytes (a larger record alone); for each fragment the
+    /// shortest key that sorts after the previous fragment's last key and not after its own first
+    /// (search.js finds a key's fragment between them), the first "".
+    private static func pack(_ recordKeys: [String], limit: Int, record: (String) -> [UInt8]) -> (keys: [String], bodies: [[UInt8]]) {
         var keys: [String] = []
         var bodies: [[UInt8]] = []
         var current: [UInt8] = []
         var previous: [UInt16] = []
-        for record in records {
-            if !current.isEmpty, current.count + record.bytes.count + 2 > limit {
+        for key in recordKeys {
+            let bytes = record(key)
+            if !current.isEmpty, current.count + bytes.count + 2 > limit {
                 bodies.append(current + [0x7D])
                 current = []
             }
@@ -451,7 +461,7 @@ public struct WebSearchIndex {
                 if keys.isEmpty {
                     keys.append("")
                 } else {
-                    let first = Array(record.key.utf16)
+                    let first = Array(key.utf16)
                     var common = 0
                     while common < min(first.count, previous.count), first[common] == previous[common] { common += 1 }
                     var end = min(first.count, common + 1)
@@ -462,8 +472,8 @@ public struct WebSearchIndex {
             } else {
                 current.append(0x2C)
             }
-            current += record.bytes
-            previous = Array(record.key.utf16)
+            current += bytes
+            previous = Array(key.utf16)
         }
         if !current.isEmpty { bodies.append(current + [0x7D]) }
         if bodies.isEmpty { return ([""], [[0x7B, 0x7D]]) }
