@@ -54,9 +54,9 @@ enum WebSearchFragments {
         }
 
         /// Flat postings, four numbers each (document, title, summary, body).
-        mutating func add(flat: [Int32]) {
-            var index = 0
-            while index + 3 < flat.count {
+        mutating func add(flat: ArraySlice<Int32>) {
+            var index = flat.startIndex
+            while index + 3 < flat.endIndex {
                 add(Int(flat[index]), title: Int(flat[index + 1]), summary: Int(flat[index + 2]), body: Int(flat[index + 3]))
                 index += 4
             }

@@ -219,7 +219,9 @@ public struct WebSearchIndex {
         }
 
         // p and q: word pairs, in buckets by hash.
-        let pairNames = merged.pairTables.pairKeys.map { merged.names[Int($0 >> 32)] + " " + merged.names[Int($0 & 0xFFFF_FFFF)] }
+        // Made when needed: held for all pairs at once, the names would take 10 MB at 10,000 recipes.
+        let names = merged.names
+        func pairName(_ key: UInt64) -> String { names[Int(key >> 32)] + " " + names[Int(key & 0xFFFF_FFFF)] }
         // The tables are let go of once the three families are written.
         let bucketFamilies: [(hashes: [String], count: Int)]
         do {
@@ -229,12 +231,15 @@ public struct WebSearchIndex {
                 Result {
                     let family = WebSearchFragments.Family(letter: letter, group: Self.group)
                     return switch letter {
-                    case "p": try Self.writeBuckets(family, keys: pairNames, members: Array(pairNames.indices), limit: limits.pairs,
-                                                    folder: folder, into: sink, size: tables.pairs.length(of:)) { tables.pairs.bytes(of: $0) }
-                    case "q": try Self.writeBuckets(family, keys: pairNames, members: Array(tables.titlePairs.keys), limit: limits.titlePairs,
-                                                    folder: folder, into: sink, size: { tables.titlePairs[$0]!.bytes.count }) { tables.titlePairs[$0]!.bytes }
-                    default: try Self.writeBuckets(family, keys: pairNames, members: Array(pairNames.indices), limit: limits.positions,
-                                                   folder: folder, into: sink, size: tables.positions.length(of:)) { tables.positions.bytes(of: $0) }
+                    case "p": try Self.writeBuckets(family, members: Array(tables.pairKeys.indices), limit: limits.pairs,
+                                                    folder: folder, into: sink, name: { pairName(tables.pairKeys[$0]) },
+                                                    size: tables.pairs.length(of:)) { tables.pairs.bytes(of: $0) }
+                    case "q": try Self.writeBuckets(family, members: Array(tables.titlePairs.keys), limit: limits.titlePairs,
+                                                    folder: folder, into: sink, name: { pairName(tables.pairKeys[$0]) },
+                                                    size: { tables.titlePairs[$0]!.bytes.count }) { tables.titlePairs[$0]!.bytes }
+                    default: try Self.writeBuckets(family, members: Array(tables.pairKeys.indices), limit: limits.positions,
+                                                   folder: folder, into: sink, name: { pairName(tables.pairKeys[$0]) },
+                                                   size: tables.positions.length(of:)) { tables.positions.bytes(of: $0) }
                     }
                 }
             }.map { try $0.get() }
@@ -480,23 +485,24 @@ public struct WebSearchIndex {
         return (keys, bodies)
     }
 
-    /// Writes pairs `"a b"` (`keys[member]` for each of `members`) with their postings in buckets
+    /// Writes pairs `"a b"` (`name(member)` for each of `members`) with their postings in buckets
     /// `{"a b": "…", …}` by `WebSearchFragments.bucket`, as many buckets as make about `limit` bytes
     /// each, a group of buckets at a time. Returns the groups' hashes and the number of buckets.
-    private static func writeBuckets(_ family: WebSearchFragments.Family, keys: [String], members: [Int], limit: Int,
-                                     folder: String, into sink: some FileSink, size: (Int) -> Int,
+    private static func writeBuckets(_ family: WebSearchFragments.Family, members: [Int], limit: Int,
+                                     folder: String, into sink: some FileSink, name: (Int) -> String, size: (Int) -> Int,
                                      postings: (Int) -> [UInt8]) throws -> (hashes: [String], count: Int) {
-        let total = members.reduce(0) { $0 + keys[$1].utf8.count + size($1) + 6 }
+        let total = members.reduce(0) { $0 + name($1).utf8.count + size($1) + 6 }
         let count = max(1, (total + limit - 1) / limit)
         var buckets = [[Int]](repeating: [], count: count)
-        for member in members { buckets[WebSearchFragments.bucket(keys[member], of: count)].append(member) }
+        for member in members { buckets[WebSearchFragments.bucket(name(member), of: count)].append(member) }
         let hashes = try family.write(count: count, folder: folder, into: sink) { bucket in
             var json = JSONText()
             json.raw("{")
-            for (offset, member) in buckets[bucket].sorted(by: { WebSearchFragments.precedes(keys[$0], keys[$1]) }).enumerated() {
+            let named = buckets[bucket].map { (name: name($0), member: $0) }.sorted { WebSearchFragments.precedes($0.name, $1.name) }
+            for (offset, pair) in named.enumerated() {
                 if offset > 0 { json.raw(",") }
-                json.string(keys[member])
-                json.raw(":\"" + String(decoding: postings(member), as: UTF8.self) + "\"")
+                json.string(pair.name)
+                json.raw(":\"" + String(decoding: postings(pair.member), as: UTF8.self) + "\"")
             }
             json.raw("}")
             return json.utf8
@@ -527,9 +533,9 @@ public struct WebSearchIndex {
         struct Positions {
             var bytes: [UInt8] = []
             var last = -1
-            mutating func add(flat: [Int32]) {
-                var offset = 0
-                while offset < flat.count {
+            mutating func add(flat: ArraySlice<Int32>) {
+                var offset = flat.startIndex
+                while offset < flat.endIndex {
                     WebSearchFragments.appendNumber(Int(flat[offset]) - last - 1, to: &bytes)
                     last = Int(flat[offset])
                     offset += 1
@@ -602,7 +608,7 @@ public struct WebSearchIndex {
 
         private static func addTerms(of run: WebSearchRun, global: [Int32], postings: inout [WebSearchFragments.Postings],
                                      surface: inout [[String: Int]]) {
-            for (local, list) in run.postings.enumerated() { postings[Int(global[local])].add(flat: list) }
+            for local in 0..<run.postings.count { postings[Int(global[local])].add(flat: run.postings[local]) }
             for (local, forms) in run.surface.enumerated() {
                 surface[Int(global[local])].merge(forms.lazy.map { ($0.form, $0.count) }, uniquingKeysWith: +)
             }
@@ -639,8 +645,8 @@ public struct WebSearchIndex {
                 position.add(flat: run.pairPositions[number])
                 moved.lastPosition[index] = Int32(position.last)
                 moved.positions.append(position.bytes, to: index)
-                var offset = 0
-                while offset + 3 < flat.count {
+                var offset = flat.startIndex
+                while offset + 3 < flat.endIndex {
                     if flat[offset + 1] > 0 { moved.titlePairs[index, default: .init()].add(Int(flat[offset]), Int(flat[offset + 1])) }
                     offset += 4
                 }

@@ -8,14 +8,46 @@ import KochbuchModel
 /// byte in `bytes`, so a build can keep a run and take it again when its documents are unchanged.
 struct WebSearchRun: Equatable {
     var names: [String] = []
-    var postings: [[Int32]] = []
+    var postings = Lists()
     /// Per term, its forms in the text (sorted) with their counts.
     var surface: [[Surface]] = []
     var pairKeys: [UInt64] = []
-    var pairPostings: [[Int32]] = []
+    var pairPostings = Lists()
     /// Per pair, per document: [document, n0, positions…, n1, positions…, n2, positions…].
-    var pairPositions: [[Int32]] = []
+    var pairPositions = Lists()
     var lengths: [Int32] = []
+
+    /// Lists of numbers end to end in one array: a run has tens of thousands of them, and an
+    /// array each would cost an allocation and a header apiece.
+    struct Lists: Equatable {
+        private(set) var values: [Int32] = []
+        private var ends: [Int] = []
+
+        var count: Int { ends.count }
+
+        subscript(index: Int) -> ArraySlice<Int32> {
+            values[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+        }
+
+        mutating func append(_ list: some Sequence<Int32>) {
+            values.append(contentsOf: list)
+            ends.append(values.count)
+        }
+
+        /// Makes room for `values` numbers in `lists` lists, so that filling it copies nothing.
+        mutating func reserve(values: Int, lists: Int) {
+            self.values.reserveCapacity(values)
+            ends.reserveCapacity(lists)
+        }
+
+        /// Appends an empty list, to be filled by `values` appended next.
+        mutating func open() { ends.append(values.count) }
+
+        mutating func appendToLast(_ value: Int32) {
+            values.append(value)
+            ends[ends.count - 1] = values.count
+        }
+    }
 
     struct Surface: Equatable {
         var form: String
@@ -46,7 +78,12 @@ struct WebSearchRun: Equatable {
         var order: [Int32] = []
         var counts: [Int32] = []
         var pairKeys: [(key: UInt64, position: Int32)] = []
-        var pairs: [UInt64: (postings: [Int32], positions: [Int32])] = [:]
+        // Each document's term postings and pair rows in document order, sorted by term and pair at the end.
+        var termRows: [(term: Int32, at: Int32)] = []
+        var termValues: [Int32] = []
+        var pairRows: [(pair: UInt64, postings: Int32, positions: Int32, count: Int32)] = []
+        var pairValues: [Int32] = []
+        var positionValues: [Int32] = []
         for (offset, document) in documents.enumerated() {
             let number = Int32(first + offset)
             order.removeAll(keepingCapacity: true)
@@ -69,7 +106,6 @@ struct WebSearchRun: Equatable {
                             term = Int32(names.count)
                             ids[canonical] = term
                             names.append(canonical)
-                            postings.append([])
                             stamp.append(-1)
                             slot.append(0)
                         }
@@ -94,35 +130,59 @@ struct WebSearchRun: Equatable {
                 }
             }
             for (index, term) in order.enumerated() {
-                postings[Int(term)].append(contentsOf: [number, counts[index * 3], counts[index * 3 + 1], counts[index * 3 + 2]])
+                termRows.append((term, Int32(termValues.count)))
+                termValues.append(contentsOf: [number, counts[index * 3], counts[index * 3 + 1], counts[index * 3 + 2]])
             }
             pairKeys.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
             var index = 0
             while index < pairKeys.count {
                 let pair = pairKeys[index].key >> 2
-                var fields: [Int32] = [number, 0, 0, 0]
-                var positions: [Int32] = [number]
+                let fieldsAt = pairValues.count, positionsAt = positionValues.count
+                pairValues.append(contentsOf: [number, 0, 0, 0])
+                positionValues.append(number)
                 for field in 0..<3 {
-                    let countAt = positions.count
-                    positions.append(0)
+                    let countAt = positionValues.count
+                    positionValues.append(0)
                     while index < pairKeys.count, pairKeys[index].key >> 2 == pair, Int(pairKeys[index].key & 3) == field {
-                        fields[field + 1] += 1
-                        positions.append(pairKeys[index].position)
+                        pairValues[fieldsAt + field + 1] += 1
+                        positionValues.append(pairKeys[index].position)
                         index += 1
                     }
-                    positions[countAt] = fields[field + 1]
+                    positionValues[countAt] = pairValues[fieldsAt + field + 1]
                 }
-                pairs[pair, default: ([], [])].postings.append(contentsOf: fields)
-                pairs[pair, default: ([], [])].positions.append(contentsOf: positions)
+                pairRows.append((pair, Int32(fieldsAt), Int32(positionsAt), Int32(positionValues.count - positionsAt)))
             }
             lengths.append(length)
         }
         var forms = [[String: Int]](repeating: [:], count: names.count)
         for (word, count) in zip(words, seen) { forms[Int(word.term)][String(word.form), default: 0] += count }
         surface = forms.map { $0.map { Surface(form: $0.key, count: $0.value) }.sorted { $0.form.utf8.lexicographicallyPrecedes($1.form.utf8) } }
-        self.pairKeys = pairs.keys.sorted()
-        pairPostings = self.pairKeys.map { pairs[$0]!.postings }
-        pairPositions = self.pairKeys.map { pairs[$0]!.positions }
+        // Rows of the same term or pair stay in document order: the sorts are by (key, place).
+        var termOrder = Array(termRows.indices)
+        termOrder.sort { (termRows[$0].term, $0) < (termRows[$1].term, $1) }
+        postings.reserve(values: termValues.count, lists: names.count)
+        var next = 0
+        for term in names.indices {
+            postings.open()
+            while next < termOrder.count, termRows[termOrder[next]].term == Int32(term) {
+                let at = Int(termRows[termOrder[next]].at)
+                for value in termValues[at..<at + 4] { postings.appendToLast(value) }
+                next += 1
+            }
+        }
+        var pairOrder = Array(pairRows.indices)
+        pairOrder.sort { (pairRows[$0].pair, $0) < (pairRows[$1].pair, $1) }
+        pairPostings.reserve(values: pairValues.count, lists: pairRows.count)
+        pairPositions.reserve(values: positionValues.count, lists: pairRows.count)
+        for row in pairOrder.lazy.map({ pairRows[$0] }) {
+            if self.pairKeys.last != row.pair {
+                self.pairKeys.append(row.pair)
+                pairPostings.open()
+                pairPositions.open()
+            }
+            for value in pairValues[Int(row.postings)..<Int(row.postings) + 4] { pairPostings.appendToLast(value) }
+            for value in positionValues[Int(row.positions)..<Int(row.positions + row.count)] { pairPositions.appendToLast(value) }
+        }
     }
 
     private init() {}
@@ -152,7 +212,7 @@ struct WebSearchRun: Equatable {
             writer.numbers(pairPostings[index])
             writer.numbers(pairPositions[index])
         }
-        writer.numbers(lengths)
+        writer.numbers(lengths[...])
         return writer.bytes
     }
 
@@ -203,7 +263,7 @@ struct WebSearchRun: Equatable {
             bytes.append(UInt8(rest))
         }
 
-        mutating func numbers(_ values: [Int32]) {
+        mutating func numbers(_ values: ArraySlice<Int32>) {
             number(values.count)
             for value in values { number(Int(value)) }
         }

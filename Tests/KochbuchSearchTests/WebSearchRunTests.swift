@@ -58,6 +58,26 @@ import Testing
         #expect(run.bytes == WebSearchRun(Array(documents(book).prefix(12)), first: 40).bytes, "the same documents make the same bytes")
     }
 
+    @Test func aRunHoldsEachTermsAndPairsRowsInDocumentOrder() throws {
+        func document(_ id: String, title: String, body: String) -> WebSearchIndex.Document {
+            WebSearchIndex.Document(id: id, url: "\(id).html", title: title, summary: "", body: body, themenfeld: "", laws: [])
+        }
+        let run = WebSearchRun([document("a", title: "Akte Portal", body: "Portal Akte Portal"),
+                                document("b", title: "Nichts", body: "Akte"),
+                                document("c", title: "Portal", body: "Akte Portal Akte Portal")], first: 7)
+        func term(_ word: String) throws -> Int { try #require(run.names.firstIndex(of: TermNormalizer().canonical(Substring(word)))) }
+        let akte = try term("Akte"), portal = try term("Portal")
+        // [document, title, summary, body] per document that has the term.
+        #expect(Array(run.postings[akte]) == [7, 1, 0, 1, 8, 0, 0, 1, 9, 0, 0, 2])
+        #expect(Array(run.postings[portal]) == [7, 1, 0, 2, 9, 1, 0, 2])
+        let akteThenPortal = try #require(run.pairKeys.firstIndex(of: UInt64(akte) << 32 | UInt64(portal)))
+        #expect(Array(run.pairPostings[akteThenPortal]) == [7, 1, 0, 1, 9, 0, 0, 2])
+        // [document, count and positions in the title, in the summary, in the body].
+        #expect(Array(run.pairPositions[akteThenPortal]) == [7, 1, 0, 0, 1, 1, 9, 0, 0, 2, 0, 2])
+        #expect(run.lengths == [5, 2, 5])
+        #expect(WebSearchRun(bytes: run.bytes) == run)
+    }
+
     @Test func bytesThatAreNoRunAreRefused() throws {
         let bytes = WebSearchRun(Array(documents(book).prefix(3)), first: 0).bytes
         #expect(WebSearchRun(bytes: Array(bytes.dropLast())) == nil, "cut short")
@@ -221,7 +241,7 @@ import Testing
                          Int.random(in: 0...1, using: &random), Int.random(in: 0...5_000, using: &random)])
         }
         var postings = WebSearchFragments.Postings()
-        postings.add(flat: rows.flatMap { $0.map(Int32.init) })
+        postings.add(flat: rows.flatMap { $0.map(Int32.init) }[...])
         var read: [[Int]] = []
         postings.forEach { read.append([$0, $1, $2, $3]) }
         #expect(read == rows)
