@@ -106,10 +106,12 @@ public struct EPUBBook {
         let glossary = Set((book.book.glossary ?? []).map(\.id))
         let targets = { (root: String) in EPUBLinkTargets(root: root, included: included, citedSections: cited, glossary: glossary) }
 
+        let citedSections = cited
         var files: [EPUBPackager.Entry] = []
-        func add(_ path: String, _ text: String) {
-            let data = Data(text.utf8)
-            files.append(EPUBPackager.Entry(path: path) { data })
+        /// A document made when it is packed: at 10,000 recipes the index, the navigation and the
+        /// chapter pages would otherwise be held for as long as the whole book is packed.
+        func add(_ path: String, _ text: @escaping () -> String) {
+            files.append(EPUBPackager.Entry(path: path) { Data(text().utf8) })
         }
         let title = bookTitle
         let cover = (title: book.book.manifest?.title ?? "Kochbuch",
@@ -124,24 +126,26 @@ public struct EPUBBook {
             files.append(EPUBPackager.Entry(path: coverImage) { png })
         case .failure:
             coverImage = EPUBPaths.coverImage
-            add(coverImage, CoverImage.svg(title: cover.title, subtitle: cover.subtitle, edition: cover.edition))
+            add(coverImage) { CoverImage.svg(title: cover.title, subtitle: cover.subtitle, edition: cover.edition) }
         }
-        add(EPUBPaths.cover, XHTMLDocument.page(title: "Umschlag", root: "", body:
-            "<section epub:type=\"cover\" class=\"cover\"><img src=\"\(coverImage)\" alt=\"\(HTML.escape(title))\" /></section>"))
-        add(EPUBPaths.titlePage, titlePage(targets: targets("")))
+        add(EPUBPaths.cover) {
+            XHTMLDocument.page(title: "Umschlag", root: "", body:
+                "<section epub:type=\"cover\" class=\"cover\"><img src=\"\(coverImage)\" alt=\"\(HTML.escape(title))\" /></section>")
+        }
+        add(EPUBPaths.titlePage) { self.titlePage(targets: targets("")) }
         let order = ReadingOrder(book: book, recipes: recipes)
         for part in order.parts {
-            if let page = part.page { add(page, ChapterDocument.xhtml(part)) }
+            if let page = part.page { add(page) { ChapterDocument.xhtml(part) } }
         }
         let recipeDocument = RecipeDocument(book: book, targets: targets("../"))
         files += recipes.map { recipe in
             EPUBPackager.Entry(path: EPUBPaths.recipe(recipe.id), recipeID: recipe.id) { Data(recipeDocument.xhtml(recipe).utf8) }
         }
-        add(EPUBPaths.appendix, LegalAppendix(book: book).xhtml(cited: cited, included: included))
-        add(EPUBPaths.glossary, glossaryDocument(targets: targets("")))
-        add(EPUBPaths.index, IndexDocument(book: book).xhtml(recipes: recipes, cited: cited))
-        add(EPUBPaths.navigation, NavigationDocument(book: book).xhtml(order: order, title: title))
-        add(EPUBPaths.style, EPUBStyle.css)
+        add(EPUBPaths.appendix) { LegalAppendix(book: book).xhtml(cited: citedSections, included: included) }
+        add(EPUBPaths.glossary) { self.glossaryDocument(targets: targets("")) }
+        add(EPUBPaths.index) { IndexDocument(book: book).xhtml(recipes: recipes, cited: citedSections) }
+        add(EPUBPaths.navigation) { NavigationDocument(book: book).xhtml(order: order, title: title) }
+        add(EPUBPaths.style) { EPUBStyle.css }
         var images: Set<String> = []
         for recipe in recipes {
             ContentWalker(visitBlock: { if case .figure(let figure) = $0, let path = figure.bookPath { images.insert(path) } }).walk(recipe)
@@ -150,8 +154,9 @@ public struct EPUBBook {
             guard let data = FileManager.default.contents(atPath: bookDirectory.appendingPathComponent(image).path) else { continue }
             files.append(EPUBPackager.Entry(path: EPUBPaths.image(image)) { data })
         }
-        add("content.opf", PackageDocument(book: book, epub: self).xml(files: files.map(\.path), order: order, coverImage: coverImage,
-                                                                      hasImages: !images.isEmpty))
+        let paths = files.map(\.path)
+        let hasImages = !images.isEmpty
+        add("content.opf") { PackageDocument(book: book, epub: self).xml(files: paths, order: order, coverImage: coverImage, hasImages: hasImages) }
         return files
     }
 
