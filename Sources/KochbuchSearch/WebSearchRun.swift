@@ -43,8 +43,9 @@ struct WebSearchRun: Equatable {
         /// Appends an empty list, to be filled by `values` appended next.
         mutating func open() { ends.append(values.count) }
 
-        mutating func appendToLast(_ value: Int32) {
-            values.append(value)
+        /// Appends `more` to the end of the last list.
+        mutating func extendLast(_ more: ArraySlice<Int32>) {
+            values.append(contentsOf: more)
             ends[ends.count - 1] = values.count
         }
     }
@@ -166,7 +167,7 @@ struct WebSearchRun: Equatable {
             postings.open()
             while next < termOrder.count, termRows[termOrder[next]].term == Int32(term) {
                 let at = Int(termRows[termOrder[next]].at)
-                for value in termValues[at..<at + 4] { postings.appendToLast(value) }
+                postings.extendLast(termValues[at..<at + 4])
                 next += 1
             }
         }
@@ -180,8 +181,8 @@ struct WebSearchRun: Equatable {
                 pairPostings.open()
                 pairPositions.open()
             }
-            for value in pairValues[Int(row.postings)..<Int(row.postings) + 4] { pairPostings.appendToLast(value) }
-            for value in positionValues[Int(row.positions)..<Int(row.positions + row.count)] { pairPositions.appendToLast(value) }
+            pairPostings.extendLast(pairValues[Int(row.postings)..<Int(row.postings) + 4])
+            pairPositions.extendLast(positionValues[Int(row.positions)..<Int(row.positions + row.count)])
         }
     }
 
