@@ -164,11 +164,14 @@ public struct Builder: Sendable {
         let steps = 1 + options.editions.count
         progress(Phrase(de: "[1/\(steps)] \(book.displayPrefix) prüfen", en: "[1/\(steps)] validate \(book.displayPrefix)").text(in: .current))
         let validator = Validator(book: book, today: today)
+        Trace.mark("build: loading the book")
         var loaded = book.loader.load()
+        Trace.mark("build: book loaded")
         loaded.book = loaded.book.withRechtsstand(today)
         let graph = LinkGraph(book: loaded.book)
         let report = validator.report(for: loaded, graph: graph)
         guard report.errorCount == 0 else { throw InvalidBook(report: report) }
+        Trace.mark("build: book checked")
         let theme = try options.theme.map(Theme.load) ?? .builtIn
         // A public site (one with an address) of a German public body needs an Impressum and a Datenschutzerklärung.
         if options.baseURL != nil, options.editions.contains(.html), loaded.book.manifest?.imprint == nil,
@@ -200,8 +203,12 @@ public struct Builder: Sendable {
             if !packsSaved { _ = pieces.save() }
             cache.finish()
         }
+        Trace.mark("build: cache keys made")
         let outcomes = Parallel.map(options.editions) { edition in
-            Result { try stage(edition, site: site, theme: theme, pieces: pieces) }
+            Result {
+                defer { Trace.mark("build: \(edition) staged") }
+                return try stage(edition, site: site, theme: theme, pieces: pieces)
+            }
         }
         let staged: [(edition: StagedEdition, pages: HTMLSite.RecipePages?)]
         do {
@@ -211,6 +218,7 @@ public struct Builder: Sendable {
             throw error
         }
         try Publication.commit(staged.map(\.edition), in: options.output)
+        Trace.mark("build: editions switched in")
         for (edition, (written, pages)) in zip(options.editions, staged) {
             if let pages {
                 summary.recipePages = (pages.rendered, pages.count)
@@ -229,6 +237,7 @@ public struct Builder: Sendable {
             }
         }
         try AtomicFile.write(Data(fingerprint.utf8), to: stateFile)
+        Trace.mark("build: done")
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }

@@ -92,14 +92,18 @@ public struct HTMLSite {
                 }
                 var pages = try writeRecipePages(to: sink, site: site, templates: templates, previousKeys: previousKeys,
                                                  salt: salt, kept: kept)
+                Trace.mark("html: recipe pages and Markdown copies")
                 try writeLawCopiesAndLLMsText(to: sink)
+                Trace.mark("html: law copies and llms.txt")
                 try writePages(otherPages(site: site, templates: templates, overview: overview, salt: salt),
                                to: sink, previousKeys: previousKeys, into: &pages)
+                Trace.mark("html: other pages")
                 return (nil, pages)
             }
         }
         var searchIndex = ""
         var pages = RecipePages(keys: [:], rendered: 0, count: 0)
+        Trace.mark("html: search index and pages")
         for part in parts {
             let (index, made) = try part.get()
             if let index { searchIndex = index }
@@ -160,7 +164,7 @@ public struct HTMLSite {
                 return (page.path, "\(inputKey)+\(page.key)", true)
             }
         }
-        var recipePages = RecipePages(keys: [:], rendered: 0, count: outcomes.count)
+                var recipePages = RecipePages(keys: [:], rendered: 0, count: outcomes.count)
         for outcome in outcomes {
             let page = try outcome.get()
             recipePages.keys[page.path] = page.key

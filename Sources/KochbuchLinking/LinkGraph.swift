@@ -41,6 +41,8 @@ public struct LinkGraph: Sendable {
     private var outgoing: [String: [Int]] = [:]
     /// Positions in `citations`, by citing recipe.
     private var citing: [String: [Int]] = [:]
+    /// Positions in `citations`, by cited law.
+    private var citedLaw: [String: [Int]] = [:]
 
     public init(book: Book) {
         let recipes = book.recipes
@@ -64,7 +66,10 @@ public struct LinkGraph: Sendable {
             incoming[link.target, default: []].append(index)
             outgoing[link.source, default: []].append(index)
         }
-        for (index, citation) in citations.enumerated() { citing[citation.recipe, default: []].append(index) }
+        for (index, citation) in citations.enumerated() {
+            citing[citation.recipe, default: []].append(index)
+            citedLaw[citation.reference.law, default: []].append(index)
+        }
     }
 
     /// The law citations of one recipe, legal basis first, in document order.
@@ -132,7 +137,7 @@ public struct LinkGraph: Sendable {
 
     /// The recipes citing a law, or one section of it, sorted by id.
     public func recipes(citing law: String, section: String? = nil) -> [String] {
-        Set(citations.filter { $0.reference.law == law && (section == nil || $0.reference.section == section) }
+        Set((citedLaw[law] ?? []).lazy.map { citations[$0] }.filter { section == nil || $0.reference.section == section }
             .map(\.recipe)).sorted()
     }
 }

@@ -154,6 +154,7 @@ public struct WebSearchIndex {
             }
         }
 
+        Trace.mark("search index: runs merged")
         // Display forms and compound splits are made as the command line's index makes them
         // (SearchIndexWriter), so both split the same compounds.
         let display = merged.surface.map { forms in forms.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "" }
@@ -199,6 +200,7 @@ public struct WebSearchIndex {
             return json.utf8
         }
 
+        Trace.mark("search index: t written")
         // k: the compounds of a word with their postings, as its evalWordTerm needs them.
         let compoundKeys = withCompounds.sorted(by: WebSearchFragments.precedes)
         let compoundFragments = try packed("k", compoundKeys, limit: limits.compounds) { key in
@@ -218,6 +220,7 @@ public struct WebSearchIndex {
             return json.utf8
         }
 
+        Trace.mark("search index: k written")
         // p and q: word pairs, in buckets by hash.
         // Made when needed: held for all pairs at once, the names would take 10 MB at 10,000 recipes.
         let names = merged.names
@@ -246,6 +249,7 @@ public struct WebSearchIndex {
         }
         let (pairBuckets, titlePairBuckets, positionBuckets) = (bucketFamilies[0], bucketFamilies[1], bucketFamilies[2])
 
+        Trace.mark("search index: p, q, r written")
         // a: prefixes whose term fragments would be too many to load.
         let sizes = termFragments.sizes.map { $0 + 64 }
         var before = [0]
@@ -293,6 +297,7 @@ public struct WebSearchIndex {
             return json.utf8
         }
 
+        Trace.mark("search index: a made")
         // v: the vocabulary by folded length, digits apart (a word without digits is at least as
         // many edits from a word as that word has digits).
         func digits(_ text: String) -> Int { text.utf8.reduce(0) { $0 + ($1 >= 0x30 && $1 <= 0x39 ? 1 : 0) } }
@@ -350,6 +355,7 @@ public struct WebSearchIndex {
         closeVocabulary()
         let exceptions = words.filter { !$0.folded.utf16.starts(with: $0.term.utf16) }.map(\.term).sorted(by: WebSearchFragments.precedes)
 
+        Trace.mark("search index: v made")
         // c: citations as the command line's index records them: each legal basis and each <cite>
         // once, weighted as `SearchIndex.citingRecipes` weighs them (a legal basis 2, a mention 1,
         // and a tenth more for every further one, up to six).
@@ -383,6 +389,7 @@ public struct WebSearchIndex {
             if let short = law.abbreviation.split(separator: " ").first { lawNames[String(short).lowercased()] = law.id }
         }
 
+        Trace.mark("search index: c made")
         let files: [(key: String, hashes: [String])] = [
             ("a", try family("a", prefixFragments)), ("c", try family("c", citationFragments)), ("d", documentHashes),
             ("k", compoundFragments.hashes), ("p", pairBuckets.hashes),

@@ -28,6 +28,23 @@ import Testing
         #expect(Set(exports) == ["html", "epub", "text"], "\(exports)")
     }
 
+    /// KOCHBUCH_TRACE prints the build's phases with their times on standard error, and only then.
+    @Test func aTracedBuildNamesItsPhases() throws {
+        let directory = try CommandRunner.copyOfShippedBook()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = try CommandRunner.run(["build", "--format", "html", "--quiet"], in: directory)
+        #expect(plain.status == 0 && plain.error.isEmpty, "\(plain.error)")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("Exports/.kochbuch-build-state"))
+        let traced = try CommandRunner.run(["build", "--format", "html", "--quiet"], in: directory, environment: ["KOCHBUCH_TRACE": "1"])
+        #expect(traced.status == 0)
+        let phases = traced.error.split(separator: "\n").map { $0.split(separator: " s  ", maxSplits: 1).last.map(String.init) ?? "" }
+        for phase in ["build: book loaded", "build: book checked", "search index: runs merged", "html: other pages", "build: html staged", "build: done"] {
+            #expect(phases.contains(phase), "\(traced.error)")
+        }
+        let times = traced.error.split(separator: "\n").compactMap { Double($0.split(separator: " s  ").first?.trimmingCharacters(in: .whitespaces) ?? "") }
+        #expect(times.count == phases.count && times.allSatisfy { $0 >= 0 }, "\(traced.error)")
+    }
+
     @Test func aBuildWithNothingChangedHasNothingToDo() throws {
         let directory = try CommandRunner.copyOfShippedBook()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -40,6 +40,20 @@ import Testing
         #expect(Set(graph.recipes(citing: "egovg")).isSuperset(of: graph.recipes(citing: "egovg", section: "6")))
     }
 
+    /// The index by law answers as a scan of every citation does, for every law and section cited.
+    @Test func citingRecipesAreThoseOfEveryCitation() throws {
+        let (_, graph) = try graph()
+        let cited = Set(graph.citations.map { [$0.reference.law, $0.reference.section ?? ""] })
+        #expect(cited.count > 10)
+        for key in cited {
+            let (law, section) = (key[0], key[1].isEmpty ? nil : key[1])
+            let scanned = Set(graph.citations.filter { $0.reference.law == law && (section == nil || $0.reference.section == section) }
+                .map(\.recipe)).sorted()
+            #expect(graph.recipes(citing: law, section: section) == scanned, "\(law) \(section ?? "")")
+            #expect(graph.recipes(citing: law) == Set(graph.citations.filter { $0.reference.law == law }.map(\.recipe)).sorted())
+        }
+    }
+
     @Test func findsFiguresAndTerms() throws {
         let (_, graph) = try graph()
         #expect(graph.figures.contains { $0.figure.source == "images/rechnungsworkflow.svg" })
