@@ -21,6 +21,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["html"])
     }
 
+    /// The replaced edition is removed folder by folder; links someone put into it are removed, not followed.
+    @Test func removingTheReplacedEditionFollowsNoLink() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outside = folder.appendingPathComponent("fremd")
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("tief"), withIntermediateDirectories: true)
+        try Data("bleibt".utf8).write(to: outside.appendingPathComponent("tief/datei.txt"))
+        let publisher = Publisher(target: folder.appendingPathComponent("html"))
+        try publisher.publish([("index.html", Data("alt".utf8)), ("rezepte/a.html", Data("a".utf8)), ("assets/suche/t0.js", Data("t".utf8))])
+        let published = folder.appendingPathComponent("html")
+        try FileManager.default.createSymbolicLink(at: published.appendingPathComponent("verweis"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(at: published.appendingPathComponent("rezepte/verweis"), withDestinationURL: outside)
+        try publisher.publish([("index.html", Data("neu".utf8))])
+        #expect(try String(contentsOf: outside.appendingPathComponent("tief/datei.txt"), encoding: .utf8) == "bleibt")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: published.path).filter { !$0.hasPrefix(".") } == ["index.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["fremd", "html"])
+    }
+
     @Test func aFailedPublicationLeavesTheOldEditionIntact() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
